@@ -1,0 +1,7 @@
+"""``python -m app`` starts the same command line as ``presskit``."""
+
+import sys
+
+from app.main import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Command-line modes other than the viewer (``validate``); each imports Qt only if it must."""

@@ -1,0 +1,176 @@
+"""The press kit as plain data: what every view shows, with no Qt and no file access."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.model.problems import Problem
+
+
+@dataclass(frozen=True)
+class KitFile:
+    """A file the manifest refers to, checked to lie inside the kit."""
+
+    relative: str  # as written in the manifest, a POSIX path relative to the kit root
+    path: Path  # absolute, symlinks resolved
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class ReleaseDate:
+    label: str
+    date: datetime.date
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Film:
+    title: str
+    tagline: str | None = None
+    logline: str | None = None
+    genres: tuple[str, ...] = ()
+    runtime_minutes: int | None = None
+    rating: str | None = None
+    distributor: str | None = None
+    key_art: KitFile | None = None
+    dates: tuple[ReleaseDate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Synopsis:
+    short: str | None = None
+    long: str | None = None
+    attribution: str | None = None
+
+    def paragraphs(self) -> list[str]:
+        """The long synopsis split at blank lines (the short one when there is no long one)."""
+        text = self.long or self.short or ""
+        return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+@dataclass(frozen=True)
+class CastMember:
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class CrewMember:
+    name: str
+    job: str
+
+
+@dataclass(frozen=True)
+class Still:
+    """One production still; ``file`` is None and ``problem`` says why when it is unusable."""
+
+    file_text: str
+    file: KitFile | None
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Trailer:
+    file_text: str
+    file: KitFile | None
+    title: str | None = None
+    poster: KitFile | None = None
+    captions: KitFile | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """A link or image target inside a note's Markdown."""
+
+    target: str
+    is_image: bool
+    line: int | None
+    file: KitFile | None = None  # set for targets inside the kit
+
+
+@dataclass(frozen=True)
+class Note:
+    heading: str
+    body: str  # Markdown
+    attribution: str | None = None
+    links: tuple[LinkTarget, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class PressKit:
+    root: Path
+    manifest: Path
+    film: Film
+    synopsis: Synopsis
+    cast: tuple[CastMember, ...] = ()
+    crew: tuple[CrewMember, ...] = ()
+    stills: tuple[Still, ...] = ()
+    trailer: Trailer | None = None
+    notes: tuple[Note, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    # Where the kit came from, for display and identity: the .zip when it was extracted.
+    source: Path | None = None
+    # For zip kits: kit-relative path -> (archive member name, size, CRC) for cache keys.
+    archive_members: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+
+    @property
+    def attribution(self) -> str:
+        """What follows copied synopsis text: the manifest's, else ``title — distributor``."""
+        if self.synopsis.attribution:
+            return self.synopsis.attribution
+        if self.film.distributor:
+            return f"{self.film.title} — {self.film.distributor}"
+        return self.film.title
+
+    def crew_with_job(self, *jobs: str) -> list[CrewMember]:
+        wanted = {job.casefold() for job in jobs}
+        return [member for member in self.crew if member.job.casefold() in wanted]
+
+    def referenced_files(self) -> list[tuple[str, KitFile, str]]:
+        """Every media file the kit refers to as ``(key, file, kind)``; kind is image/video/…"""
+        found: list[tuple[str, KitFile, str]] = []
+        if self.film.key_art:
+            found.append(("film.key_art", self.film.key_art, "image"))
+        for index, still in enumerate(self.stills):
+            if still.file:
+                found.append((f"stills[{index}].file", still.file, "image"))
+        if self.trailer:
+            if self.trailer.file:
+                found.append(("trailer.file", self.trailer.file, "video"))
+            if self.trailer.poster:
+                found.append(("trailer.poster", self.trailer.poster, "image"))
+            if self.trailer.captions:
+                found.append(("trailer.captions", self.trailer.captions, "captions"))
+        for index, note in enumerate(self.notes):
+            for link in note.links:
+                if link.file and link.is_image:
+                    found.append((f"notes[{index}].body", link.file, "image"))
+        return found
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A kit that loaded, possibly degraded, with every problem found on the way."""
+
+    kit: PressKit
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]

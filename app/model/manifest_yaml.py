@@ -1,0 +1,155 @@
+"""Safe parsing of ``presskit.yaml`` into PyYAML nodes that keep their line numbers.
+
+The manifest is never *constructed* by PyYAML: we compose nodes (which carry the author's text
+exactly as written and its position) and convert them ourselves, so YAML 1.1's implicit
+booleans and floats never leak into text fields. Before composing, one pass over the event
+stream refuses what could trick or exhaust the loader: tags other than the plain YAML ones,
+anchors and aliases (alias bombs), and nesting deeper than a sane limit.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from app.model.problems import Problem, Severity
+
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_NESTING_DEPTH = 32
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
+def parse_manifest(data: bytes, file_name: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The manifest's root node, or None with the reasons it cannot be used."""
+
+    def error(message: str, line: int | None = None) -> tuple[None, list[Problem]]:
+        return None, [Problem(Severity.ERROR, file_name, message, line)]
+
+    if len(data) > MAX_MANIFEST_BYTES:
+        return error(f"the manifest is {len(data):,} bytes; the limit is {MAX_MANIFEST_BYTES:,}")
+    if not data.strip():
+        return error("the manifest is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        return error(f"is not UTF-8 text (byte 0x{bad} cannot be decoded)", line)
+
+    problems = _scan_events(text, file_name)
+    if problems:
+        return None, problems
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:  # the scan already parsed it; this is belt and braces
+        return None, [_syntax_problem(exc, text, file_name)]
+    if root is None:
+        return error("the manifest is empty")
+    if not isinstance(root, yaml.MappingNode):
+        return error(
+            "the manifest must be a mapping of keys (format:, film:, …), "
+            f"not {describe_node(root)}",
+            root.start_mark.line + 1,
+        )
+    return root, []
+
+
+def _scan_events(text: str, file_name: str) -> list[Problem]:
+    problems: list[Problem] = []
+    depth = 0
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    problems.append(
+                        Problem(Severity.ERROR, file_name, "more than one YAML document", line)
+                    )
+                    break
+            elif isinstance(event, yaml.AliasEvent):
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        file_name,
+                        f"aliases (*{event.anchor}) are not allowed; write the value out",
+                        line,
+                    )
+                )
+            if isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.AliasEvent):
+                if event.anchor is not None:
+                    problems.append(
+                        Problem(
+                            Severity.ERROR,
+                            file_name,
+                            f"anchors (&{event.anchor}) are not allowed",
+                            line,
+                        )
+                    )
+                tag = getattr(event, "tag", None)
+                if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
+                    problems.append(
+                        Problem(
+                            Severity.ERROR,
+                            file_name,
+                            f"the tag '{_short_tag(tag)}' is not allowed; only plain values are",
+                            line,
+                        )
+                    )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING_DEPTH:
+                    problems.append(
+                        Problem(
+                            Severity.ERROR,
+                            file_name,
+                            f"nesting is deeper than {MAX_NESTING_DEPTH} levels",
+                            line,
+                        )
+                    )
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if len(problems) >= 50:
+                break
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_problem(exc, text, file_name))
+    return problems
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str, file_name: str) -> Problem:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        detail = exc.problem or "invalid YAML"
+        if exc.context:
+            detail = f"{exc.context}, {detail}"
+        return Problem(
+            Severity.ERROR, file_name, f"YAML syntax error: {detail}", exc.problem_mark.line + 1
+        )
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text[: exc.position].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return Problem(
+            Severity.ERROR,
+            file_name,
+            f"contains the control character U+{code:04X}, which YAML does not allow",
+            line,
+        )
+    return Problem(Severity.ERROR, file_name, f"YAML syntax error: {exc}")
+
+
+def describe_node(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    value = str(node.value)
+    shown = value if len(value) <= 40 else value[:37] + "…"
+    return f"the value '{shown}'"

@@ -1,0 +1,53 @@
+"""Problems found in a press kit, and the exception raised when a kit cannot load at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem, located by kit-relative file (and line, and manifest key, where known)."""
+
+    severity: Severity
+    file: str
+    message: str
+    line: int | None = None
+    key: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """The ``validate`` line: ``presskit.yaml:14: error: stills[2].file: '..' leaves …``."""
+        location = f"{self.file}:{self.line}" if self.line is not None else self.file
+        key = f"{self.key}: " if self.key else ""
+        return f"{location}: {self.severity.value}: {key}{self.message}"
+
+
+def count_summary(problems: Iterable[Problem]) -> str:
+    """``2 errors, 1 warning`` — the last line of ``validate``."""
+    items = list(problems)
+    errors = sum(1 for p in items if p.is_error)
+    warnings = len(items) - errors
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class KitLoadError(Exception):
+    """The kit cannot be opened at all; ``problems`` says every reason that was found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(p.format() for p in problems))

@@ -1,0 +1,131 @@
+"""``presskit --self-test [KIT]``: a headless end-to-end check of the real app code.
+
+Prints one JSON report on stdout (logs go to stderr) and exits 0 when every check passed or
+was skipped, 1 when any failed. Each later capability adds its check to ``CHECKS``; the
+packaging CI runs this from the frozen bundle.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import platform
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app import __version__, paths
+from app.model.kit import LoadResult
+from app.model.loader import load_press_kit
+from app.model.problems import KitLoadError, count_summary
+from app.model.validate import check_headers
+
+log = logging.getLogger(__name__)
+
+PASS, FAIL, SKIP = "pass", "fail", "skip"
+
+
+@dataclass
+class SelfTestContext:
+    kit_path: Path
+    result: LoadResult | None = None
+    notes: dict[str, object] = field(default_factory=dict)
+
+
+class CheckSkipped(Exception):
+    """A check that does not apply (e.g. the kit has no trailer); the message says why."""
+
+
+class CheckFailed(Exception):
+    """A check that failed; the message says what went wrong."""
+
+
+CheckFunction = Callable[[SelfTestContext], str | None]
+
+
+def _check_load(context: SelfTestContext) -> str | None:
+    try:
+        context.result = load_press_kit(context.kit_path)
+    except KitLoadError as exc:
+        raise CheckFailed("; ".join(p.format() for p in exc.problems[:5])) from None
+    return f"{len(context.result.kit.stills)} stills"
+
+
+def _check_validate(context: SelfTestContext) -> str | None:
+    result = _loaded(context)
+    problems = [*result.problems, *check_headers(result.kit)]
+    summary = count_summary(problems)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise CheckFailed(f"{summary}; first: {errors[0].format()}")
+    return summary
+
+
+def _loaded(context: SelfTestContext) -> LoadResult:
+    if context.result is None:
+        raise CheckSkipped("the kit did not load")
+    return context.result
+
+
+CHECKS: list[tuple[str, CheckFunction]] = [
+    ("load", _check_load),
+    ("validate", _check_validate),
+]
+
+
+def run_checks(kit_path: Path) -> dict[str, object]:
+    context = SelfTestContext(kit_path)
+    checks: list[dict[str, object]] = []
+    for name, function in CHECKS:
+        started = time.perf_counter()
+        entry: dict[str, object] = {"name": name}
+        try:
+            detail = function(context)
+            entry["status"] = PASS
+        except CheckSkipped as exc:
+            entry["status"], detail = SKIP, str(exc)
+        except CheckFailed as exc:
+            entry["status"], detail = FAIL, str(exc)
+        except Exception as exc:  # a bug in the app is exactly what a self-test must report
+            log.exception("self-test check %s crashed", name)
+            entry["status"], detail = FAIL, f"{type(exc).__name__}: {exc}"
+        entry["ms"] = round((time.perf_counter() - started) * 1000)
+        if detail:
+            entry["detail"] = detail
+        checks.append(entry)
+    kit_title = context.result.kit.film.title if context.result else None
+    return {
+        "kit": kit_title,
+        "kit_path": str(kit_path),
+        "app": __version__,
+        "qt": _qt_version(),
+        "pyside6": _pyside_version(),
+        "python": platform.python_version(),
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "checks": checks,
+        "passed": all(c["status"] != FAIL for c in checks),
+    }
+
+
+def run_self_test(kit: Path | None) -> int:
+    report = run_checks(kit if kit is not None else paths.bundled_kit_dir())
+    print(json.dumps(report, ensure_ascii=False))
+    return 0 if report["passed"] else 1
+
+
+def _qt_version() -> str | None:
+    try:
+        from PySide6.QtCore import qVersion
+    except ImportError:
+        return None
+    return str(qVersion())
+
+
+def _pyside_version() -> str | None:
+    try:
+        import PySide6
+    except ImportError:
+        return None
+    return str(PySide6.__version__)
