@@ -23,7 +23,7 @@ def configure_logging(verbose: bool = False) -> Path | None:
 
     stderr_handler = logging.StreamHandler()
     stderr_handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    stderr_handler.setFormatter(formatter)
+    stderr_handler.setFormatter(_NoTracebackFormatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(stderr_handler)
 
     log_file = paths.log_dir() / _LOG_FILE_NAME
@@ -41,6 +41,18 @@ def configure_logging(verbose: bool = False) -> Path | None:
     root.addHandler(file_handler)
     _configured_log_file = log_file
     return log_file
+
+
+class _NoTracebackFormatter(logging.Formatter):
+    """stderr gets one line per message: tracebacks go only to the log file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.exc_info or record.stack_info:
+            record = logging.makeLogRecord(record.__dict__)
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
+        return super().format(record)
 
 
 def log_file_path() -> Path | None:

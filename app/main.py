@@ -14,7 +14,10 @@ the log file and summarised in one line on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,12 +35,18 @@ EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug, not the person's input
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _tolerate_unencodable_output()
     try:
         if args and args[0] == "validate":
             return _run_validate(args[1:])
         return _run_main(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``presskit validate KIT | head``): not an error of ours. Point
+        # stdout at devnull so the interpreter's final flush does not complain either.
+        _silence_stdout()
+        return EXIT_PROBLEMS
     except SystemExit as exc:  # argparse's own exits (usage errors, --help, --version)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except Exception:
@@ -46,6 +55,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = f"; details are in {where}" if where else ""
         print(f"presskit: internal error{hint}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _tolerate_unencodable_output() -> None:
+    """A console that cannot show a character (a kit's text, '×') gets an escape, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, io.UnsupportedOperation):
+                stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def build_main_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.model.kit import KitFile
+from app.model.problems import quote_value
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -24,7 +25,7 @@ def resolve_kit_file(root: Path, text: str) -> KitFile | PathRefusal:
 
     Costs one ``realpath`` and one ``stat``: cheap enough for a 2,000-still kit.
     """
-    shown = f"'{text}'"
+    shown = quote_value(text)
     if not text.strip():
         return PathRefusal("the path is empty")
     if "\\" in text:

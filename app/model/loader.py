@@ -35,8 +35,8 @@ from app.model.kit import (
 )
 from app.model.kit_paths import PathRefusal, resolve_kit_file
 from app.model.manifest_yaml import MAX_MANIFEST_BYTES, describe_node, parse_manifest
-from app.model.markdown_refs import find_refs, is_external_link
-from app.model.problems import KitLoadError, Problem, Severity
+from app.model.markdown_refs import MarkdownRef, find_refs, is_external_link
+from app.model.problems import KitLoadError, Problem, Severity, quote_value
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,7 @@ class _ManifestReader:
         if node is None:
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, f"{key}.{name}", f"expected text, found {describe_node(node)}")
+            self.error(node, _child(key, name), f"expected text, found {describe_node(node)}")
             return None
         value = str(node.value)
         if node.style is None and value in _NULL_SCALARS:
@@ -222,8 +222,9 @@ class _ManifestReader:
         if node is None:
             return None
         text = str(node.value) if isinstance(node, yaml.ScalarNode) else None
-        if text is None or not _INTEGER.match(text) or int(text) <= 0:
-            shown = f"'{text}'" if text is not None else describe_node(node)
+        # The length bound keeps int() away from Python's limit on very long digit strings.
+        if text is None or not _INTEGER.match(text) or len(text) > 9 or int(text) <= 0:
+            shown = quote_value(text) if text is not None else describe_node(node)
             self.error(node, f"{key}.{name}", f"{shown} is not a positive whole number")
             return None
         return int(text)
@@ -236,7 +237,7 @@ class _ManifestReader:
                 return datetime.date.fromisoformat(text)
             except ValueError:
                 pass
-        shown = f"'{text}'" if isinstance(node, yaml.ScalarNode) else describe_node(node)
+        shown = quote_value(text) if isinstance(node, yaml.ScalarNode) else describe_node(node)
         self.error(node, f"{key}.{name}", f"{shown} is not a valid date (write YYYY-MM-DD)")
         raise _Missing
 
@@ -306,11 +307,16 @@ class _ManifestReader:
             self.fatal = True
             return
         value = self.text(top, "format", "")
+        if value is None:  # a non-text value was reported by text(); an empty one is not yet
+            if isinstance(top["format"], yaml.ScalarNode):
+                self.error(top["format"], "format", f"is empty (write 'format: {FORMAT_V1}')")
+            self.fatal = True
+            return
         if value != FORMAT_V1:
             self.error(
                 top["format"],
                 "format",
-                f"'{value}' is not a format this version reads (it reads '{FORMAT_V1}')",
+                f"{quote_value(value)} is not a format this version reads (it reads '{FORMAT_V1}')",
             )
             self.fatal = True
 
@@ -440,15 +446,16 @@ class _ManifestReader:
 
     def note_links(self, body_node: yaml.Node, body: str, key: str) -> tuple[LinkTarget, ...]:
         """Check every link and image in a note; unsafe ones are reported and left out."""
-        # A block scalar (| or >) starts on the line after its indicator.
-        first_line = body_node.start_mark.line + 1
-        if getattr(body_node, "style", None) in ("|", ">"):
-            first_line += 1
+        line_of = _body_line_finder(body_node)
         links: list[LinkTarget] = []
         for ref in find_refs(body):
-            line = first_line + ref.line_offset
+            line = line_of(ref)
             target = ref.target
             if target.startswith("#"):
+                continue
+            if not target.strip():
+                what = "image" if ref.is_image else "link"
+                self._note_problem(line, key, f"{what} with an empty target")
                 continue
             if is_external_link(target):
                 if ref.is_image:
@@ -484,6 +491,38 @@ class _ManifestReader:
             phone=self.text(values, "phone", key),
             url=self.text(values, "url", key),
         )
+
+
+def _child(key: str, name: str) -> str:
+    return f"{key}.{name}" if key else name
+
+
+def _body_line_finder(body_node: yaml.Node) -> Callable[[MarkdownRef], int]:
+    """The manifest line of a Markdown reference inside a note's body.
+
+    A literal block (``|``) keeps the author's line breaks, so the value's line offset is the
+    source's (counted from the line after the indicator). Folded (``>``), plain and quoted
+    scalars join lines, so there the target is looked up in the scalar's source text instead.
+    """
+    start = body_node.start_mark
+    first_line = start.line + 1
+    style = getattr(body_node, "style", None)
+    if style == "|":
+        return lambda ref: first_line + 1 + ref.line_offset
+    source = (start.buffer or "")[start.pointer : body_node.end_mark.pointer]
+    cursor = 0
+
+    def find(ref: MarkdownRef) -> int:
+        nonlocal cursor
+        found = source.find(ref.target, cursor)
+        if found < 0:
+            found = source.find(ref.target)
+        if found < 0:  # written with escapes the value no longer shows: the scalar's first line
+            return first_line
+        cursor = found + len(ref.target)
+        return first_line + source.count("\n", 0, found)
+
+    return find
 
 
 def _percent_decode(text: str) -> str:

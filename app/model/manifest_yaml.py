@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import yaml
 
-from app.model.problems import Problem, Severity
+from app.model.problems import Problem, Severity, quote_value
 
 MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_NESTING_DEPTH = 32
@@ -150,6 +150,4 @@ def describe_node(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    value = str(node.value)
-    shown = value if len(value) <= 40 else value[:37] + "…"
-    return f"the value '{shown}'"
+    return f"the value {quote_value(str(node.value), 40)}"

@@ -137,6 +137,8 @@ def _webp_size(head: bytes) -> tuple[int, int] | None:
     if chunk == b"VP8 " and head[23:26] == b"\x9d\x01\x2a":
         width, height = struct.unpack("<HH", head[26:30])
         return width & 0x3FFF, height & 0x3FFF
+    if len(head) < 30:  # every variant's dimensions end within the first 30 bytes
+        return None
     if chunk == b"VP8L" and head[20] == 0x2F:
         bits = int.from_bytes(head[21:25], "little")
         return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
@@ -154,13 +156,13 @@ def _jpeg_size(stream: BinaryIO) -> tuple[int, int] | None:
     """Walk the JPEG segments up to the frame header; reads only segment headers."""
     stream.seek(2)
     for _ in range(1000):  # a bound: a crafted file cannot make this loop forever
-        byte = stream.read(1)
-        while byte == b"\xff":
-            marker = stream.read(1)
-            if marker != b"\xff":
-                break
-        else:
+        if stream.read(1) != b"\xff":
             return None
+        marker = stream.read(1)
+        fill = 0
+        while marker == b"\xff" and fill < 64:  # fill bytes before a marker; bounded
+            marker = stream.read(1)
+            fill += 1
         if not marker:
             return None
         code = marker[0]

@@ -33,6 +33,13 @@ class Problem:
         return f"{location}: {self.severity.value}: {key}{self.message}"
 
 
+def quote_value(text: str, limit: int = 100) -> str:
+    """``'text'`` for a message: control characters escaped, long values shortened with ``…``."""
+    short = text if len(text) <= limit else text[: limit - 1]
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in short)
+    return f"'{shown}…'" if len(text) > limit else f"'{shown}'"
+
+
 def count_summary(problems: Iterable[Problem]) -> str:
     """``2 errors, 1 warning`` — the last line of ``validate``."""
     items = list(problems)

@@ -1,0 +1,55 @@
+"""Image decoding for the views: header-checked, decoded straight to the size it is shown at.
+
+Safe to call from a pool thread (QImage, never QPixmap).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
+
+from app.model.media_headers import MAX_IMAGE_PIXELS
+
+# Qt refuses to allocate more than this for one image (MB); our pixel cap keeps us under it.
+QImageReader.setAllocationLimit(256)
+
+
+class ImageDecodeError(Exception):
+    pass
+
+
+def decode_to_fit(path: Path, box: QSize | None) -> QImage:
+    """Decode ``path`` scaled to fit inside ``box`` (device pixels; None = full size),
+    with EXIF orientation applied. Raises :class:`ImageDecodeError` saying why it cannot."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if not size.isValid():
+        raise ImageDecodeError(f"cannot be decoded ({reader.errorString()})")
+    if size.width() * size.height() > MAX_IMAGE_PIXELS:
+        raise ImageDecodeError(
+            f"is {size.width()}×{size.height()} pixels, over the "
+            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixel limit"
+        )
+    transformed = _oriented_size(reader, size)
+    if box is not None and (
+        transformed.width() > box.width() or transformed.height() > box.height()
+    ):
+        fitted = transformed.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+        fitted = QSize(max(1, fitted.width()), max(1, fitted.height()))
+        if transformed != size:  # rotated by EXIF: the reader scales before it rotates
+            fitted = fitted.transposed()
+        reader.setScaledSize(fitted)
+    image = reader.read()
+    if image.isNull():
+        raise ImageDecodeError(f"cannot be decoded ({reader.errorString()})")
+    return image
+
+
+def _oriented_size(reader: QImageReader, size: QSize) -> QSize:
+    rotate = QImageIOHandler.Transformation.TransformationRotate90
+    if reader.transformation() & rotate:
+        return size.transposed()
+    return size

@@ -1,0 +1,70 @@
+"""Thumbnails for the stills grid: decoded on a pool thread straight to tile size.
+
+The request queue is newest-first, so the tiles the person is looking at now are decoded
+before those scrolled past; results come back to the main thread by signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, QThreadPool, Signal
+
+from app.media.images import ImageDecodeError, decode_to_fit
+from app.media.worker import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+class ThumbnailLoader(QObject):
+    """Decodes thumbnails off the UI thread; emits ``ready(key, image)`` or ``failed(key, why)``."""
+
+    ready = Signal(object, object)  # key, QImage
+    failed = Signal(object, str)  # key, reason
+
+    def __init__(self, box: QSize, parent: QObject | None = None, max_threads: int = 0) -> None:
+        super().__init__(parent)
+        self.box = box
+        self.pool = QThreadPool(self)
+        if max_threads:
+            self.pool.setMaxThreadCount(max_threads)
+        self._pending: set[object] = set()
+        self._stopped = False
+
+    def request(self, key: object, path: Path) -> None:
+        if key in self._pending or self._stopped:
+            return
+        self._pending.add(key)
+        box = self.box
+        run_in_background(
+            lambda: decode_to_fit(path, box),
+            lambda image: self._on_done(key, image),
+            lambda error: self._on_error(key, error),
+            pool=self.pool,
+            priority=len(self._pending),  # later requests (what is on screen now) first
+        )
+
+    def is_pending(self, key: object) -> bool:
+        return key in self._pending
+
+    def pending_count(self) -> int:
+        return len(self._pending)
+
+    def stop(self) -> None:
+        """Drop queued work and wait for what is running (called when the kit closes)."""
+        self._stopped = True
+        self.pool.clear()
+        self.pool.waitForDone(5000)
+
+    def _on_done(self, key: object, image: object) -> None:
+        self._pending.discard(key)
+        if not self._stopped:
+            self.ready.emit(key, image)
+
+    def _on_error(self, key: object, error: Exception) -> None:
+        self._pending.discard(key)
+        reason = str(error) if isinstance(error, ImageDecodeError) else "cannot be decoded"
+        log.warning("thumbnail %s: %s", key, reason)
+        if not self._stopped:
+            self.failed.emit(key, reason)

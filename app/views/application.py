@@ -1,0 +1,91 @@
+"""Start the viewer: the Qt application, the theme, the first kit, the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app import __version__, paths
+from app.log import log_file_path
+from app.model.opening import KitOpenError, open_kit_location
+from app.settings import APPLICATION, ORGANIZATION, Settings
+from app.views.error_dialog import install_exception_hook
+
+log = logging.getLogger(__name__)
+
+FIRST_PAINT_TIMEOUT_MS = 20_000
+
+
+def load_stylesheet() -> str:
+    styles = sorted(paths.resource("styles").glob("*.qss"))
+    return "\n".join(path.read_text(encoding="utf-8") for path in styles)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon(str(paths.resource("icons/app.svg")))
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        png = paths.resource(f"icons/app-{size}.png")
+        if png.exists():
+            icon.addFile(str(png))
+    return icon
+
+
+def create_application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("I.S.S. Press Kit")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(paths.APP_SLUG)
+    app.setWindowIcon(app_icon())
+    app.setStyle("Fusion")
+    app.setStyleSheet(load_stylesheet())
+    return app
+
+
+def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
+    # The app never talks to a network; keep Qt's own proxy lookups from trying either.
+    os.environ.setdefault("QT_NO_NETWORK_PROXY_AUTODETECT", "1")
+    app = create_application()
+    from app.views.main_window import MainWindow
+
+    install_exception_hook(log_file_path())
+    settings = Settings()
+    window = MainWindow(settings)
+    failure: KitOpenError | None = None
+    opened = None
+    if kit is not None:
+        try:
+            opened = open_kit_location(kit)
+        except KitOpenError as exc:
+            failure = exc
+    if opened is None:
+        try:
+            opened = open_kit_location(paths.bundled_kit_dir())
+        except KitOpenError as exc:
+            log.error("the bundled kit cannot load: %s", exc)
+            if exit_after_first_paint:
+                return 1
+            failure = failure or exc
+    if opened is not None:
+        window.show_kit(opened, remember=kit is not None)
+
+    if exit_after_first_paint:
+        window.overview_painted.connect(lambda: app.exit(0))
+        QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, lambda: app.exit(1))
+    window.restore_and_show()
+    if failure is not None and not exit_after_first_paint:
+        shown = opened is not None
+        QTimer.singleShot(0, lambda: window.report_open_failure(failure, fell_back=shown))
+    elif opened is not None and opened.result.problems and not exit_after_first_paint:
+        QTimer.singleShot(0, lambda: window.report_problems(opened))
+    return app.exec()

@@ -1,0 +1,53 @@
+"""Contacts: the kit's press contacts (the tab is hidden when a kit has none)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from app.model.kit import PressKit
+from app.model.markdown_refs import is_external_link
+from app.settings import Settings
+from app.views.base_tab import KitTab, empty_state
+
+
+class ContactsTab(KitTab):
+    title = "Contacts"
+    icon_name = "mdi6.card-account-mail-outline"
+
+    def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(kit, settings, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        if not kit.contacts:
+            layout.addWidget(empty_state("This press kit lists no contacts.", self))
+            return
+        self.text_view = QTextBrowser(self)
+        self.text_view.setObjectName("readingText")
+        self.text_view.setAccessibleName("Press contacts")
+        self.text_view.setOpenLinks(False)
+        self.text_view.anchorClicked.connect(_open_external)
+        blocks = []
+        for contact in kit.contacts:
+            lines = [f"<b>{escape(contact.name)}</b>"]
+            if contact.role:
+                lines.append(escape(contact.role))
+            if contact.email:
+                lines.append(
+                    f"<a href='mailto:{escape(contact.email)}'>{escape(contact.email)}</a>"
+                )
+            if contact.phone:
+                lines.append(escape(contact.phone))
+            if contact.url and is_external_link(contact.url):
+                lines.append(f"<a href='{escape(contact.url)}'>{escape(contact.url)}</a>")
+            blocks.append("<p>" + "<br>".join(lines) + "</p>")
+        self.text_view.setHtml("".join(blocks))
+        layout.addWidget(self.text_view)
+
+
+def _open_external(url: QUrl) -> None:
+    if url.scheme() in ("http", "https", "mailto"):
+        QDesktopServices.openUrl(url)

@@ -1,0 +1,73 @@
+"""Credits: cast (actor — role, in billing order) and crew (job — name), selectable, copyable."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from app.model.kit import PressKit
+from app.settings import Settings
+from app.views.base_tab import KitTab, copy_to_clipboard, empty_state, with_credit
+from app.views.icons import set_icon_later
+
+
+class CreditsTab(KitTab):
+    title = "Credits"
+    icon_name = "mdi6.account-group-outline"
+
+    def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(kit, settings, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        if not kit.cast and not kit.crew:
+            layout.addWidget(empty_state("This press kit lists no cast or crew.", self))
+            return
+        self.copy_button = QPushButton("Copy credits", self)
+        self.copy_button.setAccessibleName("Copy the cast and crew list")
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        set_icon_later(self.copy_button, "mdi6.content-copy")
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.copy_button)
+        self.text_view = QTextBrowser(self)
+        self.text_view.setObjectName("readingText")
+        self.text_view.setAccessibleName("Cast and crew")
+        self.text_view.setHtml(self._html())
+        layout.addLayout(bar)
+        layout.addWidget(self.text_view, 1)
+
+    def plain_text(self) -> str:
+        lines: list[str] = []
+        if self.kit.cast:
+            lines.append("CAST")
+            lines += [f"{m.name} — {m.role}" if m.role else m.name for m in self.kit.cast]
+        if self.kit.crew:
+            if lines:
+                lines.append("")
+            lines.append("CREW")
+            lines += [f"{m.job} — {m.name}" for m in self.kit.crew]
+        return "\n".join(lines)
+
+    def _html(self) -> str:
+        parts: list[str] = []
+        if self.kit.cast:
+            rows = "".join(
+                f"<tr><td class='name'>{escape(m.name)}</td>"
+                f"<td class='sep'>—</td><td>{escape(m.role or '')}</td></tr>"
+                for m in self.kit.cast
+            )
+            parts.append(f"<h2>Cast</h2><table cellpadding='4'>{rows}</table>")
+        if self.kit.crew:
+            rows = "".join(
+                f"<tr><td class='job'>{escape(m.job)}</td>"
+                f"<td class='sep'>—</td><td class='name'>{escape(m.name)}</td></tr>"
+                for m in self.kit.crew
+            )
+            parts.append(f"<h2>Crew</h2><table cellpadding='4'>{rows}</table>")
+        return "".join(parts)
+
+    @Slot()
+    def _on_copy_clicked(self) -> None:
+        copy_to_clipboard(with_credit(self.plain_text(), self.kit.attribution))

@@ -1,0 +1,336 @@
+"""The main window: one tab per part of the kit, the menus, opening kits, persisted layout."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from app import __version__
+from app import settings as keys
+from app.model.opening import KitOpenError, OpenedKit, open_kit_location
+from app.model.problems import Problem, count_summary
+from app.settings import Settings
+from app.views.base_tab import KitTab
+from app.views.contacts_tab import ContactsTab
+from app.views.credits_tab import CreditsTab
+from app.views.icons import install_pending_icons, set_icon_later
+from app.views.notes_tab import NotesTab
+from app.views.overview_tab import OverviewTab
+from app.views.stills_tab import StillsTab
+from app.views.synopsis_tab import SynopsisTab
+from app.views.trailer_tab import TrailerTab
+
+log = logging.getLogger(__name__)
+
+TAB_CLASSES: tuple[type[KitTab], ...] = (
+    OverviewTab,
+    SynopsisTab,
+    CreditsTab,
+    StillsTab,
+    TrailerTab,
+    NotesTab,
+    ContactsTab,
+)
+
+
+class MainWindow(QMainWindow):
+    overview_painted = Signal()
+    kit_changed = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.opened: OpenedKit | None = None
+        self.tabs_by_class: dict[type[KitTab], KitTab] = {}
+        self.setWindowTitle("I.S.S. Press Kit")
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self.setMinimumSize(720, 480)
+
+        self.tab_widget = QTabWidget(self)
+        self.tab_widget.setDocumentMode(True)
+        self.tab_widget.setAccessibleName("Press kit sections")
+        self.tab_widget.currentChanged.connect(self._on_tabs_current_changed)
+        self.setCentralWidget(self.tab_widget)
+        self._previous_tab: KitTab | None = None
+        self._build_menus()
+
+    # -- menus ------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_folder_action = self._action(
+            "&Open Kit Folder…",
+            "mdi6.folder-open-outline",
+            QKeySequence.StandardKey.Open,
+            self._on_open_folder,
+        )
+        self.open_archive_action = self._action(
+            "Open Kit &Archive (.zip)…",
+            "mdi6.folder-zip-outline",
+            "Ctrl+Shift+O",
+            self._on_open_archive,
+        )
+        file_menu.addAction(self.open_folder_action)
+        file_menu.addAction(self.open_archive_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        self.open_bundled_action = self._action(
+            "Open the &Bundled I.S.S. Kit", "mdi6.space-station", None, self._on_open_bundled
+        )
+        file_menu.addAction(self.open_bundled_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(
+            "&Quit", "mdi6.exit-to-app", QKeySequence.StandardKey.Quit, self.close
+        )
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.full_screen_action = self._action(
+            "&Full Screen", "mdi6.fullscreen", "F11", self._on_toggle_full_screen
+        )
+        self.full_screen_action.setCheckable(True)
+        view_menu.addAction(self.full_screen_action)
+        view_menu.addSeparator()
+        self.tab_actions: list[QAction] = []
+        for index, tab_class in enumerate(TAB_CLASSES):
+            action = self._action(
+                tab_class.title,
+                tab_class.icon_name,
+                f"Ctrl+{index + 1}",
+                lambda _=False, i=index: self._show_tab_at(i),
+            )
+            view_menu.addAction(action)
+            self.tab_actions.append(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(
+            self._action("&About", "mdi6.information-outline", None, self._on_about)
+        )
+
+    def _action(self, text: str, icon_name: str, shortcut: object, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        set_icon_later(action, icon_name)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden (full screen)
+        return action
+
+    # -- the kit ------------------------------------------------------------------------------
+
+    def show_kit(self, opened: OpenedKit, remember: bool = True) -> None:
+        """Replace the shown kit with ``opened`` (closing the previous one)."""
+        previous_index = self.tab_widget.currentIndex()
+        self._close_kit()
+        self.opened = opened
+        kit = opened.result.kit
+        self.setWindowTitle(f"{kit.film.title} — Press Kit")
+        self.tabs_by_class = {}
+        for tab_class in TAB_CLASSES:
+            tab = tab_class(kit, self.settings, self.tab_widget)
+            self.tabs_by_class[tab_class] = tab
+            self.tab_widget.addTab(tab, tab_class.title)
+            set_icon_later(_TabIconSetter(self.tab_widget, tab), tab_class.icon_name)
+        contacts = self.tabs_by_class[ContactsTab]
+        self.tab_widget.setTabVisible(self.tab_widget.indexOf(contacts), bool(kit.contacts))
+        self.tab_actions[-1].setEnabled(bool(kit.contacts))
+        overview = self.tabs_by_class[OverviewTab]
+        assert isinstance(overview, OverviewTab)
+        overview.painted_with_content.connect(self.overview_painted)
+        overview.watch_trailer_requested.connect(self._on_overview_watch_trailer)
+        if previous_index >= 0:
+            self._show_tab_at(previous_index)
+        if remember:
+            self.settings.add_recent_kit(str(opened.location))
+        self.kit_changed.emit()
+
+    def _close_kit(self) -> None:
+        self._previous_tab = None
+        for tab in self.tabs_by_class.values():
+            tab.shutdown()
+        while self.tab_widget.count():
+            widget = self.tab_widget.widget(0)
+            self.tab_widget.removeTab(0)
+            widget.deleteLater()
+        if self.opened is not None:
+            self.opened.close()
+            self.opened = None
+
+    def open_location(self, location: Path) -> bool:
+        """Open a kit the person chose; on failure the current kit stays on screen."""
+        try:
+            opened = open_kit_location(location)
+        except KitOpenError as exc:
+            self.report_open_failure(exc, fell_back=False)
+            return False
+        self.show_kit(opened)
+        if opened.result.problems:
+            self.report_problems(opened)
+        return True
+
+    def report_open_failure(self, failure: KitOpenError, fell_back: bool) -> None:
+        log.warning("cannot open kit %s: %s", failure.location, failure)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Cannot open this press kit",
+            f"“{failure.location}” cannot be opened as a press kit.",
+            parent=self,
+        )
+        then = (
+            "The bundled I.S.S. kit is shown instead."
+            if fell_back
+            else "The kit that was already open stays on screen."
+        )
+        box.setInformativeText(f"{_problem_lines(failure.problems, 6)}\n\n{then}")
+        box.setDetailedText("\n".join(p.format() for p in failure.problems))
+        box.exec()
+
+    def report_problems(self, opened: OpenedKit) -> None:
+        problems = opened.result.problems
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "This press kit has problems",
+            f"The kit opened, but {count_summary(problems)} were found. Parts "
+            "that could not be used are marked in their tabs.",
+            parent=self,
+        )
+        box.setInformativeText(_problem_lines(problems, 6))
+        box.setDetailedText("\n".join(p.format() for p in problems))
+        box.exec()
+
+    # -- window life --------------------------------------------------------------------------
+
+    def restore_and_show(self) -> None:
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        last_tab = self.settings.get(keys.LAST_TAB)
+        if 0 <= last_tab < self.tab_widget.count() and self.tab_widget.isTabVisible(last_tab):
+            self.tab_widget.setCurrentIndex(last_tab)
+        self.show()
+        # Icons cost ~200 ms of qtawesome start-up: pay it after the window has painted.
+        QTimer.singleShot(0, install_pending_icons)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.LAST_TAB, max(0, self.tab_widget.currentIndex()))
+        self.settings.sync()
+        self._close_kit()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            location = Path(urls[0].toLocalFile())
+            QTimer.singleShot(0, lambda: self.open_location(location))
+
+    # -- slots --------------------------------------------------------------------------------
+
+    def _show_tab_at(self, index: int) -> None:
+        if 0 <= index < self.tab_widget.count() and self.tab_widget.isTabVisible(index):
+            self.tab_widget.setCurrentIndex(index)
+
+    def tab(self, tab_class: type[KitTab]) -> KitTab:
+        return self.tabs_by_class[tab_class]
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self._previous_tab is not None:
+            self._previous_tab.tab_left()
+        current = self.tab_widget.widget(index)
+        self._previous_tab = current if isinstance(current, KitTab) else None
+
+    @Slot()
+    def _on_overview_watch_trailer(self) -> None:
+        self.tab_widget.setCurrentWidget(self.tabs_by_class[TrailerTab])
+
+    @Slot()
+    def _on_open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a press kit folder")
+        if folder:
+            self.open_location(Path(folder))
+
+    @Slot()
+    def _on_open_archive(self) -> None:
+        file_name, _ = QFileDialog.getOpenFileName(
+            self, "Open a press kit archive", "", "Press kit archives (*.zip)"
+        )
+        if file_name:
+            self.open_location(Path(file_name))
+
+    @Slot()
+    def _on_open_bundled(self) -> None:
+        from app import paths
+
+        self.open_location(paths.bundled_kit_dir())
+
+    @Slot()
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get(keys.RECENT_KITS)
+        if not recent:
+            self.recent_menu.addAction("No recent kits").setEnabled(False)
+            return
+        for location in recent:
+            action = self.recent_menu.addAction(location)
+            action.triggered.connect(lambda _=False, loc=location: self.open_location(Path(loc)))
+
+    @Slot()
+    def _on_toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+
+    @Slot()
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About I.S.S. Press Kit",
+            f"<h3>I.S.S. Press Kit {__version__}</h3>"
+            "<p>A viewer for electronic press kits, bundled with the press kit for "
+            "<i>I.S.S.</i> (Bleecker Street, 2023).</p>"
+            "<p>The bundled stills, key art and teaser are placeholder artwork made for this "
+            "kit, not material from the film.</p>"
+            "<p>Built with Qt and PySide6 (LGPL-3.0), FFmpeg (LGPL-2.1), PyYAML (MIT) and "
+            "QtAwesome with Font Awesome and Material Design icon fonts (MIT, SIL OFL 1.1). "
+            "The program is MIT-licensed.</p>",
+        )
+
+
+class _TabIconSetter:
+    """Lets :func:`set_icon_later` set a tab's icon, which QTabWidget sets by index."""
+
+    def __init__(self, tab_widget: QTabWidget, tab: QWidget) -> None:
+        self._tab_widget = tab_widget
+        self._tab = tab
+
+    def setIcon(self, icon: object) -> None:
+        index = self._tab_widget.indexOf(self._tab)
+        if index >= 0:
+            self._tab_widget.setTabIcon(index, icon)  # type: ignore[arg-type]
+
+
+def _problem_lines(problems: list[Problem], limit: int) -> str:
+    lines = [p.format() for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"… and {len(problems) - limit} more (see Show Details).")
+    return "\n".join(lines)

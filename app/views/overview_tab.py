@@ -1,0 +1,212 @@
+"""Overview: key art, title, tagline, logline, the facts panel and a way to the trailer."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.media.images import ImageDecodeError, decode_to_fit
+from app.media.worker import run_in_background
+from app.model.kit import PressKit
+from app.settings import Settings
+from app.views.base_tab import KitTab
+from app.views.icons import set_icon_later
+
+log = logging.getLogger(__name__)
+
+
+def format_date(value: object) -> str:
+    import datetime
+
+    if isinstance(value, datetime.date):
+        return f"{value:%B} {value.day}, {value.year}"
+    return str(value)
+
+
+class KeyArtLabel(QLabel):
+    """Shows the key art decoded at exactly the size it is displayed, on a pool thread."""
+
+    image_shown = Signal()
+
+    def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kit = kit
+        self.setObjectName("keyArt")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(240, 360)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(f"Key art for {kit.film.title}")
+        self._requested = QSize()
+        self._generation = 0
+        self.failed_reason: str | None = None
+        self._decode_timer = QTimer(self, singleShot=True, interval=60)
+        self._decode_timer.timeout.connect(self._start_decode)
+        if kit.film.key_art is None:
+            self.failed_reason = "This kit has no key art."
+            self.setText(self.failed_reason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.kit.film.key_art is not None and self.failed_reason is None:
+            # The first decode starts at once; later resizes are debounced.
+            self._decode_timer.start(0 if self._requested.isEmpty() else 60)
+
+    def _start_decode(self) -> None:
+        key_art = self.kit.film.key_art
+        if key_art is None:
+            return
+        ratio = self.devicePixelRatioF()
+        box = QSize(int(self.width() * ratio), int(self.height() * ratio))
+        if box == self._requested or box.isEmpty():
+            return
+        self._requested = box
+        self._generation += 1
+        generation = self._generation
+        path = key_art.path
+        run_in_background(
+            lambda: decode_to_fit(path, box),
+            lambda image: self._on_decoded(generation, image, ratio),
+            self._on_decode_failed,
+        )
+
+    def _on_decoded(self, generation: int, image: QImage, ratio: float) -> None:
+        if generation != self._generation:
+            return
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        self.setPixmap(pixmap)
+        self.image_shown.emit()
+
+    def _on_decode_failed(self, error: Exception) -> None:
+        reason = str(error) if isinstance(error, ImageDecodeError) else "cannot be shown"
+        self.failed_reason = f"The key art {reason}."
+        log.warning("key art: %s", reason)
+        self.setText(self.failed_reason)
+        self.image_shown.emit()
+
+
+class OverviewTab(KitTab):
+    title = "Overview"
+    icon_name = "mdi6.movie-open-outline"
+
+    watch_trailer_requested = Signal()
+    painted_with_content = Signal()
+
+    def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(kit, settings, parent)
+        film = kit.film
+        self._art_ready = film.key_art is None
+        self._announced = False
+
+        self.key_art = KeyArtLabel(kit, self)
+        self.key_art.image_shown.connect(self._on_key_art_image_shown)
+
+        title = QLabel(film.title, self)
+        title.setObjectName("filmTitle")
+        title.setAccessibleName(f"Title: {film.title}")
+        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text_column = QVBoxLayout()
+        text_column.setSpacing(10)
+        text_column.addWidget(title)
+        for text, name in ((film.tagline, "tagline"), (film.logline, "logline")):
+            if text:
+                label = QLabel(" ".join(text.split()), self)
+                label.setObjectName(name)
+                label.setWordWrap(True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                label.setAccessibleName(f"{name.capitalize()}: {text}")
+                text_column.addWidget(label)
+
+        self.watch_button = QPushButton("Watch the trailer", self)
+        self.watch_button.setObjectName("primaryButton")
+        self.watch_button.setAccessibleName("Watch the trailer")
+        self.watch_button.setEnabled(kit.trailer is not None)
+        if kit.trailer is None:
+            self.watch_button.setToolTip("This kit has no trailer.")
+        self.watch_button.clicked.connect(self.watch_trailer_requested)
+        set_icon_later(self.watch_button, "mdi6.play-circle-outline")
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.watch_button)
+        button_row.addStretch(1)
+        text_column.addLayout(button_row)
+
+        facts = QFrame(self)
+        facts.setObjectName("factsPanel")
+        facts.setAccessibleName("Facts")
+        self.facts_layout = QFormLayout(facts)
+        self.facts_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.facts_layout.setHorizontalSpacing(18)
+        self.facts_layout.setVerticalSpacing(8)
+        for label, value in self.fact_rows():
+            self._add_fact(label, value)
+        text_column.addWidget(facts)
+        text_column.addStretch(1)
+
+        text_holder = QWidget(self)
+        text_holder.setLayout(text_column)
+        scroll = QScrollArea(self)
+        scroll.setWidget(text_holder)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(32)
+        layout.addWidget(self.key_art, 2)
+        layout.addWidget(scroll, 3)
+
+    def fact_rows(self) -> list[tuple[str, str]]:
+        film = self.kit.film
+        rows: list[tuple[str, str]] = []
+        for date in film.dates:
+            place = f" — {date.place}" if date.place else ""
+            rows.append((date.label, f"{format_date(date.date)}{place}"))
+        if film.runtime_minutes:
+            rows.append(("Running time", f"{film.runtime_minutes} minutes"))
+        if film.rating:
+            rows.append(("Rating", film.rating))
+        if film.genres:
+            rows.append(("Genre", ", ".join(film.genres)))
+        if film.distributor:
+            rows.append(("Distributor", film.distributor))
+        for label, jobs in (("Director", ("Director",)), ("Screenplay", ("Screenplay", "Writer"))):
+            people = self.kit.crew_with_job(*jobs)
+            if people:
+                rows.append((label, ", ".join(member.name for member in people)))
+        return rows
+
+    def _add_fact(self, label: str, value: str) -> None:
+        name = QLabel(label, self)
+        name.setObjectName("factLabel")
+        text = QLabel(value, self)
+        text.setObjectName("factValue")
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setAccessibleName(f"{label}: {value}")
+        name.setBuddy(text)
+        self.facts_layout.addRow(name, text)
+
+    @Slot()
+    def _on_key_art_image_shown(self) -> None:
+        self._art_ready = True
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._art_ready and not self._announced:
+            self._announced = True
+            # Announce after this paint reaches the screen, not while it is being made.
+            QTimer.singleShot(0, self.painted_with_content)

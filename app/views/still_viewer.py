@@ -1,0 +1,375 @@
+"""The still viewer: one still large, with previous/next, fit / 100 % / wheel zoom, drag to pan,
+its caption and credit, "Save original as…" and "Copy caption with credit"."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.media.images import ImageDecodeError, decode_to_fit
+from app.media.worker import run_in_background
+from app.model.kit import Still
+from app.views.base_tab import copy_to_clipboard
+from app.views.icons import set_icon_later
+
+log = logging.getLogger(__name__)
+
+FULL_SIZE_CACHE = 3  # full-size images held at once: the current one and its neighbours
+PREVIEW_BOX = QSize(1600, 1600)
+
+
+def caption_with_credit(still: Still) -> str:
+    parts = [still.caption or still.file_text]
+    if still.credit:
+        parts.append(f"Credit: {still.credit}")
+    return "\n".join(parts)
+
+
+class ZoomableImageView(QGraphicsView):
+    """Fit to the window, 100 %, wheel zoom around the pointer, drag to pan."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.item)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setObjectName("stillCanvas")
+        self.fitting = True
+        self.full_width = 0  # pixel width of the original, so 100 % means one image pixel
+
+    def set_image(self, pixmap: QPixmap, original_width: int) -> None:
+        self.item.setPixmap(pixmap)
+        self.full_width = original_width
+        self.scene().setSceneRect(self.item.boundingRect())
+        if self.fitting:
+            self.fit()
+        else:
+            self.actual_size()
+
+    def fit(self) -> None:
+        self.fitting = True
+        if not self.item.pixmap().isNull():
+            self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoom_changed.emit(self.zoom())
+
+    def actual_size(self) -> None:
+        self.fitting = False
+        pixmap = self.item.pixmap()
+        if pixmap.isNull() or not self.full_width:
+            return
+        # One original pixel per device pixel: scene units are the pixmap's pixels.
+        scale = self.full_width / pixmap.width() / self.devicePixelRatioF()
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom(self) -> float:
+        pixmap = self.item.pixmap()
+        if pixmap.isNull() or not self.full_width:
+            return 1.0
+        return self.transform().m11() * pixmap.width() * self.devicePixelRatioF() / self.full_width
+
+    def zoom_by(self, factor: float) -> None:
+        new_zoom = self.zoom() * factor
+        if 0.02 <= new_zoom <= 8.0:
+            self.fitting = False
+            self.scale(factor, factor)
+            self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(1.25**steps)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitting:
+            self.fit()
+
+
+class StillViewer(QDialog):
+    current_changed = Signal(int)
+
+    def __init__(self, stills: list[Still], row: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stillViewer")
+        self.setWindowTitle("Still")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(1280, 860)
+        self.stills = stills
+        self.row = row
+        self.full_images: OrderedDict[int, QImage] = OrderedDict()
+        self._loading: set[int] = set()
+
+        self.canvas = ZoomableImageView(self)
+        self.canvas.setAccessibleName("Still image")
+        self.canvas.zoom_changed.connect(self._on_canvas_zoom_changed)
+        self.message = QLabel(self)
+        self.message.setObjectName("emptyState")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.hide()
+        self.caption = QLabel(self)
+        self.caption.setObjectName("stillCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.credit = QLabel(self)
+        self.credit.setObjectName("attribution")
+        self.credit.setWordWrap(True)
+        self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.position_label = QLabel(self)
+        self.position_label.setObjectName("statusText")
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setObjectName("statusText")
+
+        def button(text: str, icon: str, slot: object, accessible: str) -> QPushButton:
+            widget = QPushButton(text, self)
+            widget.setAccessibleName(accessible)
+            widget.clicked.connect(slot)  # type: ignore[arg-type]
+            widget.setAutoDefault(False)
+            set_icon_later(widget, icon)
+            return widget
+
+        self.previous_button = button("", "mdi6.chevron-left", self.show_previous, "Previous still")
+        self.next_button = button("", "mdi6.chevron-right", self.show_next, "Next still")
+        self.fit_button = button(
+            "Fit", "mdi6.fit-to-screen-outline", self.canvas.fit, "Fit to window"
+        )
+        self.actual_button = button(
+            "100 %", "mdi6.magnify-scan", self.canvas.actual_size, "Actual size"
+        )
+        self.full_screen_button = button(
+            "", "mdi6.fullscreen", self.toggle_full_screen, "Full screen"
+        )
+        self.copy_button = button(
+            "Copy caption", "mdi6.content-copy", self.copy_caption, "Copy caption with credit"
+        )
+        self.save_button = button(
+            "Save original…", "mdi6.content-save-outline", self.save_original, "Save original as"
+        )
+        for widget, tip in (
+            (self.previous_button, "Previous (←)"),
+            (self.next_button, "Next (→)"),
+            (self.full_screen_button, "Full screen (F)"),
+        ):
+            widget.setToolTip(tip)
+
+        toolbar = QHBoxLayout()
+        for widget in (self.previous_button, self.next_button, self.position_label):
+            toolbar.addWidget(widget)
+        toolbar.addStretch(1)
+        for widget in (
+            self.zoom_label,
+            self.fit_button,
+            self.actual_button,
+            self.full_screen_button,
+            self.copy_button,
+            self.save_button,
+        ):
+            toolbar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.credit)
+        self.show_row(row)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def show_row(self, row: int) -> None:
+        self.row = max(0, min(row, len(self.stills) - 1))
+        still = self.stills[self.row]
+        self.setWindowTitle(f"{still.caption or still.file_text} — Still {self.row + 1}")
+        self.caption.setText(still.caption or still.file_text)
+        self.credit.setText(f"Credit: {still.credit}" if still.credit else "")
+        self.canvas.setAccessibleDescription(still.alt or still.caption or "")
+        self.position_label.setText(f"{self.row + 1} / {len(self.stills)}")
+        self.previous_button.setEnabled(self.row > 0)
+        self.next_button.setEnabled(self.row < len(self.stills) - 1)
+        self.save_button.setEnabled(still.file is not None)
+        self.canvas.fitting = True
+        if still.problem or still.file is None:
+            self._show_message(f"This still cannot be shown: {still.problem or 'no file'}")
+        elif self.row in self.full_images:
+            self._show_image(self.row, self.full_images[self.row], full=True)
+        else:
+            self._load(self.row, preview=True)
+        for neighbour in (self.row + 1, self.row - 1):
+            if 0 <= neighbour < len(self.stills):
+                self._load(neighbour, preview=False)
+        self.current_changed.emit(self.row)
+
+    @Slot()
+    def show_previous(self) -> None:
+        if self.row > 0:
+            self.show_row(self.row - 1)
+
+    @Slot()
+    def show_next(self) -> None:
+        if self.row < len(self.stills) - 1:
+            self.show_row(self.row + 1)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _load(self, row: int, preview: bool) -> None:
+        still = self.stills[row]
+        if still.file is None or row in self.full_images:
+            return
+        path = still.file.path
+        if preview:
+            run_in_background(
+                lambda: decode_to_fit(path, PREVIEW_BOX),
+                lambda image: self._on_preview(row, image),
+                lambda error: self._on_failed(row, error),
+            )
+        if row in self._loading:
+            return
+        self._loading.add(row)
+        run_in_background(
+            lambda: decode_to_fit(path, None),
+            lambda image: self._on_full(row, image),
+            lambda error: self._on_failed(row, error),
+        )
+
+    def _on_preview(self, row: int, image: QImage) -> None:
+        if row == self.row and row not in self.full_images:
+            self._show_image(row, image, full=False)
+
+    def _on_full(self, row: int, image: QImage) -> None:
+        self._loading.discard(row)
+        self.full_images[row] = image
+        self.full_images.move_to_end(row)
+        while len(self.full_images) > FULL_SIZE_CACHE:
+            oldest = next(iter(self.full_images))
+            if oldest == self.row:
+                self.full_images.move_to_end(oldest)
+                continue
+            del self.full_images[oldest]
+        if row == self.row:
+            self._show_image(row, image, full=True)
+
+    def _on_failed(self, row: int, error: Exception) -> None:
+        self._loading.discard(row)
+        if row == self.row:
+            reason = str(error) if isinstance(error, ImageDecodeError) else "cannot be decoded"
+            self._show_message(f"This still cannot be shown: it {reason}.")
+
+    def _show_image(self, row: int, image: QImage, full: bool) -> None:
+        self.message.hide()
+        self.canvas.show()
+        pixmap = QPixmap.fromImage(image)
+        still = self.stills[row]
+        original_width = image.width() if full else self._original_width(still, image)
+        self.canvas.set_image(pixmap, original_width)
+        self.fit_button.setEnabled(True)
+        self.actual_button.setEnabled(True)
+
+    def _original_width(self, still: Still, image: QImage) -> int:
+        from PySide6.QtGui import QImageReader
+
+        if still.file is None:
+            return image.width()
+        size = QImageReader(str(still.file.path)).size()
+        return size.width() if size.isValid() else image.width()
+
+    def _show_message(self, text: str) -> None:
+        self.canvas.hide()
+        self.message.setText(text)
+        self.message.show()
+        self.fit_button.setEnabled(False)
+        self.actual_button.setEnabled(False)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    @Slot(float)
+    def _on_canvas_zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f} %")
+
+    @Slot()
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    @Slot()
+    def copy_caption(self) -> None:
+        copy_to_clipboard(caption_with_credit(self.stills[self.row]))
+
+    @Slot()
+    def save_original(self) -> None:
+        still = self.stills[self.row]
+        if still.file is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save the original still", str(Path.home() / Path(still.file_text).name)
+        )
+        if not target:
+            return
+        try:
+            save_original_file(still.file.path, Path(target))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                "Cannot save the still",
+                f"“{target}” could not be written: {exc.strerror or exc}.",
+            )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self.show_previous()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            self.show_next()
+        elif key == Qt.Key.Key_F or key == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+        elif key == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.canvas.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.canvas.zoom_by(0.8)
+        elif key == Qt.Key.Key_0:
+            self.canvas.fit()
+        elif key == Qt.Key.Key_1:
+            self.canvas.actual_size()
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_caption()
+        else:
+            super().keyPressEvent(event)
+
+
+def save_original_file(source: Path, target: Path) -> None:
+    """Copy the original byte for byte, through a temporary file so no partial file is left."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        shutil.copyfile(source, partial)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -1,0 +1,192 @@
+"""Stills: a model/view grid of the kit's stills with captions, and the still viewer."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+
+from app.media.thumbnails import ThumbnailLoader
+from app.model.kit import PressKit, Still
+from app.settings import Settings
+from app.views.base_tab import KitTab, empty_state
+
+log = logging.getLogger(__name__)
+
+TILE_WIDTH = 256  # logical pixels
+TILE_IMAGE_HEIGHT = 144  # 16:9 tiles
+TILE_TEXT_HEIGHT = 44
+
+StillRole = Qt.ItemDataRole.UserRole + 1
+ProblemRole = Qt.ItemDataRole.UserRole + 2
+
+
+class StillsModel(QAbstractListModel):
+    """One row per still; thumbnails are requested when a view first asks for a tile."""
+
+    progress_changed = Signal(int, int)  # made, total
+
+    def __init__(self, kit: PressKit, device_pixel_ratio: float, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kit = kit
+        self.stills = list(kit.stills)
+        self.ratio = device_pixel_ratio
+        box = QSize(
+            int(TILE_WIDTH * device_pixel_ratio), int(TILE_IMAGE_HEIGHT * device_pixel_ratio)
+        )
+        self.loader = ThumbnailLoader(box, self)
+        self.loader.ready.connect(self._on_loader_ready)
+        self.loader.failed.connect(self._on_loader_failed)
+        self.thumbnails: dict[int, QPixmap] = {}
+        self.problems: dict[int, str] = {
+            row: still.problem for row, still in enumerate(self.stills) if still.problem
+        }
+        self._placeholder = self._make_placeholder(QColor("#1b2532"))
+        self._broken = self._make_placeholder(QColor("#3a1e24"))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.stills)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        row = index.row()
+        still = self.stills[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return still.caption or still.file_text
+        if role == Qt.ItemDataRole.DecorationRole:
+            if row in self.thumbnails:
+                return self.thumbnails[row]
+            if row in self.problems:
+                return self._broken
+            if still.file is not None:
+                self.loader.request(row, still.file.path)
+            return self._placeholder
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row in self.problems:
+                return f"{still.file_text}: {self.problems[row]}"
+            return "\n".join(t for t in (still.caption, still.credit) if t)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return still.alt or still.caption or still.file_text
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return still.caption or ""
+        if role == StillRole:
+            return still
+        if role == ProblemRole:
+            return self.problems.get(row)
+        return None
+
+    def made_count(self) -> int:
+        return len(self.thumbnails) + len(self.problems)
+
+    def _make_placeholder(self, color: QColor) -> QPixmap:
+        pixmap = QPixmap(int(TILE_WIDTH * self.ratio), int(TILE_IMAGE_HEIGHT * self.ratio))
+        pixmap.fill(color)
+        pixmap.setDevicePixelRatio(self.ratio)
+        return pixmap
+
+    def _on_loader_ready(self, row: object, image: object) -> None:
+        assert isinstance(row, int) and isinstance(image, QImage)
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.ratio)
+        self.thumbnails[row] = pixmap
+        index = self.index(row)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    def _on_loader_failed(self, row: object, reason: str) -> None:
+        assert isinstance(row, int)
+        self.problems[row] = reason
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+        self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    def still_at(self, row: int) -> Still:
+        return self.stills[row]
+
+
+class StillsTab(KitTab):
+    title = "Stills"
+    icon_name = "mdi6.image-multiple-outline"
+
+    def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(kit, settings, parent)
+        self.model: StillsModel | None = None
+        self.view: QListView | None = None
+        self.viewer: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        if not kit.stills:
+            layout.addWidget(empty_state("This press kit has no stills.", self))
+
+    def first_shown(self) -> None:
+        if not self.kit.stills:
+            return
+        self.model = StillsModel(self.kit, self.devicePixelRatioF(), self)
+        self.view = QListView(self)
+        self.view.setObjectName("stillsGrid")
+        self.view.setAccessibleName("Stills")
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.setUniformItemSizes(True)
+        self.view.setIconSize(QSize(TILE_WIDTH, TILE_IMAGE_HEIGHT))
+        self.view.setGridSize(QSize(TILE_WIDTH + 20, TILE_IMAGE_HEIGHT + TILE_TEXT_HEIGHT + 20))
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.view.setSpacing(0)
+        self.view.setModel(self.model)
+        self.view.activated.connect(self._on_view_activated)
+        self.progress = QLabel(self)
+        self.progress.setObjectName("statusText")
+        self.model.progress_changed.connect(self._on_model_progress_changed)
+        self._on_model_progress_changed(self.model.made_count(), len(self.kit.stills))
+        self.layout().addWidget(self.view, 1)
+        self.layout().addWidget(self.progress)
+        if self.view.model().rowCount():
+            self.view.setCurrentIndex(self.model.index(0))
+
+    @Slot(int, int)
+    def _on_model_progress_changed(self, made: int, total: int) -> None:
+        failed = len(self.model.problems) if self.model else 0
+        text = (
+            f"{total:,} stills" if made >= total else f"Preparing thumbnails: {made:,} / {total:,}"
+        )
+        if failed:
+            text += f" — {failed} cannot be shown"
+        self.progress.setText(text)
+
+    @Slot(QModelIndex)
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        self.open_viewer(index.row())
+
+    def open_viewer(self, row: int) -> None:
+        from app.views.still_viewer import StillViewer
+
+        assert self.model is not None
+        viewer = StillViewer(self.model.stills, row, self.window())
+        viewer.current_changed.connect(self._on_viewer_current_changed)
+        self.viewer = viewer
+        viewer.show()
+
+    @Slot(int)
+    def _on_viewer_current_changed(self, row: int) -> None:
+        if self.view is not None and self.model is not None:
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def shutdown(self) -> None:
+        if self.model is not None:
+            self.model.loader.stop()
+        if self.viewer is not None:
+            self.viewer.close()
