@@ -1,26 +1,44 @@
-"""``presskit validate [--deep] KIT``: problems on stdout, one a line, then the summary."""
+"""``presskit validate [--deep] KIT``: problems on stdout, one a line, then the summary.
+
+KIT is a kit folder or a .zip archive; an archive's problems are named by their path inside it.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from app.model.problems import count_summary
-from app.model.validate import validate_kit
+from app.model.archive import ExtractionCancelled
+from app.model.opening import KitOpenError, in_archive, is_archive, open_kit_location
+from app.model.problems import Problem, count_summary
+from app.model.validate import check_headers
 
 
 def run_validate(kit: Path, deep: bool) -> int:
     if not kit.exists():
         print(f"presskit validate: {kit}: no such kit folder or archive", file=sys.stderr)
         return 2
-    if not kit.is_dir():
-        print(f"presskit validate: {kit}: not a kit folder", file=sys.stderr)
+    if not (kit.is_dir() or is_archive(kit) or kit.name == "presskit.yaml"):
+        print(f"presskit validate: {kit}: not a kit folder or .zip archive", file=sys.stderr)
         return 2
-    result, problems = validate_kit(kit)
-    if deep and result is not None:
-        from app.media.deep_check import deep_check_kit
+    problems: list[Problem]
+    try:
+        opened = open_kit_location(kit)
+    except KitOpenError as exc:
+        problems = exc.problems
+    except ExtractionCancelled:  # no progress callback here, so this cannot happen
+        return 2
+    else:
+        try:
+            kit_data = opened.result.kit
+            extra = check_headers(kit_data)
+            if deep:
+                from app.media.deep_check import deep_check_kit
 
-        problems = [*problems, *deep_check_kit(result.kit)]
+                extra += deep_check_kit(kit_data)
+            problems = [*opened.result.problems, *in_archive(extra, opened.archive_prefix)]
+        finally:
+            opened.close()
     for problem in problems:
         print(problem.format())
     print(count_summary(problems))

@@ -129,7 +129,12 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, file_name: str) -> Problem:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         detail = exc.problem or "invalid YAML"
         if exc.context:
-            detail = f"{exc.context}, {detail}"
+            context = exc.context
+            mark = exc.context_mark
+            if mark is not None and mark.line != exc.problem_mark.line:
+                # e.g. an unclosed '{': the error shows up later; say where it began
+                context = f"{context} (started on line {mark.line + 1})"
+            detail = f"{context}, {detail}"
         return Problem(
             Severity.ERROR, file_name, f"YAML syntax error: {detail}", exc.problem_mark.line + 1
         )

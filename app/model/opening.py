@@ -1,12 +1,17 @@
-"""Opening a kit location the person names: a kit folder (a .zip archive comes with the viewer's
-archive support). Returns the loaded kit with every problem, or says why it cannot open."""
+"""Opening a kit location the person names: a kit folder, its presskit.yaml, or a .zip archive.
+
+Returns the loaded kit with every problem, or says why it cannot open. Problems in an archive
+are named by the member's path inside the archive, never by the temporary folder.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.model.archive import ArchiveError, ExtractedKit, ProgressCallback, extract_kit
 from app.model.kit import LoadResult
 from app.model.loader import MANIFEST_NAME, load_press_kit
 from app.model.problems import KitLoadError, Problem, Severity
@@ -25,14 +30,28 @@ class KitOpenError(Exception):
 
 @dataclass
 class OpenedKit:
-    location: Path  # what the person opened (a folder, or later an archive)
+    location: Path  # what the person opened: a folder or an archive
     result: LoadResult
+    extracted: ExtractedKit | None = None
+
+    @property
+    def archive_prefix(self) -> str:
+        return self.extracted.prefix if self.extracted else ""
 
     def close(self) -> None:
-        """Release what opening took (an extracted archive's temporary folder)."""
+        """Release what opening took: an extracted archive's temporary folder."""
+        if self.extracted is not None:
+            self.extracted.cleanup()
+            log.info("removed %s", self.extracted.temp_dir)
+            self.extracted = None
 
 
-def open_kit_location(location: Path) -> OpenedKit:
+def is_archive(location: Path) -> bool:
+    return location.suffix.lower() == ".zip"
+
+
+def open_kit_location(location: Path, progress: ProgressCallback | None = None) -> OpenedKit:
+    """Raises :class:`KitOpenError`, or ``ExtractionCancelled`` when ``progress`` says stop."""
     location = Path(location)
     if not location.exists():
         raise KitOpenError(
@@ -40,13 +59,38 @@ def open_kit_location(location: Path) -> OpenedKit:
         )
     if location.is_file() and location.name == MANIFEST_NAME:
         location = location.parent
+    if location.is_file() and is_archive(location):
+        return _open_archive(location, progress)
     if not location.is_dir():
         raise KitOpenError(
             location,
-            [Problem(Severity.ERROR, str(location), "is not a press kit folder")],
+            [Problem(Severity.ERROR, str(location), "is not a press kit folder or .zip archive")],
         )
     try:
         result = load_press_kit(location)
     except KitLoadError as exc:
         raise KitOpenError(location, exc.problems) from None
     return OpenedKit(location, result)
+
+
+def _open_archive(archive: Path, progress: ProgressCallback | None) -> OpenedKit:
+    try:
+        extracted = extract_kit(archive, progress)
+    except ArchiveError as exc:
+        raise KitOpenError(archive, [Problem(Severity.ERROR, archive.name, str(exc))]) from None
+    try:
+        result = load_press_kit(extracted.kit_root)
+    except KitLoadError as exc:
+        extracted.cleanup()
+        raise KitOpenError(archive, in_archive(exc.problems, extracted.prefix)) from None
+    kit = dataclasses.replace(result.kit, source=archive, archive_members=extracted.members)
+    return OpenedKit(
+        archive, LoadResult(kit, in_archive(result.problems, extracted.prefix)), extracted
+    )
+
+
+def in_archive(problems: list[Problem], prefix: str) -> list[Problem]:
+    """Problems renamed from kit-relative paths to member paths inside the archive."""
+    if not prefix:
+        return problems
+    return [dataclasses.replace(p, file=prefix + p.file) for p in problems]

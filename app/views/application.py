@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__, paths
 from app.log import log_file_path
-from app.model.opening import KitOpenError, open_kit_location
+from app.model.opening import KitOpenError, is_archive, open_kit_location
 from app.settings import APPLICATION, ORGANIZATION, Settings
 from app.views.error_dialog import install_exception_hook
 
@@ -61,6 +61,12 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
     install_exception_hook(log_file_path())
     settings = Settings()
     window = MainWindow(settings)
+    if kit is not None and is_archive(kit) and kit.is_file() and not exit_after_first_paint:
+        # Unpacking may take a while: show the window and its progress dialog first.
+        window.restore_and_show()
+        QTimer.singleShot(0, lambda: window.open_location(kit, fall_back_to_bundled=True))
+        return app.exec()
+
     failure: KitOpenError | None = None
     opened = None
     if kit is not None:
@@ -76,8 +82,9 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
             if exit_after_first_paint:
                 return 1
             failure = failure or exc
+            opened = None
     if opened is not None:
-        window.show_kit(opened, remember=kit is not None)
+        window.show_kit(opened, remember=kit is not None and failure is None)
 
     if exit_after_first_paint:
         window.overview_painted.connect(lambda: app.exit(0))
@@ -85,7 +92,9 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
     window.restore_and_show()
     if failure is not None and not exit_after_first_paint:
         shown = opened is not None
-        QTimer.singleShot(0, lambda: window.report_open_failure(failure, fell_back=shown))
+        reported = failure
+        QTimer.singleShot(0, lambda: window.report_open_failure(reported, fell_back=shown))
     elif opened is not None and opened.result.problems and not exit_after_first_paint:
-        QTimer.singleShot(0, lambda: window.report_problems(opened))
+        loaded = opened
+        QTimer.singleShot(0, lambda: window.report_problems(loaded))
     return app.exec()

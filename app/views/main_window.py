@@ -5,20 +5,23 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QTabWidget,
     QWidget,
 )
 
 from app import __version__
 from app import settings as keys
-from app.model.opening import KitOpenError, OpenedKit, open_kit_location
-from app.model.problems import Problem, count_summary
+from app.media.worker import run_in_background
+from app.model.archive import ExtractionCancelled
+from app.model.opening import KitOpenError, OpenedKit, is_archive, open_kit_location
+from app.model.problems import Problem, Severity, count_summary
 from app.settings import Settings
 from app.views.base_tab import KitTab
 from app.views.contacts_tab import ContactsTab
@@ -167,17 +170,69 @@ class MainWindow(QMainWindow):
             self.opened.close()
             self.opened = None
 
-    def open_location(self, location: Path) -> bool:
-        """Open a kit the person chose; on failure the current kit stays on screen."""
+    def open_location(self, location: Path, fall_back_to_bundled: bool = False) -> None:
+        """Open a kit the person chose. A .zip is extracted on a pool thread behind a progress
+        dialog that can be cancelled. On failure the current kit stays on screen (or, at
+        start-up, the bundled kit opens)."""
+        if is_archive(location) and location.is_file():
+            self._open_archive_in_background(location, fall_back_to_bundled)
+            return
         try:
             opened = open_kit_location(location)
         except KitOpenError as exc:
-            self.report_open_failure(exc, fell_back=False)
-            return False
+            self._on_open_failed(exc, fall_back_to_bundled)
+            return
+        self._on_opened(opened)
+
+    def _open_archive_in_background(self, archive: Path, fall_back_to_bundled: bool) -> None:
+        dialog = QProgressDialog(f"Unpacking {archive.name}…", "Cancel", 0, 1000, self)
+        dialog.setWindowTitle("Opening press kit")
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        progress = _ExtractionProgress(dialog)
+
+        def finished(opened: object) -> None:
+            dialog.close()
+            dialog.deleteLater()
+            assert isinstance(opened, OpenedKit)
+            if progress.cancelled:  # cancelled after the last entry: drop it anyway
+                opened.close()
+                return
+            self._on_opened(opened)
+
+        def failed(error: Exception) -> None:
+            dialog.close()
+            dialog.deleteLater()
+            if isinstance(error, ExtractionCancelled):
+                log.info("opening %s was cancelled", archive)
+                if fall_back_to_bundled:
+                    self._on_open_bundled()
+                return
+            if isinstance(error, KitOpenError):
+                self._on_open_failed(error, fall_back_to_bundled)
+                return
+            log.error("opening %s failed: %r", archive, error)
+            problem = Problem(Severity.ERROR, archive.name, f"cannot be opened ({error})")
+            self._on_open_failed(KitOpenError(archive, [problem]), fall_back_to_bundled)
+
+        run_in_background(lambda: open_kit_location(archive, progress.report), finished, failed)
+
+    def _on_opened(self, opened: OpenedKit) -> None:
         self.show_kit(opened)
         if opened.result.problems:
             self.report_problems(opened)
-        return True
+
+    def _on_open_failed(self, failure: KitOpenError, fall_back_to_bundled: bool) -> None:
+        if fall_back_to_bundled:
+            from app import paths
+
+            try:
+                self.show_kit(open_kit_location(paths.bundled_kit_dir()), remember=False)
+            except KitOpenError:
+                log.exception("the bundled kit cannot load")
+        self.report_open_failure(failure, fell_back=fall_back_to_bundled)
 
     def report_open_failure(self, failure: KitOpenError, fell_back: bool) -> None:
         log.warning("cannot open kit %s: %s", failure.location, failure)
@@ -314,6 +369,30 @@ class MainWindow(QMainWindow):
             "QtAwesome with Font Awesome and Material Design icon fonts (MIT, SIL OFL 1.1). "
             "The program is MIT-licensed.</p>",
         )
+
+
+class _ExtractionProgress(QObject):
+    """Carries progress from the extraction thread to the dialog, and Cancel back.
+
+    ``report`` runs on the pool thread: it only emits a signal (queued to the main thread)
+    and reads a flag, never touching the dialog itself.
+    """
+
+    changed = Signal(int)
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__(dialog)
+        self.cancelled = False
+        self.changed.connect(dialog.setValue)
+        dialog.canceled.connect(self._on_dialog_canceled)
+
+    def report(self, done: int, total: int) -> bool:
+        self.changed.emit(int(1000 * done / total) if total else 0)
+        return not self.cancelled
+
+    @Slot()
+    def _on_dialog_canceled(self) -> None:
+        self.cancelled = True
 
 
 class _TabIconSetter:
