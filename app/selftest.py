@@ -69,9 +69,52 @@ def _loaded(context: SelfTestContext) -> LoadResult:
     return context.result
 
 
+def _check_window(context: SelfTestContext) -> str | None:
+    """Build the real main window offscreen and render every tab that the kit shows."""
+    result = _loaded(context)
+    from app.media.headless import ensure_headless_app
+
+    ensure_headless_app()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.model.opening import OpenedKit
+    from app.settings import Settings
+    from app.views.application import create_application
+    from app.views.main_window import MainWindow
+
+    if not isinstance(QApplication.instance(), QApplication):
+        raise CheckFailed("a non-widget Qt application is already running")
+    create_application()  # the running instance, given the app's style and stylesheet
+    # A throwaway settings file: the self-test must not touch the person's settings.
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="presskit-selftest-") as folder:
+        settings = Settings(QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat))
+        window = MainWindow(settings)
+        window.show_kit(OpenedKit(context.kit_path, result), remember=False)
+        window.resize(1280, 800)
+        window.show()
+        rendered = []
+        for index in range(window.tab_widget.count()):
+            if not window.tab_widget.isTabVisible(index):
+                continue
+            window.tab_widget.setCurrentIndex(index)
+            QApplication.processEvents()
+            image = window.grab().toImage()
+            if image.isNull() or image.width() < 100:
+                raise CheckFailed(f"the {window.tab_widget.tabText(index)} tab did not render")
+            rendered.append(window.tab_widget.tabText(index))
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    return f"rendered {len(rendered)} tabs: {', '.join(rendered)}"
+
+
 CHECKS: list[tuple[str, CheckFunction]] = [
     ("load", _check_load),
     ("validate", _check_validate),
+    ("window", _check_window),
 ]
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 
 def ensure_headless_app() -> QCoreApplication:
@@ -16,4 +16,5 @@ def ensure_headless_app() -> QCoreApplication:
         return existing
     # These modes never show a window; offscreen works on machines with no display at all.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QGuiApplication(sys.argv[:1])
+    # QApplication, not QGuiApplication: the self-test also builds the real widgets.
+    return QApplication(sys.argv[:1])

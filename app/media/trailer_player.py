@@ -26,8 +26,8 @@ FIRST_FRAME_WATCHDOG_MS = 5000
 
 class TrailerPlayer(QObject):
     playing_changed = Signal(bool)
-    position_changed = Signal(int)  # ms
-    duration_changed = Signal(int)  # ms
+    position_changed = Signal("qlonglong")  # ms
+    duration_changed = Signal("qlonglong")  # ms
     first_frame_shown = Signal()
     ended = Signal()
     failed = Signal(str)  # a message a person can act on

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.tab_widget.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tab_widget)
         self._previous_tab: KitTab | None = None
+        self.message_box: QMessageBox | None = None
         self._build_menus()
 
     # -- menus ------------------------------------------------------------------------------
@@ -249,7 +250,7 @@ class MainWindow(QMainWindow):
         )
         box.setInformativeText(f"{_problem_lines(failure.problems, 6)}\n\n{then}")
         box.setDetailedText("\n".join(p.format() for p in failure.problems))
-        box.exec()
+        self._show_message_box(box)
 
     def report_problems(self, opened: OpenedKit) -> None:
         problems = opened.result.problems
@@ -262,7 +263,14 @@ class MainWindow(QMainWindow):
         )
         box.setInformativeText(_problem_lines(problems, 6))
         box.setDetailedText("\n".join(p.format() for p in problems))
-        box.exec()
+        self._show_message_box(box)
+
+    def _show_message_box(self, box: QMessageBox) -> None:
+        """Window-modal and non-blocking, so the window keeps painting behind it."""
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("kitMessageBox")
+        self.message_box = box
+        box.open()
 
     # -- window life --------------------------------------------------------------------------
 
