@@ -43,6 +43,7 @@ class ThumbnailLoader(QObject):
             lambda error: self._on_error(key, error),
             pool=self.pool,
             priority=len(self._pending),  # later requests (what is on screen now) first
+            owner=self,
         )
 
     def is_pending(self, key: object) -> bool:

@@ -1,7 +1,8 @@
-"""Run slow work in the global QThreadPool and hand the result back on the main thread.
+"""Run slow work in a QThreadPool and hand the result back on the main thread.
 
-Worker code never touches a widget: it returns a value (or raises), and the relay's signals,
-emitted from the pool thread, are delivered to the receiver's thread by Qt's queued connections
+Worker code never touches a widget: it returns a value (or raises). The relay lives in the
+main thread, so its signals, emitted from the pool thread, reach its slots through Qt's queued
+connections; the callbacks run there, and only while their owner widget still exists
 (picard's ``util/thread.py`` habit).
 """
 
@@ -11,7 +12,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +21,43 @@ log = logging.getLogger(__name__)
 class _Relay(QObject):
     finished = Signal(object)
     failed = Signal(object)
+
+    def __init__(
+        self,
+        owner: QObject | None,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None,
+    ) -> None:
+        super().__init__()
+        self._owner = owner
+        self._on_done = on_done
+        self._on_error = on_error
+        self.finished.connect(self._deliver_result)
+        self.failed.connect(self._deliver_error)
+
+    def _owner_alive(self) -> bool:
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    @Slot(object)
+    def _deliver_result(self, result: object) -> None:
+        try:
+            if self._owner_alive():
+                self._on_done(result)
+        finally:
+            self._release()
+
+    @Slot(object)
+    def _deliver_error(self, error: object) -> None:
+        try:
+            if self._owner_alive() and self._on_error is not None:
+                assert isinstance(error, Exception)
+                self._on_error(error)
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        _live_relays.discard(self)
+        self.deleteLater()
 
 
 class _Task(QRunnable):
@@ -37,6 +76,7 @@ class _Task(QRunnable):
             self._relay.finished.emit(result)
 
 
+# Relays are kept alive here until they deliver (nothing else holds a Python reference).
 _live_relays: set[_Relay] = set()
 
 
@@ -46,19 +86,10 @@ def run_in_background(
     on_error: Callable[[Exception], None] | None = None,
     pool: QThreadPool | None = None,
     priority: int = 0,
+    owner: QObject | None = None,
 ) -> None:
-    """Call ``function()`` on a pool thread; ``on_done(result)`` or ``on_error(exc)`` runs on
-    the main thread."""
-    relay = _Relay()
+    """Call ``function()`` on a pool thread; then ``on_done(result)`` or ``on_error(exc)`` on
+    the main thread — unless ``owner`` has been deleted meanwhile."""
+    relay = _Relay(owner, on_done, on_error)
     _live_relays.add(relay)
-
-    def release(_: object = None) -> None:
-        _live_relays.discard(relay)
-        relay.deleteLater()
-
-    relay.finished.connect(on_done)
-    if on_error is not None:
-        relay.failed.connect(on_error)
-    relay.finished.connect(release)
-    relay.failed.connect(release)
     (pool or QThreadPool.globalInstance()).start(_Task(function, relay), priority)

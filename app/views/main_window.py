@@ -195,10 +195,11 @@ class MainWindow(QMainWindow):
         progress = _ExtractionProgress(dialog)
 
         def finished(opened: object) -> None:
+            cancelled = progress.cancelled  # read first: closing the dialog emits canceled
             dialog.close()
             dialog.deleteLater()
             assert isinstance(opened, OpenedKit)
-            if progress.cancelled:  # cancelled after the last entry: drop it anyway
+            if cancelled:  # cancelled after the last entry: drop it anyway
                 opened.close()
                 return
             self._on_opened(opened)
@@ -218,7 +219,9 @@ class MainWindow(QMainWindow):
             problem = Problem(Severity.ERROR, archive.name, f"cannot be opened ({error})")
             self._on_open_failed(KitOpenError(archive, [problem]), fall_back_to_bundled)
 
-        run_in_background(lambda: open_kit_location(archive, progress.report), finished, failed)
+        run_in_background(
+            lambda: open_kit_location(archive, progress.report), finished, failed, owner=self
+        )
 
     def _on_opened(self, opened: OpenedKit) -> None:
         self.show_kit(opened)

@@ -80,6 +80,7 @@ class KeyArtLabel(QLabel):
             lambda: decode_to_fit(path, box),
             lambda image: self._on_decoded(generation, image, ratio),
             self._on_decode_failed,
+            owner=self,
         )
 
     def _on_decoded(self, generation: int, image: QImage, ratio: float) -> None:

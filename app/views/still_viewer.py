@@ -247,6 +247,7 @@ class StillViewer(QDialog):
                 lambda: decode_to_fit(path, PREVIEW_BOX),
                 lambda image: self._on_preview(row, image),
                 lambda error: self._on_failed(row, error),
+                owner=self,
             )
         if row in self._loading:
             return
@@ -255,6 +256,7 @@ class StillViewer(QDialog):
             lambda: decode_to_fit(path, None),
             lambda image: self._on_full(row, image),
             lambda error: self._on_failed(row, error),
+            owner=self,
         )
 
     def _on_preview(self, row: int, image: QImage) -> None:

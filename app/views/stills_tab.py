@@ -177,8 +177,17 @@ class StillsTab(KitTab):
         assert self.model is not None
         viewer = StillViewer(self.model.stills, row, self.window())
         viewer.current_changed.connect(self._on_viewer_current_changed)
+        # The viewer deletes itself on close; forget it then, or shutdown would touch freed memory.
+        viewer.destroyed.connect(self._on_viewer_destroyed)
+        viewer.finished.connect(self._on_viewer_destroyed)
+        if self.viewer is not None:
+            self.viewer.close()
         self.viewer = viewer
         viewer.show()
+
+    @Slot()
+    def _on_viewer_destroyed(self) -> None:
+        self.viewer = None
 
     @Slot(int)
     def _on_viewer_current_changed(self, row: int) -> None:
