@@ -34,7 +34,7 @@ from app.model.kit import (
     Trailer,
 )
 from app.model.kit_paths import PathRefusal, resolve_kit_file
-from app.model.manifest_yaml import MAX_MANIFEST_BYTES, describe_node, parse_manifest
+from app.model.manifest_yaml import MAX_MANIFEST_BYTES, describe_node, is_plain, parse_manifest
 from app.model.markdown_refs import MarkdownRef, find_refs, is_external_link
 from app.model.problems import KitLoadError, Problem, Severity, quote_value
 
@@ -113,7 +113,9 @@ def load_press_kit(root: Path, manifest_name: str = MANIFEST_NAME) -> LoadResult
     node, problems = parse_manifest(data, manifest_name)
     if node is None:
         raise KitLoadError(problems)
-    reader = _ManifestReader(root.resolve(), manifest_name)
+    # The source text lets problems inside folded notes point at their exact line.
+    source = data.decode("utf-8-sig", errors="replace")
+    reader = _ManifestReader(root.resolve(), manifest_name, source)
     kit = reader.read(node, root, manifest_path)
     if kit is None:
         raise KitLoadError(reader.problems)
@@ -124,8 +126,9 @@ def load_press_kit(root: Path, manifest_name: str = MANIFEST_NAME) -> LoadResult
 class _ManifestReader:
     """Turns the manifest's node tree into a :class:`PressKit`, collecting problems."""
 
-    def __init__(self, real_root: Path, manifest_name: str) -> None:
+    def __init__(self, real_root: Path, manifest_name: str, source: str) -> None:
         self.real_root = real_root
+        self.source = source
         self.file_name = manifest_name
         self.problems: list[Problem] = []
         self.fatal = False
@@ -184,7 +187,7 @@ class _ManifestReader:
             self.error(node, _child(key, name), f"expected text, found {describe_node(node)}")
             return None
         value = str(node.value)
-        if node.style is None and value in _NULL_SCALARS:
+        if is_plain(node) and value in _NULL_SCALARS:
             return None
         return value
 
@@ -374,7 +377,7 @@ class _ManifestReader:
     def read_credits(
         self, node: yaml.Node | None
     ) -> tuple[tuple[CastMember, ...], tuple[CrewMember, ...]]:
-        if node is None:
+        if node is None or _is_null(node):  # ``credits:`` with nothing under it
             return (), ()
         values = self.mapping(node, "credits", CREDITS_KEYS)
         if values is None:
@@ -416,7 +419,7 @@ class _ManifestReader:
         )
 
     def read_trailer(self, node: yaml.Node | None) -> Trailer | None:
-        if node is None:
+        if node is None or _is_null(node):  # ``trailer:`` with nothing under it
             return None
         values = self.mapping(node, "trailer", TRAILER_KEYS)
         if values is None:
@@ -446,7 +449,7 @@ class _ManifestReader:
 
     def note_links(self, body_node: yaml.Node, body: str, key: str) -> tuple[LinkTarget, ...]:
         """Check every link and image in a note; unsafe ones are reported and left out."""
-        line_of = _body_line_finder(body_node)
+        line_of = _body_line_finder(body_node, self.source)
         links: list[LinkTarget] = []
         for ref in find_refs(body):
             line = line_of(ref)
@@ -493,11 +496,15 @@ class _ManifestReader:
         )
 
 
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and is_plain(node) and node.value in _NULL_SCALARS
+
+
 def _child(key: str, name: str) -> str:
     return f"{key}.{name}" if key else name
 
 
-def _body_line_finder(body_node: yaml.Node) -> Callable[[MarkdownRef], int]:
+def _body_line_finder(body_node: yaml.Node, text: str) -> Callable[[MarkdownRef], int]:
     """The manifest line of a Markdown reference inside a note's body.
 
     A literal block (``|``) keeps the author's line breaks, so the value's line offset is the
@@ -509,7 +516,8 @@ def _body_line_finder(body_node: yaml.Node) -> Callable[[MarkdownRef], int]:
     style = getattr(body_node, "style", None)
     if style == "|":
         return lambda ref: first_line + 1 + ref.line_offset
-    source = (start.buffer or "")[start.pointer : body_node.end_mark.pointer]
+    # Marks carry character indexes into the stream with both the C and the Python parser.
+    source = text[start.index : body_node.end_mark.index]
     cursor = 0
 
     def find(ref: MarkdownRef) -> int:

@@ -13,6 +13,10 @@ import yaml
 
 from app.model.problems import Problem, Severity, quote_value
 
+# libyaml's parser when PyYAML was built with it (several times faster at start-up); the pure
+# Python one otherwise. Both are safe: we only parse and compose, never construct objects.
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_NESTING_DEPTH = 32
 
@@ -43,7 +47,7 @@ def parse_manifest(data: bytes, file_name: str) -> tuple[yaml.Node | None, list[
     if problems:
         return None, problems
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:  # the scan already parsed it; this is belt and braces
         return None, [_syntax_problem(exc, text, file_name)]
     if root is None:
@@ -62,7 +66,7 @@ def _scan_events(text: str, file_name: str) -> list[Problem]:
     depth = 0
     documents = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else None
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
@@ -117,8 +121,19 @@ def _scan_events(text: str, file_name: str) -> list[Problem]:
             if len(problems) >= 50:
                 break
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(exc, text, file_name))
+        problems.append(_syntax_problem(_python_parser_error(text) or exc, text, file_name))
     return problems
+
+
+def _python_parser_error(text: str) -> yaml.YAMLError | None:
+    """PyYAML's own parser explains syntax errors better than libyaml ("expected ',' or '}',
+    but got ':'"); it only runs once the fast parser has already failed."""
+    try:
+        for _event in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.YAMLError as exc:
+        return exc
+    return None
 
 
 def _short_tag(tag: str) -> str:
@@ -150,9 +165,16 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, file_name: str) -> Problem:
     return Problem(Severity.ERROR, file_name, f"YAML syntax error: {exc}")
 
 
+def is_plain(node: yaml.ScalarNode) -> bool:
+    """A plain (unquoted, non-block) scalar: libyaml says style '', PyYAML says None."""
+    return not node.style
+
+
 def describe_node(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
+    if isinstance(node, yaml.ScalarNode) and is_plain(node) and node.value in ("", "~"):
+        return "nothing"
     return f"the value {quote_value(str(node.value), 40)}"

@@ -35,6 +35,8 @@ from app.views.trailer_tab import TrailerTab
 
 log = logging.getLogger(__name__)
 
+ICONS_FALLBACK_DELAY_MS = 1000
+
 TAB_CLASSES: tuple[type[KitTab], ...] = (
     OverviewTab,
     SynopsisTab,
@@ -285,7 +287,13 @@ class MainWindow(QMainWindow):
         if 0 <= last_tab < self.tab_widget.count() and self.tab_widget.isTabVisible(last_tab):
             self.tab_widget.setCurrentIndex(last_tab)
         self.show()
-        # Icons cost ~200 ms of qtawesome start-up: pay it after the window has painted.
+        # Icons cost ~200 ms of qtawesome start-up: pay it once the overview has painted (or
+        # soon after showing, when there is no overview to wait for).
+        self.overview_painted.connect(self._install_icons_soon)
+        QTimer.singleShot(ICONS_FALLBACK_DELAY_MS, install_pending_icons)
+
+    @Slot()
+    def _install_icons_soon(self) -> None:
         QTimer.singleShot(0, install_pending_icons)
 
     def closeEvent(self, event: QCloseEvent) -> None:

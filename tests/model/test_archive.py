@@ -49,7 +49,9 @@ def test_manifest_at_root(tmp_path: Path) -> None:
 
 
 def test_manifest_in_one_top_level_folder(tmp_path: Path) -> None:
-    archive = make_zip(tmp_path / "kit.zip", {"My Kit/presskit.yaml": MANIFEST, "My Kit/a.txt": b"x"})
+    archive = make_zip(
+        tmp_path / "kit.zip", {"My Kit/presskit.yaml": MANIFEST, "My Kit/a.txt": b"x"}
+    )
     extracted = extract_kit(archive, temp_parent=temp_parent(tmp_path))
     assert extracted.prefix == "My Kit/"
     assert extracted.members["a.txt"][0] == "My Kit/a.txt"
@@ -139,8 +141,11 @@ def test_truncated_archive_refused(tmp_path: Path) -> None:
 
 
 def test_corrupt_member_data_refused_and_cleaned(tmp_path: Path) -> None:
-    archive = make_zip(tmp_path / "kit.zip", {"presskit.yaml": MANIFEST, "a.bin": os.urandom(8192)},
-                       zipfile.ZIP_STORED)
+    archive = make_zip(
+        tmp_path / "kit.zip",
+        {"presskit.yaml": MANIFEST, "a.bin": os.urandom(8192)},
+        zipfile.ZIP_STORED,
+    )
     data = bytearray(archive.read_bytes())
     start = data.find(b"a.bin") + 5
     data[start + 100 : start + 200] = b"\xff" * 100  # CRC no longer matches

@@ -1,0 +1,89 @@
+"""Start-up benchmark: the app's first paint against a bare PySide6 window's, in a real X server.
+
+    python tests/benchmarks/bench_startup.py [--runs N]
+
+``presskit --exit-after-first-paint`` (the overview painted with its title, facts and key art)
+is timed against a bare QMainWindow that exits after its own first paint, interleaved, from
+process start to exit. Prints both medians and the ratio; exits 0 when the ratio is ≤ 1.3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _display import x_display  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET_RATIO = 1.3
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class Window(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, app.quit)
+
+app = QApplication(sys.argv)
+window = Window()
+window.setCentralWidget(QLabel("I.S.S."))
+window.resize(1280, 820)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def time_command(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    completed = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, timeout=60)
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise SystemExit(
+            f"{' '.join(command)} exited {completed.returncode}: {completed.stderr[-500:]!r}"
+        )
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    options = parser.parse_args()
+    app_times: list[float] = []
+    bare_times: list[float] = []
+    with tempfile.TemporaryDirectory() as home, x_display() as env:
+        # A fresh settings/log home, like a first start on a new machine.
+        env = {**env, "HOME": home, "XDG_CONFIG_HOME": f"{home}/config",
+               "XDG_STATE_HOME": f"{home}/state", "PYTHONPATH": str(ROOT)}
+        app_command = [sys.executable, "-m", "app", "--exit-after-first-paint"]
+        bare_command = [sys.executable, "-c", BARE_WINDOW]
+        time_command(app_command, env)  # warm the disk cache for both, untimed
+        time_command(bare_command, env)
+        for run in range(options.runs):
+            pair = [(app_command, app_times), (bare_command, bare_times)]
+            for command, times in pair if run % 2 == 0 else reversed(pair):
+                times.append(time_command(command, env))
+    app_median = statistics.median(app_times)
+    bare_median = statistics.median(bare_times)
+    ratio = app_median / bare_median
+    verdict = "ok" if ratio <= TARGET_RATIO else "MISSED"
+    print(f"runs: {options.runs} each, interleaved, real X server")
+    print(f"bare QMainWindow first paint (median): {bare_median * 1000:.0f} ms")
+    print(f"presskit --exit-after-first-paint (median): {app_median * 1000:.0f} ms")
+    print(f"start-up ratio: {ratio:.2f} (target <= {TARGET_RATIO}) {verdict}")
+    return 0 if ratio <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
