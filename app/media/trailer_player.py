@@ -19,64 +19,87 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
+from app.model.captions import CaptionTrack
+
 log = logging.getLogger(__name__)
 
+# "No frame within this long of playing" means the picture cannot be decoded. A 4K H.264 file
+# gives its first frame in well under a second on a slow laptop; five seconds leaves room.
 FIRST_FRAME_WATCHDOG_MS = 5000
+
+UNDECODABLE = (
+    "This trailer's picture cannot be decoded on this computer (its video codec is probably "
+    "not supported here; H.264 in an MP4 file plays everywhere)."
+)
 
 
 class TrailerPlayer(QObject):
     playing_changed = Signal(bool)
-    position_changed = Signal("qlonglong")  # ms
-    duration_changed = Signal("qlonglong")  # ms
-    first_frame_shown = Signal()
-    ended = Signal()
-    failed = Signal(str)  # a message a person can act on
+    position_changed = Signal(int)  # ms
+    duration_changed = Signal(int)  # ms
+    first_frame_shown = Signal()  # the first decoded picture reached the video sink
+    ended = Signal()  # once per play-through, also after damage cut it short
+    failed = Signal(str)  # a message a person can act on; playback is over
     sound_only = Signal()  # the file has sound but no picture; it plays the sound
     audio_available_changed = Signal(bool)
+    caption_changed = Signal(str)  # the cue text at the current position ("" between cues)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        first_frame_timeout_ms: int = FIRST_FRAME_WATCHDOG_MS,
+    ) -> None:
         super().__init__(parent)
         self.player = QMediaPlayer(self)
-        self.audio_output: QAudioOutput | None = None
+        # An audio output is always attached, device or not: without one, Qt's FFmpeg backend
+        # never reports the end of a sound-only file. It also holds volume and mute.
+        self.audio_output = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio_output)
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._on_devices_audio_outputs_changed)
+        self._audio_available = bool(QMediaDevices.audioOutputs())
+        if not self._audio_available:
+            log.info("no audio output device: the trailer plays without sound")
         self.frames_seen = 0
         self.source: Path | None = None
         self.failure: str | None = None
+        self.captions: CaptionTrack | None = None
+        self._caption = ""
+        self._ended_emitted = False
         self._sink: QVideoSink | None = None
-        self._watchdog = QTimer(self, singleShot=True, interval=FIRST_FRAME_WATCHDOG_MS)
+        self._watchdog = QTimer(self, singleShot=True, interval=first_frame_timeout_ms)
         self._watchdog.timeout.connect(self._on_watchdog_timeout)
-        self.player.playbackStateChanged.connect(self._on_player_state_changed)
-        self.player.positionChanged.connect(self.position_changed)
+        self.player.playbackStateChanged.connect(self._on_player_playback_state_changed)
+        self.player.positionChanged.connect(self._on_player_position_changed)
         self.player.durationChanged.connect(self.duration_changed)
-        self.player.errorOccurred.connect(self._on_player_error)
+        self.player.errorOccurred.connect(self._on_player_error_occurred)
         self.player.mediaStatusChanged.connect(self._on_player_media_status_changed)
-        self._setup_audio()
 
     # -- set-up ---------------------------------------------------------------------------
 
-    def _setup_audio(self) -> None:
-        if not QMediaDevices.audioOutputs():
-            log.info("no audio output device: the trailer plays without sound")
-            self.audio_output = None
-            return
-        self.audio_output = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio_output)
-
     @property
     def audio_available(self) -> bool:
-        return self.audio_output is not None
+        """Whether a sound output device exists (the trailer plays silently without one)."""
+        return self._audio_available
 
     def set_video_sink(self, sink: QVideoSink) -> None:
+        """Send the picture to ``sink`` (a QVideoWidget's sink, or a bare one when headless)."""
         if self._sink is not None:
-            self._sink.videoFrameChanged.disconnect(self._on_sink_frame)
+            self._sink.videoFrameChanged.disconnect(self._on_sink_video_frame_changed)
         self._sink = sink
         self.player.setVideoSink(sink)
-        sink.videoFrameChanged.connect(self._on_sink_frame)
+        sink.videoFrameChanged.connect(self._on_sink_video_frame_changed)
+
+    def set_captions(self, captions: CaptionTrack | None) -> None:
+        self.captions = captions
+        self._update_caption(self.position())
 
     def load(self, path: Path) -> bool:
         """Open ``path``; False (and ``failed`` emitted) when it cannot even be tried."""
         self.source = path
         self.failure = None
         self.frames_seen = 0
+        self._ended_emitted = False
         if not self.player.isAvailable():
             # isAvailable() false emits no signal of its own: we must say it.
             self._fail("Video cannot play: no multimedia backend is available on this system.")
@@ -85,7 +108,7 @@ class TrailerPlayer(QObject):
             self._fail("The trailer file is missing.")
             return False
         if path.stat().st_size == 0:
-            self._fail("The trailer file is empty.")
+            self._fail("The trailer file is empty (0 bytes).")
             return False
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         return True
@@ -97,11 +120,13 @@ class TrailerPlayer(QObject):
             return
         if self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
             self.player.setPosition(0)
+        self._ended_emitted = False
         self.player.play()
         if self.frames_seen == 0:
             self._watchdog.start()
 
     def pause(self) -> None:
+        self._watchdog.stop()  # restarted by play(): time paused is not time waiting
         self.player.pause()
 
     def toggle(self) -> None:
@@ -117,10 +142,13 @@ class TrailerPlayer(QObject):
     def is_playing(self) -> bool:
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
+    def has_ended(self) -> bool:
+        return self._ended_emitted
+
     def seek(self, position_ms: int) -> None:
         duration = self.player.duration()
         if duration > 0:
-            position_ms = max(0, min(position_ms, duration))
+            position_ms = min(position_ms, duration)
         self.player.setPosition(max(0, position_ms))
 
     def skip(self, delta_ms: int) -> None:
@@ -132,13 +160,21 @@ class TrailerPlayer(QObject):
     def duration(self) -> int:
         return int(self.player.duration())
 
+    def current_frame(self) -> QVideoFrame:
+        """The picture showing now (invalid before the first frame)."""
+        return self._sink.videoFrame() if self._sink is not None else QVideoFrame()
+
+    def volume(self) -> int:
+        return round(self.audio_output.volume() * 100)
+
     def set_volume(self, percent: int) -> None:
-        if self.audio_output is not None:
-            self.audio_output.setVolume(max(0, min(percent, 100)) / 100)
+        self.audio_output.setVolume(max(0, min(percent, 100)) / 100)
+
+    def is_muted(self) -> bool:
+        return bool(self.audio_output.isMuted())
 
     def set_muted(self, muted: bool) -> None:
-        if self.audio_output is not None:
-            self.audio_output.setMuted(muted)
+        self.audio_output.setMuted(muted)
 
     def shutdown(self) -> None:
         """Stop and release the file (the window is closing or the kit changes)."""
@@ -153,11 +189,26 @@ class TrailerPlayer(QObject):
             return
         self.failure = message
         self._watchdog.stop()
+        if self.player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
+            self.player.stop()
         log.warning("trailer %s: %s", self.source, message)
         self.failed.emit(message)
 
+    def _end(self) -> None:
+        self._watchdog.stop()
+        if not self._ended_emitted:
+            self._ended_emitted = True
+            self._update_caption(-1)
+            self.ended.emit()
+
+    def _update_caption(self, position: int) -> None:
+        text = self.captions.text_at(position) if self.captions and position >= 0 else ""
+        if text != self._caption:
+            self._caption = text
+            self.caption_changed.emit(text)
+
     @Slot(QVideoFrame)
-    def _on_sink_frame(self, frame: QVideoFrame) -> None:
+    def _on_sink_video_frame_changed(self, frame: QVideoFrame) -> None:
         if not frame.isValid():
             return
         self.frames_seen += 1
@@ -168,40 +219,49 @@ class TrailerPlayer(QObject):
     @Slot()
     def _on_watchdog_timeout(self) -> None:
         if self.frames_seen == 0 and self.player.hasVideo():
-            self._fail(
-                "This trailer's video cannot be decoded here (probably an unsupported codec; "
-                "H.264 in an MP4 file plays everywhere)."
-            )
+            self._fail(UNDECODABLE)
+
+    @Slot()
+    def _on_devices_audio_outputs_changed(self) -> None:
+        available = bool(QMediaDevices.audioOutputs())
+        if available:
+            self.audio_output.setDevice(QMediaDevices.defaultAudioOutput())
+        if available != self._audio_available:
+            self._audio_available = available
+            log.info("audio output %s", "available" if available else "gone")
+            self.audio_available_changed.emit(available)
 
     @Slot(QMediaPlayer.PlaybackState)
-    def _on_player_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
+    def _on_player_playback_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
         self.playing_changed.emit(state == QMediaPlayer.PlaybackState.PlayingState)
 
+    @Slot("qint64")
+    def _on_player_position_changed(self, position: int) -> None:
+        self.position_changed.emit(int(position))
+        self._update_caption(int(position))
+
     @Slot(QMediaPlayer.Error, str)
-    def _on_player_error(self, error: QMediaPlayer.Error, message: str) -> None:
+    def _on_player_error_occurred(self, error: QMediaPlayer.Error, message: str) -> None:
         if error == QMediaPlayer.Error.NoError:
             return
         if self.frames_seen > 0:
             # Damage midway: what could be played was played; end calmly.
-            log.warning("trailer stopped early: %s", message)
-            self.ended.emit()
+            log.warning("trailer %s stopped early: %s", self.source, message)
+            self._end()
             return
-        detail = f" ({message})" if message else ""
-        self._fail(f"This file cannot be played as a video{detail}.")
+        detail = f" (the player says: {message})" if message else ""
+        self._fail(f"This file cannot be played: it is damaged or is not a video{detail}.")
 
     @Slot(QMediaPlayer.MediaStatus)
     def _on_player_media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
         if status == QMediaPlayer.MediaStatus.InvalidMedia:
-            self._fail("This file is not a playable video (it may be damaged or not a video).")
+            self._fail("This file cannot be played: it is damaged or is not a video.")
         elif status == QMediaPlayer.MediaStatus.LoadedMedia:
             if not self.player.hasVideo() and self.player.hasAudio():
+                log.warning("trailer %s has sound but no picture", self.source)
                 self.sound_only.emit()
         elif status == QMediaPlayer.MediaStatus.EndOfMedia:
-            self._watchdog.stop()
             if self.frames_seen == 0 and self.player.hasVideo():
-                self._fail(
-                    "This trailer's video cannot be decoded here (no picture was produced; "
-                    "H.264 in an MP4 file plays everywhere)."
-                )
+                self._fail(UNDECODABLE)
                 return
-            self.ended.emit()
+            self._end()

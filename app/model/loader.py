@@ -8,7 +8,6 @@ loadable in degraded form: the still, trailer or field concerned is marked unava
 from __future__ import annotations
 
 import datetime
-import difflib
 import logging
 import re
 from collections.abc import Callable
@@ -163,6 +162,8 @@ class _ManifestReader:
                 self.error(key_node, child, "duplicate key (it appears more than once)")
                 continue
             if name not in known:
+                import difflib  # only needed for a typo; keeps start-up lean
+
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 self.warning(key_node, child, f"unknown key{hint}")

@@ -137,12 +137,10 @@ def _webp_size(head: bytes) -> tuple[int, int] | None:
     if chunk == b"VP8 " and head[23:26] == b"\x9d\x01\x2a":
         width, height = struct.unpack("<HH", head[26:30])
         return width & 0x3FFF, height & 0x3FFF
-    if len(head) < 30:  # every variant's dimensions end within the first 30 bytes
-        return None
-    if chunk == b"VP8L" and head[20] == 0x2F:
+    if chunk == b"VP8L" and head[20:21] == b"\x2f" and len(head) >= 25:
         bits = int.from_bytes(head[21:25], "little")
         return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
-    if chunk == b"VP8X":
+    if chunk == b"VP8X" and len(head) >= 30:
         width = int.from_bytes(head[24:27], "little") + 1
         height = int.from_bytes(head[27:30], "little") + 1
         return width, height

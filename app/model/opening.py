@@ -10,11 +10,14 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.model.archive import ArchiveError, ExtractedKit, ProgressCallback, extract_kit
 from app.model.kit import LoadResult
 from app.model.loader import MANIFEST_NAME, load_press_kit
 from app.model.problems import KitLoadError, Problem, Severity
+
+if TYPE_CHECKING:  # zipfile, tempfile and shutil load only when an archive is opened
+    from app.model.archive import ExtractedKit, ProgressCallback
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +77,8 @@ def open_kit_location(location: Path, progress: ProgressCallback | None = None) 
 
 
 def _open_archive(archive: Path, progress: ProgressCallback | None) -> OpenedKit:
+    from app.model.archive import ArchiveError, extract_kit
+
     try:
         extracted = extract_kit(archive, progress)
     except ArchiveError as exc:

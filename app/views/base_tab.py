@@ -11,9 +11,6 @@ from app.settings import Settings
 
 
 class KitTab(QWidget):
-    title = ""
-    icon_name = ""
-
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kit = kit

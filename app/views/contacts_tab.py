@@ -15,9 +15,6 @@ from app.views.base_tab import KitTab, empty_state
 
 
 class ContactsTab(KitTab):
-    title = "Contacts"
-    icon_name = "mdi6.card-account-mail-outline"
-
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
         layout = QVBoxLayout(self)

@@ -14,9 +14,6 @@ from app.views.icons import set_icon_later
 
 
 class CreditsTab(KitTab):
-    title = "Credits"
-    icon_name = "mdi6.account-group-outline"
-
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
         layout = QVBoxLayout(self)

@@ -19,33 +19,21 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app import settings as keys
 from app.media.worker import run_in_background
-from app.model.archive import ExtractionCancelled
 from app.model.opening import KitOpenError, OpenedKit, is_archive, open_kit_location
 from app.model.problems import Problem, Severity, count_summary
 from app.settings import Settings
 from app.views.base_tab import KitTab
-from app.views.contacts_tab import ContactsTab
-from app.views.credits_tab import CreditsTab
 from app.views.icons import install_pending_icons, set_icon_later
-from app.views.notes_tab import NotesTab
 from app.views.overview_tab import OverviewTab
-from app.views.stills_tab import StillsTab
-from app.views.synopsis_tab import SynopsisTab
-from app.views.trailer_tab import TrailerTab
+from app.views.tab_host import TAB_SPECS, TabHost
 
 log = logging.getLogger(__name__)
 
 ICONS_FALLBACK_DELAY_MS = 1000
 
-TAB_CLASSES: tuple[type[KitTab], ...] = (
-    OverviewTab,
-    SynopsisTab,
-    CreditsTab,
-    StillsTab,
-    TrailerTab,
-    NotesTab,
-    ContactsTab,
-)
+OVERVIEW_INDEX = 0
+TRAILER_INDEX = 4
+CONTACTS_INDEX = 6
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.opened: OpenedKit | None = None
-        self.tabs_by_class: dict[type[KitTab], KitTab] = {}
+        self.hosts: list[TabHost] = []
         self.setWindowTitle("I.S.S. Press Kit")
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -109,10 +97,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.full_screen_action)
         view_menu.addSeparator()
         self.tab_actions: list[QAction] = []
-        for index, tab_class in enumerate(TAB_CLASSES):
+        for index, spec in enumerate(TAB_SPECS):
             action = self._action(
-                tab_class.title,
-                tab_class.icon_name,
+                spec.title,
+                spec.icon_name,
                 f"Ctrl+{index + 1}",
                 lambda _=False, i=index: self._show_tab_at(i),
             )
@@ -142,16 +130,16 @@ class MainWindow(QMainWindow):
         self.opened = opened
         kit = opened.result.kit
         self.setWindowTitle(f"{kit.film.title} — Press Kit")
-        self.tabs_by_class = {}
-        for tab_class in TAB_CLASSES:
-            tab = tab_class(kit, self.settings, self.tab_widget)
-            self.tabs_by_class[tab_class] = tab
-            self.tab_widget.addTab(tab, tab_class.title)
-            set_icon_later(_TabIconSetter(self.tab_widget, tab), tab_class.icon_name)
-        contacts = self.tabs_by_class[ContactsTab]
-        self.tab_widget.setTabVisible(self.tab_widget.indexOf(contacts), bool(kit.contacts))
-        self.tab_actions[-1].setEnabled(bool(kit.contacts))
-        overview = self.tabs_by_class[OverviewTab]
+        self.hosts = []
+        for spec in TAB_SPECS:
+            host = TabHost(spec, kit, self.settings, self.tab_widget)
+            self.hosts.append(host)
+            self.tab_widget.addTab(host, spec.title)
+            set_icon_later(_TabIconSetter(self.tab_widget, host), spec.icon_name)
+        self.tab_widget.setTabVisible(CONTACTS_INDEX, bool(kit.contacts))
+        self.tab_actions[CONTACTS_INDEX].setEnabled(bool(kit.contacts))
+        # The overview is built now: the first paint shows it, and its key art starts decoding.
+        overview = self.hosts[OVERVIEW_INDEX].ensure_tab()
         assert isinstance(overview, OverviewTab)
         overview.painted_with_content.connect(self.overview_painted)
         overview.watch_trailer_requested.connect(self._on_overview_watch_trailer)
@@ -163,8 +151,10 @@ class MainWindow(QMainWindow):
 
     def _close_kit(self) -> None:
         self._previous_tab = None
-        for tab in self.tabs_by_class.values():
-            tab.shutdown()
+        for host in self.hosts:
+            if host.tab is not None:
+                host.tab.shutdown()
+        self.hosts = []
         while self.tab_widget.count():
             widget = self.tab_widget.widget(0)
             self.tab_widget.removeTab(0)
@@ -209,6 +199,8 @@ class MainWindow(QMainWindow):
         def failed(error: Exception) -> None:
             dialog.close()
             dialog.deleteLater()
+            from app.model.archive import ExtractionCancelled
+
             if isinstance(error, ExtractionCancelled):
                 log.info("opening %s was cancelled", archive)
                 if fall_back_to_bundled:
@@ -321,19 +313,31 @@ class MainWindow(QMainWindow):
         if 0 <= index < self.tab_widget.count() and self.tab_widget.isTabVisible(index):
             self.tab_widget.setCurrentIndex(index)
 
+    def show_tab(self, tab_class: type[KitTab]) -> KitTab:
+        """Switch to the tab of that class and return it."""
+        tab = self.tab(tab_class)
+        host = tab.parentWidget()
+        assert isinstance(host, TabHost)
+        self.tab_widget.setCurrentWidget(host)
+        return tab
+
     def tab(self, tab_class: type[KitTab]) -> KitTab:
-        return self.tabs_by_class[tab_class]
+        """The tab of that class, built now if it has not been shown yet."""
+        for host in self.hosts:
+            if host.spec.class_name == tab_class.__name__:
+                return host.ensure_tab()
+        raise KeyError(tab_class.__name__)
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
         if self._previous_tab is not None:
             self._previous_tab.tab_left()
         current = self.tab_widget.widget(index)
-        self._previous_tab = current if isinstance(current, KitTab) else None
+        self._previous_tab = current.tab if isinstance(current, TabHost) else None
 
     @Slot()
     def _on_overview_watch_trailer(self) -> None:
-        self.tab_widget.setCurrentWidget(self.tabs_by_class[TrailerTab])
+        self._show_tab_at(TRAILER_INDEX)
 
     @Slot()
     def _on_open_folder(self) -> None:

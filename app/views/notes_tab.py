@@ -70,9 +70,6 @@ class KitOnlyTextBrowser(QTextBrowser):
 
 
 class NotesTab(KitTab):
-    title = "Press notes"
-    icon_name = "mdi6.newspaper-variant-outline"
-
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
         self.browser: KitOnlyTextBrowser | None = None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -37,40 +37,43 @@ def format_date(value: object) -> str:
 
 
 class KeyArtLabel(QLabel):
-    """Shows the key art decoded at exactly the size it is displayed, on a pool thread."""
+    """The key art, decoded on a pool thread at the size it is shown and painted to fit.
+
+    Decoding starts in the constructor at a size estimated from the window, so it runs while
+    the rest of the window is being built; a resize re-decodes only when the decoded image is
+    noticeably too small (blurry) or far too large (memory) for the new size.
+    """
 
     image_shown = Signal()
 
-    def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, kit: PressKit, estimate: QSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kit = kit
         self.setObjectName("keyArt")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
         self.setMinimumSize(240, 360)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(f"Key art for {kit.film.title}")
+        self.image: QImage | None = None
         self._requested = QSize()
         self._generation = 0
         self.failed_reason: str | None = None
-        self._decode_timer = QTimer(self, singleShot=True, interval=60)
-        self._decode_timer.timeout.connect(self._start_decode)
+        self._decode_timer = QTimer(self, singleShot=True, interval=120)
+        self._decode_timer.timeout.connect(self._on_decode_timer_timeout)
         if kit.film.key_art is None:
             self.failed_reason = "This kit has no key art."
             self.setText(self.failed_reason)
+        else:
+            self._decode(estimate)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.kit.film.key_art is not None and self.failed_reason is None:
-            # The first decode starts at once; later resizes are debounced.
-            self._decode_timer.start(0 if self._requested.isEmpty() else 60)
-
-    def _start_decode(self) -> None:
-        key_art = self.kit.film.key_art
-        if key_art is None:
-            return
+    def _wanted_box(self) -> QSize:
         ratio = self.devicePixelRatioF()
-        box = QSize(int(self.width() * ratio), int(self.height() * ratio))
-        if box == self._requested or box.isEmpty():
+        return QSize(int(self.width() * ratio), int(self.height() * ratio))
+
+    def _decode(self, box: QSize) -> None:
+        key_art = self.kit.film.key_art
+        if key_art is None or box.isEmpty():
             return
         self._requested = box
         self._generation += 1
@@ -78,17 +81,29 @@ class KeyArtLabel(QLabel):
         path = key_art.path
         run_in_background(
             lambda: decode_to_fit(path, box),
-            lambda image: self._on_decoded(generation, image, ratio),
+            lambda image: self._on_decoded(generation, image),
             self._on_decode_failed,
             owner=self,
         )
 
-    def _on_decoded(self, generation: int, image: QImage, ratio: float) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.kit.film.key_art is not None and self.failed_reason is None:
+            self._decode_timer.start()
+
+    @Slot()
+    def _on_decode_timer_timeout(self) -> None:
+        box = self._wanted_box()
+        have = self.image.size() if self.image is not None else self._requested
+        fitted = have.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+        if have.width() < fitted.width() * 0.9 or have.width() > fitted.width() * 1.6:
+            self._decode(box)
+
+    def _on_decoded(self, generation: int, image: QImage) -> None:
         if generation != self._generation:
             return
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(ratio)
-        self.setPixmap(pixmap)
+        self.image = image
+        self.update()
         self.image_shown.emit()
 
     def _on_decode_failed(self, error: Exception) -> None:
@@ -98,11 +113,30 @@ class KeyArtLabel(QLabel):
         self.setText(self.failed_reason)
         self.image_shown.emit()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.image is None:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        target = QSizeF(self.image.size()).scaled(
+            QSizeF(self.size()), Qt.AspectRatioMode.KeepAspectRatio
+        )
+        x = (self.width() - target.width()) / 2
+        y = (self.height() - target.height()) / 2
+        painter.drawImage(QRectF(x, y, target.width(), target.height()), self.image)
+        painter.end()
+
+
+def _estimated_key_art_box(parent: QWidget | None) -> QSize:
+    """Roughly the key art's size in the window as laid out (portrait, 2:3, full height)."""
+    window = parent.window() if parent is not None else None
+    ratio = window.devicePixelRatioF() if window is not None else 1.0
+    height = max(360, (window.height() if window is not None else 820) - 130)
+    return QSize(int(height * 2 / 3 * ratio), int(height * ratio))
+
 
 class OverviewTab(KitTab):
-    title = "Overview"
-    icon_name = "mdi6.movie-open-outline"
-
     watch_trailer_requested = Signal()
     painted_with_content = Signal()
 
@@ -112,7 +146,7 @@ class OverviewTab(KitTab):
         self._art_ready = film.key_art is None
         self._announced = False
 
-        self.key_art = KeyArtLabel(kit, self)
+        self.key_art = KeyArtLabel(kit, _estimated_key_art_box(parent), self)
         self.key_art.image_shown.connect(self._on_key_art_image_shown)
 
         title = QLabel(film.title, self)

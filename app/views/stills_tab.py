@@ -116,9 +116,6 @@ class StillsModel(QAbstractListModel):
 
 
 class StillsTab(KitTab):
-    title = "Stills"
-    icon_name = "mdi6.image-multiple-outline"
-
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
         self.model: StillsModel | None = None

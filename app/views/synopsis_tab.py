@@ -22,9 +22,6 @@ from app.views.icons import set_icon_later
 
 
 class SynopsisTab(KitTab):
-    title = "Synopsis"
-    icon_name = "mdi6.text-box-outline"
-
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
         synopsis = kit.synopsis

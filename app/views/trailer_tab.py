@@ -164,9 +164,6 @@ class VideoCanvas(QGraphicsView):
 
 
 class TrailerTab(KitTab):
-    title = "Trailer"
-    icon_name = "mdi6.filmstrip"
-
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
         self.player: TrailerPlayer | None = None

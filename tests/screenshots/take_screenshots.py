@@ -23,7 +23,8 @@ from app.model.opening import open_kit_location
 from app.settings import Settings
 from app.views.application import create_application
 from app.views.icons import install_pending_icons
-from app.views.main_window import TAB_CLASSES, MainWindow
+from app.views.main_window import MainWindow
+from app.views.tab_host import TAB_SPECS
 
 HERE = Path(__file__).resolve().parent
 
@@ -50,13 +51,13 @@ def main() -> int:
     window.show()
     install_pending_icons()
     wait(800)
-    for index, tab_class in enumerate(TAB_CLASSES):
+    for index, spec in enumerate(TAB_SPECS):
         if not window.tab_widget.isTabVisible(index):
             continue
         window.tab_widget.setCurrentIndex(index)
         wait(1500)
-        if tab_class.__name__ == "TrailerTab":
-            tab = window.tab(tab_class)
+        if spec.class_name == "TrailerTab":
+            tab = window.hosts[index].ensure_tab()
             player = getattr(tab, "player", None)
             if player is not None:
                 player.play()
@@ -68,11 +69,11 @@ def main() -> int:
         QApplication.processEvents()
         screen = window.screen()
         pixmap = screen.grabWindow(window.winId())
-        name = f"{index + 1:02d}-{tab_class.title.lower().replace(' ', '-')}.png"
+        name = f"{index + 1:02d}-{spec.title.lower().replace(' ', '-')}.png"
         pixmap.save(str(out / name))
         print(out / name)
-    if window.tabs_by_class:
-        stills = window.tabs_by_class[TAB_CLASSES[3]]
+    if window.hosts:
+        stills = window.hosts[3].ensure_tab()
         open_viewer = getattr(stills, "open_viewer", None)
         if open_viewer is not None and window.opened and window.opened.result.kit.stills:
             window.tab_widget.setCurrentIndex(3)

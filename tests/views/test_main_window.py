@@ -14,11 +14,12 @@ from app.model.opening import open_kit_location
 from app.settings import RECENT_KITS
 from app.views.contacts_tab import ContactsTab
 from app.views.credits_tab import CreditsTab
-from app.views.main_window import TAB_CLASSES, MainWindow
+from app.views.main_window import MainWindow
 from app.views.notes_tab import NotesTab
 from app.views.overview_tab import OverviewTab
 from app.views.stills_tab import StillsTab
 from app.views.synopsis_tab import SynopsisTab
+from app.views.tab_host import TAB_SPECS
 
 
 @pytest.fixture
@@ -39,14 +40,14 @@ def window(qtbot, tmp_path: Path, kit_dir: Path) -> MainWindow:
 
 def test_tabs_in_fixed_order_with_shortcuts(window: MainWindow) -> None:
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
-    assert titles == [cls.title for cls in TAB_CLASSES]
+    assert titles == [spec.title for spec in TAB_SPECS]
     shortcuts = [action.shortcut().toString() for action in window.tab_actions]
     assert shortcuts == [f"Ctrl+{i}" for i in range(1, 8)]
 
 
 def test_tab_shortcut_switches_tab(qtbot, window: MainWindow) -> None:
     window.tab_actions[2].trigger()
-    assert window.tab_widget.currentWidget() is window.tab(CreditsTab)
+    assert window.tab_widget.currentWidget() is window.tab(CreditsTab).parentWidget()
 
 
 def test_overview_shows_title_facts_and_key_art(qtbot, window: MainWindow) -> None:
@@ -58,10 +59,11 @@ def test_overview_shows_title_facts_and_key_art(qtbot, window: MainWindow) -> No
     assert rows["Genre"] == "Drama, Thriller"
     assert rows["Director"] == "Dee Rector"
     assert rows["Screenplay"] == "Wry Ter"
-    qtbot.waitUntil(lambda: not overview.key_art.pixmap().isNull(), timeout=5000)
-    pixmap = overview.key_art.pixmap()
-    # Decoded at the size shown (device pixels), never larger than the label.
-    assert pixmap.width() <= overview.key_art.width() * pixmap.devicePixelRatio() + 1
+    qtbot.waitUntil(lambda: overview.key_art.image is not None, timeout=5000)
+    # Decoded near the size shown (device pixels), not at the file's full 400×600.
+    qtbot.wait(300)  # a resize re-decode, if the estimate was far off
+    shown = overview.key_art.size() * overview.key_art.devicePixelRatioF()
+    assert overview.key_art.image.height() <= max(shown.height(), 1) * 1.6
 
 
 def test_watch_trailer_button_disabled_without_trailer(window: MainWindow) -> None:
@@ -73,7 +75,7 @@ def test_watch_trailer_button_disabled_without_trailer(window: MainWindow) -> No
 def test_synopsis_copy_puts_text_and_attribution_on_clipboard(qtbot, window: MainWindow) -> None:
     synopsis = window.tab(SynopsisTab)
     assert isinstance(synopsis, SynopsisTab)
-    window.tab_widget.setCurrentWidget(synopsis)
+    window.show_tab(type(synopsis))
     qtbot.mouseClick(synopsis.copy_button, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
     assert copied == (
@@ -100,7 +102,7 @@ def test_credits_show_cast_in_billing_order_and_copy(qtbot, window: MainWindow) 
 def test_stills_grid_is_model_view_with_async_thumbnails(qtbot, window: MainWindow) -> None:
     stills = window.tab(StillsTab)
     assert isinstance(stills, StillsTab)
-    window.tab_widget.setCurrentWidget(stills)
+    window.show_tab(type(stills))
     assert stills.model is not None and stills.view is not None
     assert stills.model.rowCount() == 3
     qtbot.waitUntil(lambda: len(stills.model.thumbnails) == 2, timeout=5000)
@@ -116,7 +118,7 @@ def test_still_viewer_navigates_copies_and_saves_original(
 ) -> None:
     stills = window.tab(StillsTab)
     assert isinstance(stills, StillsTab)
-    window.tab_widget.setCurrentWidget(stills)
+    window.show_tab(type(stills))
     stills.open_viewer(0)
     viewer = stills.viewer
     assert viewer is not None
@@ -141,7 +143,7 @@ def test_still_viewer_navigates_copies_and_saves_original(
 def test_notes_render_markdown_and_load_only_kit_files(qtbot, window: MainWindow) -> None:
     notes = window.tab(NotesTab)
     assert isinstance(notes, NotesTab)
-    window.tab_widget.setCurrentWidget(notes)
+    window.show_tab(type(notes))
     assert notes.browser is not None
     assert "Some bold notes" in notes.browser.toPlainText()
     assert "Written for the test." in notes.browser.toPlainText()
@@ -165,7 +167,7 @@ def test_notes_refuse_resources_outside_the_kit(qtbot, tmp_path: Path, kit_dir: 
     window.show_kit(opened, remember=False)
     window.show()
     notes = window.tab(NotesTab)
-    window.tab_widget.setCurrentWidget(notes)
+    window.show_tab(type(notes))
     assert isinstance(notes, NotesTab) and notes.browser is not None
     qtbot.wait(50)
     # The model refused both images, so the browser was never given them to load...
@@ -180,7 +182,7 @@ def test_notes_refuse_resources_outside_the_kit(qtbot, tmp_path: Path, kit_dir: 
 
 
 def test_contacts_tab_hidden_without_contacts(window: MainWindow) -> None:
-    index = window.tab_widget.indexOf(window.tab(ContactsTab))
+    index = window.tab_widget.indexOf(window.tab(ContactsTab).parentWidget())
     assert not window.tab_widget.isTabVisible(index)
     assert not window.tab_actions[6].isEnabled()
 
@@ -191,7 +193,7 @@ def test_contacts_tab_shown_with_contacts(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(window)
     window.show_kit(open_kit_location(kit), remember=False)
     contacts = window.tab(ContactsTab)
-    assert window.tab_widget.isTabVisible(window.tab_widget.indexOf(contacts))
+    assert window.tab_widget.isTabVisible(window.tab_widget.indexOf(contacts.parentWidget()))
     assert isinstance(contacts, ContactsTab)
     assert "pat@example.org" in contacts.text_view.toPlainText()
 
@@ -275,7 +277,7 @@ def test_degraded_kit_opens_with_problem_dialog(qtbot, window: MainWindow, tmp_p
     assert "presskit.yaml:" in box.detailedText()
     box.close()
     stills = window.tab(StillsTab)
-    window.tab_widget.setCurrentWidget(stills)
+    window.show_tab(type(stills))
     assert isinstance(stills, StillsTab) and stills.model is not None
     qtbot.waitUntil(lambda: 0 in stills.model.problems, timeout=5000)
     assert "leaves the kit folder" in stills.model.problems[1]

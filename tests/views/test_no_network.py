@@ -49,15 +49,32 @@ print("visited", window.tab_widget.count(), "tabs")
 """
 
 
-@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed "
-                    "(Debian package 'strace'; .ci/run installs it)")
+@pytest.mark.skipif(
+    shutil.which("strace") is None,
+    reason="strace is not installed (Debian package 'strace'; .ci/run installs it)",
+)
 def test_no_inet_connect_through_every_tab(tmp_path: Path) -> None:
     trace = tmp_path / "connect.trace"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     completed = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(trace),
-         sys.executable, "-c", DRIVER, str(tmp_path / "settings.ini")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+        [
+            "strace",
+            "-f",
+            "-qq",
+            "-e",
+            "trace=connect",
+            "-o",
+            str(trace),
+            sys.executable,
+            "-c",
+            DRIVER,
+            str(tmp_path / "settings.ini"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     if completed.returncode != 0 and "ptrace" in completed.stderr:
         pytest.skip(f"strace cannot trace here: {completed.stderr.strip()[:200]}")
