@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _display import x_display  # noqa: E402
+from _display import x_display
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET_RATIO = 1.3

@@ -372,3 +372,20 @@ def test_line_numbers_inside_a_multiline_quoted_body_are_exact(make_kit: MakeKit
     assert [p.format() for p in result.problems] == [
         "presskit.yaml:7: error: notes[0].body: image '../up.png' leaves the kit folder"
     ]
+
+
+def test_folded_block_lines_count_characters_not_bytes(make_kit: MakeKit) -> None:
+    manifest = (
+        "format: presskit/1\n"
+        "film: {title: Café — Ω}\n"
+        "synopsis: {short: Ünïcödé everywhere — “quoted”}\n"
+        "notes:\n"
+        "  - heading: Folded\n"
+        "    body: >-\n"
+        "      Déjà vu — ÿ ü ö ä ß 字\n"  # 7
+        "      [up](../ü.md)\n"  # 8
+    )
+    result = load_press_kit(make_kit(manifest, NOTE_FILES))
+    assert [p.format() for p in result.problems] == [
+        "presskit.yaml:8: error: notes[0].body: link '../ü.md' leaves the kit folder"
+    ]

@@ -285,6 +285,7 @@ def test_format_must_be_exactly_presskit_1(make_kit: MakeKit, value: str, expect
     ("film", "expected"),
     [
         ("{title: ''}", "presskit.yaml:2: error: film.title: must not be empty"),
+        ("", "presskit.yaml:2: error: film: expected a mapping of keys, found nothing"),
         ("{title: ~}", "presskit.yaml:2: error: film.title: must not be empty"),
         ("{title: [a]}", "presskit.yaml:2: error: film.title: expected text, found a list"),
         ("[title]", "presskit.yaml:2: error: film: expected a mapping of keys, found a list"),
