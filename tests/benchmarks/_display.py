@@ -26,7 +26,8 @@ def x_display(size: str = "1920x1080x24") -> Iterator[dict[str, str]]:
             break
     process = subprocess.Popen(
         [xvfb, f":{number}", "-screen", "0", size, "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         socket = Path(f"/tmp/.X11-unix/X{number}")

@@ -64,8 +64,13 @@ def main() -> int:
     bare_times: list[float] = []
     with tempfile.TemporaryDirectory() as home, x_display() as env:
         # A fresh settings/log home, like a first start on a new machine.
-        env = {**env, "HOME": home, "XDG_CONFIG_HOME": f"{home}/config",
-               "XDG_STATE_HOME": f"{home}/state", "PYTHONPATH": str(ROOT)}
+        env = {
+            **env,
+            "HOME": home,
+            "XDG_CONFIG_HOME": f"{home}/config",
+            "XDG_STATE_HOME": f"{home}/state",
+            "PYTHONPATH": str(ROOT),
+        }
         # An installed app has its bytecode compiled (pip and PyInstaller both do it); a
         # shell that forbids writing .pyc files would time the compiler, not the app.
         env.pop("PYTHONDONTWRITEBYTECODE", None)

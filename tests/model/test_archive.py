@@ -177,7 +177,7 @@ def test_not_a_zip(tmp_path: Path) -> None:
 
 def test_no_manifest(tmp_path: Path) -> None:
     archive = make_zip(tmp_path / "kit.zip", {"a/presskit.yaml": MANIFEST, "b/x": b""})
-    with pytest.raises(ArchiveError, match="no presskit.yaml"):
+    with pytest.raises(ArchiveError, match=r"no presskit\.yaml"):
         extract_kit(archive, temp_parent=temp_parent(tmp_path))
     assert_nothing_left(tmp_path)
 
