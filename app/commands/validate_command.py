@@ -39,6 +39,8 @@ def run_validate(kit: Path, deep: bool) -> int:
             problems = [*opened.result.problems, *in_archive(extra, opened.archive_prefix)]
         finally:
             opened.close()
+    # Errors first, as a publicist fixes them first; each group keeps the order found.
+    problems = sorted(problems, key=lambda p: not p.is_error)
     for problem in problems:
         print(problem.format())
     print(count_summary(problems))
