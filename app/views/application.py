@@ -46,8 +46,6 @@ def create_application() -> QApplication:
     app.setDesktopFileName(paths.APP_SLUG)
     if app.style().name().lower() != "fusion":  # already Fusion on most Linux desktops
         app.setStyle("Fusion")
-    # Loading the SVG and eight PNG sizes costs ~10 ms: done right after the first paint.
-    QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))
     app.setStyleSheet(load_stylesheet())
     return app
 
@@ -61,6 +59,8 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
     install_exception_hook(log_file_path())
     settings = Settings()
     window = MainWindow(settings)
+    # Loading the SVG and eight PNG sizes costs ~10 ms: done once the first screen is up.
+    window.after_first_paint(lambda: app.setWindowIcon(app_icon()))
     if kit is not None and is_archive(kit) and kit.is_file() and not exit_after_first_paint:
         # Unpacking may take a while: show the window and its progress dialog first.
         window.restore_and_show()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -29,7 +30,7 @@ from app.views.tab_host import TAB_SPECS, TabHost
 
 log = logging.getLogger(__name__)
 
-ICONS_FALLBACK_DELAY_MS = 1000
+AFTER_PAINT_FALLBACK_MS = 1000  # when no overview paints (no kit could be opened)
 
 OVERVIEW_INDEX = 0
 TRAILER_INDEX = 4
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tab_widget)
         self._previous_tab: KitTab | None = None
         self.message_box: QMessageBox | None = None
+        self._first_paint_done = False
+        self._after_first_paint: list[Callable[[], None]] = []
         self._build_menus()
 
     # -- menus ------------------------------------------------------------------------------
@@ -281,12 +284,27 @@ class MainWindow(QMainWindow):
         self.show()
         # Icons cost ~200 ms of qtawesome start-up: pay it once the overview has painted (or
         # soon after showing, when there is no overview to wait for).
-        self.overview_painted.connect(self._install_icons_soon)
-        QTimer.singleShot(ICONS_FALLBACK_DELAY_MS, install_pending_icons)
+        self.overview_painted.connect(self._on_overview_painted)
+        QTimer.singleShot(AFTER_PAINT_FALLBACK_MS, self._run_after_first_paint)
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the first screen is up (what can wait, waits for it)."""
+        if self._first_paint_done:
+            callback()
+        else:
+            self._after_first_paint.append(callback)
 
     @Slot()
-    def _install_icons_soon(self) -> None:
-        QTimer.singleShot(0, install_pending_icons)
+    def _on_overview_painted(self) -> None:
+        QTimer.singleShot(0, self._run_after_first_paint)
+
+    def _run_after_first_paint(self) -> None:
+        if self._first_paint_done:
+            return
+        self._first_paint_done = True
+        install_pending_icons()
+        while self._after_first_paint:
+            self._after_first_paint.pop(0)()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
