@@ -4,10 +4,12 @@ only when first shown, so starting the app costs only the overview."""
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.model.kit import PressKit
 from app.settings import Settings
+
+READING_WIDTH = 920  # logical pixels: about 100 characters of body text
 
 
 class KitTab(QWidget):
@@ -22,6 +24,19 @@ class KitTab(QWidget):
         if not self._shown_once:
             self._shown_once = True
             self.first_shown()
+
+    def reading_layout(self) -> QVBoxLayout:
+        """A centred column at most READING_WIDTH wide: long lines are hard to read."""
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(28, 20, 28, 20)
+        column = QWidget(self)
+        column.setMaximumWidth(READING_WIDTH)
+        outer.addStretch(1)
+        outer.addWidget(column, 100)
+        outer.addStretch(1)
+        self.column_layout = QVBoxLayout(column)
+        self.column_layout.setContentsMargins(0, 0, 0, 0)
+        return self.column_layout
 
     def first_shown(self) -> None:
         """Build what is slow to build; called once, the first time the tab is shown."""

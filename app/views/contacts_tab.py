@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.model.kit import PressKit
 from app.model.markdown_refs import is_external_link
@@ -17,8 +17,7 @@ from app.views.base_tab import KitTab, empty_state
 class ContactsTab(KitTab):
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 20)
+        layout = self.reading_layout()
         if not kit.contacts:
             layout.addWidget(empty_state("This press kit lists no contacts.", self))
             return

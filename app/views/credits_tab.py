@@ -5,19 +5,21 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QWidget
 
 from app.model.kit import PressKit
 from app.settings import Settings
 from app.views.base_tab import KitTab, copy_to_clipboard, empty_state, with_credit
 from app.views.icons import set_icon_later
 
+TABLE = "<table cellpadding='5' cellspacing='0' width='100%'>"
+SECONDARY = "#a9b8c6"  # the theme's secondary text colour (9.4:1 on the background)
+
 
 class CreditsTab(KitTab):
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 20)
+        layout = self.reading_layout()
         if not kit.cast and not kit.crew:
             layout.addWidget(empty_state("This press kit lists no cast or crew.", self))
             return
@@ -51,18 +53,18 @@ class CreditsTab(KitTab):
         parts: list[str] = []
         if self.kit.cast:
             rows = "".join(
-                f"<tr><td class='name'>{escape(m.name)}</td>"
-                f"<td class='sep'>—</td><td>{escape(m.role or '')}</td></tr>"
+                f"<tr><td><b>{escape(m.name)}</b></td>"
+                f"<td style='color:{SECONDARY}'>{escape(m.role or '')}</td></tr>"
                 for m in self.kit.cast
             )
-            parts.append(f"<h2>Cast</h2><table cellpadding='4'>{rows}</table>")
+            parts.append(f"<h2>Cast</h2>{TABLE}{rows}</table>")
         if self.kit.crew:
             rows = "".join(
-                f"<tr><td class='job'>{escape(m.job)}</td>"
-                f"<td class='sep'>—</td><td class='name'>{escape(m.name)}</td></tr>"
+                f"<tr><td style='color:{SECONDARY}'>{escape(m.job)}</td>"
+                f"<td><b>{escape(m.name)}</b></td></tr>"
                 for m in self.kit.crew
             )
-            parts.append(f"<h2>Crew</h2><table cellpadding='4'>{rows}</table>")
+            parts.append(f"<h2>Crew</h2>{TABLE}{rows}</table>")
         return "".join(parts)
 
     @Slot()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.model.kit import PressKit
@@ -73,8 +73,7 @@ class NotesTab(KitTab):
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
         self.browser: KitOnlyTextBrowser | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 20)
+        layout = self.reading_layout()
         if not kit.notes:
             layout.addWidget(empty_state("This press kit has no press notes.", self))
 
@@ -88,7 +87,7 @@ class NotesTab(KitTab):
         document = self.browser.document()
         document.setBaseUrl(QUrl.fromLocalFile(str(self.kit.root.resolve()) + os.sep))
         self.browser.setMarkdown(self.markdown())
-        self.layout().addWidget(self.browser)
+        self.column_layout.addWidget(self.browser)
 
     def markdown(self) -> str:
         parts = []

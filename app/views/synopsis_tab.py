@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -59,8 +58,7 @@ class SynopsisTab(KitTab):
         bar.addWidget(self.long_button)
         bar.addStretch(1)
         bar.addWidget(self.copy_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 20)
+        layout = self.reading_layout()
         layout.addLayout(bar)
         layout.addWidget(self.text_view, 1)
         layout.addWidget(self.attribution)
