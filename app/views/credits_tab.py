@@ -12,7 +12,8 @@ from app.settings import Settings
 from app.views.base_tab import KitTab, copy_to_clipboard, empty_state, with_credit
 from app.views.icons import set_icon_later
 
-TABLE = "<table cellpadding='5' cellspacing='0' width='100%'>"
+TABLE = "<table cellpadding='5' cellspacing='0'>"
+FIRST = "style='padding-right:40px'"
 SECONDARY = "#a9b8c6"  # the theme's secondary text colour (9.4:1 on the background)
 
 
@@ -53,14 +54,14 @@ class CreditsTab(KitTab):
         parts: list[str] = []
         if self.kit.cast:
             rows = "".join(
-                f"<tr><td><b>{escape(m.name)}</b></td>"
+                f"<tr><td {FIRST}><b>{escape(m.name)}</b></td>"
                 f"<td style='color:{SECONDARY}'>{escape(m.role or '')}</td></tr>"
                 for m in self.kit.cast
             )
             parts.append(f"<h2>Cast</h2>{TABLE}{rows}</table>")
         if self.kit.crew:
             rows = "".join(
-                f"<tr><td style='color:{SECONDARY}'>{escape(m.job)}</td>"
+                f"<tr><td {FIRST}><span style='color:{SECONDARY}'>{escape(m.job)}</span></td>"
                 f"<td><b>{escape(m.name)}</b></td></tr>"
                 for m in self.kit.crew
             )

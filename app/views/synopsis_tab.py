@@ -8,7 +8,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTextBrowser,
     QWidget,
@@ -18,6 +17,9 @@ from app.model.kit import PressKit
 from app.settings import Settings
 from app.views.base_tab import KitTab, copy_to_clipboard, with_credit
 from app.views.icons import set_icon_later
+
+PARAGRAPH = "line-height:145%; margin-bottom:10px"
+SECONDARY = "#a9b8c6"  # the theme's secondary text colour
 
 
 class SynopsisTab(KitTab):
@@ -49,9 +51,6 @@ class SynopsisTab(KitTab):
         self.text_view.setObjectName("readingText")
         self.text_view.setOpenLinks(False)
         self.text_view.setAccessibleName("Synopsis text")
-        self.attribution = QLabel(f"— {kit.attribution}", self)
-        self.attribution.setObjectName("attribution")
-        self.attribution.setWordWrap(True)
 
         bar = QHBoxLayout()
         bar.addWidget(self.short_button)
@@ -61,7 +60,6 @@ class SynopsisTab(KitTab):
         layout = self.reading_layout()
         layout.addLayout(bar)
         layout.addWidget(self.text_view, 1)
-        layout.addWidget(self.attribution)
         self._show_text()
 
     def current_text(self) -> str:
@@ -72,7 +70,9 @@ class SynopsisTab(KitTab):
 
     def _show_text(self) -> None:
         paragraphs = self.current_text().split("\n\n")
-        self.text_view.setHtml("".join(f"<p>{escape(p)}</p>" for p in paragraphs))
+        body = "".join(f"<p style='{PARAGRAPH}'>{escape(p)}</p>" for p in paragraphs)
+        credit = f"<p style='color:{SECONDARY}'><i>— {escape(self.kit.attribution)}</i></p>"
+        self.text_view.setHtml(body + credit)
 
     @Slot()
     def _on_length_toggled(self) -> None:
