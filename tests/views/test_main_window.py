@@ -312,3 +312,29 @@ def test_window_state_and_last_tab_persist(qtbot, tmp_path: Path, kit_dir: Path)
     again.show_kit(open_kit_location(kit_dir), remember=False)
     again.restore_and_show()
     assert again.tab_widget.currentIndex() == 2
+
+
+def test_every_button_on_a_tab_is_reachable_with_the_tab_key(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    for tab_class in (OverviewTab, SynopsisTab, CreditsTab):
+        tab = window.show_tab(tab_class)
+        qtbot.wait(50)
+        window.activateWindow()
+        window.tab_widget.tabBar().setFocus()
+        wanted = {
+            button
+            for button in tab.findChildren(QAbstractButton)
+            if button.isVisible()
+            and button.isEnabled()
+            # Exclusive groups behave like radio buttons: Tab reaches the checked one, the
+            # arrow keys move between them.
+            and not (button.group() and button.group().exclusive() and not button.isChecked())
+        }
+        reached = set()
+        for _ in range(40):
+            qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+            focused = QApplication.focusWidget()
+            if focused in wanted:
+                reached.add(focused)
+        assert wanted <= reached, [b.text() or b.accessibleName() for b in wanted - reached]
