@@ -1,4 +1,5 @@
-"""Thumbnails for the stills grid: decoded on a pool thread straight to tile size.
+"""Thumbnails for the stills grid: decoded on a pool thread straight to tile size, kept in a
+disk cache so a kit's second opening shows them at once.
 
 The request queue is newest-first, so the tiles the person is looking at now are decoded
 before those scrolled past; results come back to the main thread by signal.
@@ -9,12 +10,44 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, QThreadPool, Signal
+from PySide6.QtGui import QImage
 
+from app import paths
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.worker import run_in_background
+from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
 
 log = logging.getLogger(__name__)
+
+CACHE_QUALITY = 90
+
+
+def default_cache() -> ThumbnailCache:
+    return ThumbnailCache(paths.cache_dir() / "thumbnails")
+
+
+def cached_thumbnail(
+    path: Path, identity: SourceIdentity, box: QSize, cache: ThumbnailCache | None
+) -> QImage:
+    """The thumbnail from the cache, or decoded now (and stored). Runs on a pool thread."""
+    key = cache.key(identity, box.width(), box.height()) if cache else ""
+    if cache is not None:
+        data = cache.get(key)
+        if data is not None:
+            image = QImage.fromData(data)
+            if not image.isNull():
+                return image
+            log.info("thumbnail cache entry for %s is corrupt; rebuilding it", path)
+            cache.discard(key)
+    image = decode_to_fit(path, box)
+    if cache is not None:
+        encoded = QByteArray()
+        buffer = QBuffer(encoded)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if image.save(buffer, "JPEG", CACHE_QUALITY):
+            cache.put(key, encoded.data())
+    return image
 
 
 class ThumbnailLoader(QObject):
@@ -23,22 +56,31 @@ class ThumbnailLoader(QObject):
     ready = Signal(object, object)  # key, QImage
     failed = Signal(object, str)  # key, reason
 
-    def __init__(self, box: QSize, parent: QObject | None = None, max_threads: int = 0) -> None:
+    def __init__(
+        self,
+        box: QSize,
+        parent: QObject | None = None,
+        max_threads: int = 0,
+        cache: ThumbnailCache | None = None,
+    ) -> None:
         super().__init__(parent)
         self.box = box
+        self.cache = cache
         self.pool = QThreadPool(self)
         if max_threads:
             self.pool.setMaxThreadCount(max_threads)
         self._pending: set[object] = set()
         self._stopped = False
 
-    def request(self, key: object, path: Path) -> None:
+    def request(self, key: object, path: Path, identity: SourceIdentity | None = None) -> None:
         if key in self._pending or self._stopped:
             return
         self._pending.add(key)
         box = self.box
+        cache = self.cache if identity is not None else None
+        source = identity or SourceIdentity(())
         run_in_background(
-            lambda: decode_to_fit(path, box),
+            lambda: cached_thumbnail(path, source, box, cache),
             lambda image: self._on_done(key, image),
             lambda error: self._on_error(key, error),
             pool=self.pool,

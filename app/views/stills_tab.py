@@ -16,8 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
-from app.media.thumbnails import ThumbnailLoader
+from app.media.thumbnails import ThumbnailLoader, default_cache
 from app.model.kit import PressKit, Still
+from app.model.thumbnail_cache import SourceIdentity
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
 
@@ -44,7 +45,7 @@ class StillsModel(QAbstractListModel):
         box = QSize(
             int(TILE_WIDTH * device_pixel_ratio), int(TILE_IMAGE_HEIGHT * device_pixel_ratio)
         )
-        self.loader = ThumbnailLoader(box, self)
+        self.loader = ThumbnailLoader(box, self, cache=default_cache())
         self.loader.ready.connect(self._on_loader_ready)
         self.loader.failed.connect(self._on_loader_failed)
         self.thumbnails: dict[int, QPixmap] = {}
@@ -70,7 +71,7 @@ class StillsModel(QAbstractListModel):
             if row in self.problems:
                 return self._broken
             if still.file is not None:
-                self.loader.request(row, still.file.path)
+                self.loader.request(row, still.file.path, self.identity(still))
             return self._placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
             if row in self.problems:
@@ -85,6 +86,16 @@ class StillsModel(QAbstractListModel):
         if role == ProblemRole:
             return self.problems.get(row)
         return None
+
+    def identity(self, still: Still) -> SourceIdentity:
+        """A zip member is known by the archive and its name, size and CRC, so reopening
+        the archive (into a new temporary folder) finds the same cached thumbnails."""
+        assert still.file is not None
+        member = self.kit.archive_members.get(still.file.relative)
+        if member is not None and self.kit.source is not None:
+            name, size, crc = member
+            return SourceIdentity.for_archive_member(self.kit.source, name, size, crc)
+        return SourceIdentity.for_file(still.file.path, still.file.size, still.file.mtime_ns)
 
     def made_count(self) -> int:
         return len(self.thumbnails) + len(self.problems)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
 from app.model.opening import open_kit_location
+from app.model.thumbnail_cache import ThumbnailCache
 from app.settings import RECENT_KITS
 from app.views.contacts_tab import ContactsTab
 from app.views.credits_tab import CreditsTab
@@ -341,3 +342,32 @@ def test_every_button_on_a_tab_is_reachable_with_the_tab_key(qtbot, window: Main
             if b.group() is None or not (set(b.group().buttons()) & reached)
         }
         assert not missing, [b.text() or b.accessibleName() for b in missing]
+
+
+def test_second_opening_shows_thumbnails_from_the_disk_cache(
+    qtbot, tmp_path: Path, kit_dir: Path, monkeypatch
+) -> None:
+    from app.media import thumbnails
+    from app.views import stills_tab
+
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setattr(stills_tab, "default_cache", lambda: ThumbnailCache(cache_dir))
+    decoded: list[Path] = []
+    real_decode = thumbnails.decode_to_fit
+
+    def counting_decode(path: Path, box: object) -> object:
+        decoded.append(path)
+        return real_decode(path, box)
+
+    monkeypatch.setattr(thumbnails, "decode_to_fit", counting_decode)
+    for _ in range(2):
+        window = MainWindow(temp_settings(tmp_path))
+        qtbot.addWidget(window)
+        window.show_kit(open_kit_location(kit_dir), remember=False)
+        window.show()
+        stills = window.show_tab(StillsTab)
+        assert isinstance(stills, StillsTab) and stills.model is not None
+        qtbot.waitUntil(lambda s=stills: len(s.model.thumbnails) == 2, timeout=5000)
+        window.close()
+    assert len(decoded) == 2  # decoded on the first opening only
+    assert len(list(cache_dir.rglob("*.thumb"))) == 2

@@ -1,0 +1,109 @@
+"""A disk cache of thumbnails, keyed by the source file's identity and the thumbnail size.
+
+Qt-free: it stores and returns encoded bytes. Identity is the file's path, size and
+modification time — or, for a still inside a .zip, the archive plus the member's name, size and
+CRC, so reopening the same archive (extracted to a new temporary folder) reuses the cache.
+Entries are written atomically; the total size is capped, least recently used first out; a
+missing, corrupt or unreadable entry is simply a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CAP_BYTES = 512 * 1024 * 1024
+CACHE_FORMAT = "1"  # bump to invalidate every entry when the encoding changes
+
+
+@dataclass(frozen=True)
+class SourceIdentity:
+    """What makes a thumbnail valid: the source's bytes, as cheaply as they can be named."""
+
+    parts: tuple[str, ...]
+
+    @classmethod
+    def for_file(cls, path: Path, size: int, mtime_ns: int) -> SourceIdentity:
+        return cls(("file", str(path), str(size), str(mtime_ns)))
+
+    @classmethod
+    def for_archive_member(cls, archive: Path, member: str, size: int, crc: int) -> SourceIdentity:
+        return cls(("zip", str(archive.resolve()), member, str(size), f"{crc:08x}"))
+
+
+class ThumbnailCache:
+    def __init__(self, folder: Path, cap_bytes: int = DEFAULT_CAP_BYTES) -> None:
+        self.folder = folder
+        self.cap_bytes = cap_bytes
+        self._lock = threading.Lock()
+        self._usage: int | None = None  # bytes on disk, counted lazily once
+
+    def key(self, identity: SourceIdentity, width: int, height: int) -> str:
+        text = "\0".join((CACHE_FORMAT, *identity.parts, f"{width}x{height}"))
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.thumb"
+
+    def get(self, key: str) -> bytes | None:
+        entry = self._entry(key)
+        try:
+            data = entry.read_bytes()
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # recently used: evicted last
+        return data or None
+
+    def put(self, key: str, data: bytes) -> None:
+        entry = self._entry(key)
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".partial-")
+            try:
+                with os.fdopen(fd, "wb") as stream:
+                    stream.write(data)
+                os.replace(temporary, entry)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            log.warning("cannot write thumbnail cache entry %s: %s", entry, exc)
+            return
+        with self._lock:
+            if self._usage is not None:
+                self._usage += len(data)
+            over = self._usage is None or self._usage > self.cap_bytes
+        if over:
+            self.evict()
+
+    def discard(self, key: str) -> None:
+        """Forget an entry that turned out to be corrupt."""
+        self._entry(key).unlink(missing_ok=True)
+
+    def evict(self) -> None:
+        """Remove least recently used entries until the cache is under its cap."""
+        with self._lock:
+            entries: list[tuple[float, int, Path]] = []
+            for path in self.folder.glob("*/*.thumb"):
+                try:
+                    info = path.stat()
+                except OSError:
+                    continue
+                entries.append((info.st_mtime, info.st_size, path))
+            total = sum(size for _, size, _ in entries)
+            entries.sort()
+            for _, size, path in entries:
+                if total <= self.cap_bytes:
+                    break
+                path.unlink(missing_ok=True)
+                total -= size
+            self._usage = total
