@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from app import paths
@@ -29,9 +28,10 @@ def configure_logging(verbose: bool = False) -> Path | None:
     log_file = paths.log_dir() / _LOG_FILE_NAME
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        _rotate_if_large(log_file)
+        # A plain FileHandler: logging.handlers costs ~10 ms of imports (socket, pickle) at
+        # every start, and rotating once per start is enough for this app's log volume.
+        file_handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError:
         # A read-only home must not stop the app; stderr still gets everything important.
         logging.getLogger(__name__).warning("cannot write the log file %s", log_file)
@@ -41,6 +41,20 @@ def configure_logging(verbose: bool = False) -> Path | None:
     root.addHandler(file_handler)
     _configured_log_file = log_file
     return log_file
+
+
+def _rotate_if_large(log_file: Path, max_bytes: int = 2_000_000, keep: int = 3) -> None:
+    """presskit.log → presskit.log.1 → … when it has grown past ``max_bytes``."""
+    try:
+        if log_file.stat().st_size < max_bytes:
+            return
+    except FileNotFoundError:
+        return
+    for index in range(keep - 1, 0, -1):
+        older = log_file.with_name(f"{log_file.name}.{index}")
+        if older.exists():
+            older.replace(log_file.with_name(f"{log_file.name}.{index + 1}"))
+    log_file.replace(log_file.with_name(f"{log_file.name}.1"))
 
 
 class _NoTracebackFormatter(logging.Formatter):

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.media.images import ImageDecodeError, decode_to_fit
+from app.media.images import ImageDecodeError
+from app.media.thumbnails import cached_thumbnail, default_cache
 from app.media.worker import run_in_background
 from app.model.kit import PressKit
+from app.model.thumbnail_cache import SourceIdentity
 from app.settings import Settings
 from app.views.base_tab import KitTab
 from app.views.icons import set_icon_later
@@ -79,8 +81,12 @@ class KeyArtLabel(QLabel):
         self._generation += 1
         generation = self._generation
         path = key_art.path
+        identity = SourceIdentity.for_file(path, key_art.size, key_art.mtime_ns)
+        cache = default_cache()
+        # Through the thumbnail cache: from the second start on, the key art at this size is a
+        # small file to read instead of a 6-megapixel JPEG to decode.
         run_in_background(
-            lambda: decode_to_fit(path, box),
+            lambda: cached_thumbnail(path, identity, box, cache),
             lambda image: self._on_decoded(generation, image),
             self._on_decode_failed,
             owner=self,
