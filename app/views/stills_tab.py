@@ -8,12 +8,13 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from app.media.thumbnails import ThumbnailLoader, default_cache
@@ -53,7 +54,7 @@ class StillsModel(QAbstractListModel):
             row: still.problem for row, still in enumerate(self.stills) if still.problem
         }
         self._placeholder = self._make_placeholder(QColor("#1b2532"))
-        self._broken = self._make_placeholder(QColor("#3a1e24"))
+        self._broken_tiles: dict[int, QPixmap] = {}
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.stills)
@@ -69,7 +70,7 @@ class StillsModel(QAbstractListModel):
             if row in self.thumbnails:
                 return self.thumbnails[row]
             if row in self.problems:
-                return self._broken
+                return self._broken_tile(row)
             if still.file is not None:
                 self.loader.request(row, still.file.path, self.identity(still))
             return self._placeholder
@@ -99,6 +100,22 @@ class StillsModel(QAbstractListModel):
 
     def made_count(self) -> int:
         return len(self.thumbnails) + len(self.problems)
+
+    def _broken_tile(self, row: int) -> QPixmap:
+        """A tile that says why the still cannot be shown, instead of a picture."""
+        if row not in self._broken_tiles:
+            pixmap = self._make_placeholder(QColor("#3a1e24"))
+            painter = QPainter(pixmap)
+            painter.setPen(QColor("#ffd7d2"))  # 11:1 on the tile's red-brown
+            font = painter.font()
+            font.setPixelSize(13)
+            painter.setFont(font)
+            area = QRect(12, 10, TILE_WIDTH - 24, TILE_IMAGE_HEIGHT - 20)
+            text = f"⚠ Cannot be shown\n{self.problems.get(row, '')}"
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+            painter.end()
+            self._broken_tiles[row] = pixmap
+        return self._broken_tiles[row]
 
     def _make_placeholder(self, color: QColor) -> QPixmap:
         pixmap = QPixmap(int(TILE_WIDTH * self.ratio), int(TILE_IMAGE_HEIGHT * self.ratio))
