@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from app.model.media_headers import MAX_IMAGE_PIXELS
+from app.model.media_headers import MAX_IMAGE_PIXELS, check_media
 
 # Qt refuses to allocate more than this for one image (MB); our pixel cap keeps us under it.
 QImageReader.setAllocationLimit(256)
@@ -27,7 +27,10 @@ def decode_to_fit(path: Path, box: QSize | None) -> QImage:
     reader.setAutoTransform(True)
     size = reader.size()
     if not size.isValid():
-        raise ImageDecodeError(f"cannot be decoded ({reader.errorString()})")
+        # The header check words the common cases better than Qt ("Unsupported image format").
+        _info, problems = check_media(path, "image")
+        reason = problems[0].message if problems else f"cannot be decoded ({reader.errorString()})"
+        raise ImageDecodeError(reason)
     if size.width() * size.height() > MAX_IMAGE_PIXELS:
         raise ImageDecodeError(
             f"is {size.width()}×{size.height()} pixels, over the "

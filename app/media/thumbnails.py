@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage
 from app import paths
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.worker import run_in_background
+from app.model.media_headers import truncation_warning
 from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,13 @@ CACHE_QUALITY = 90
 
 def default_cache() -> ThumbnailCache:
     return ThumbnailCache(paths.cache_dir() / "thumbnails")
+
+
+def thumbnail_with_warning(
+    path: Path, identity: SourceIdentity, box: QSize, cache: ThumbnailCache | None
+) -> tuple[QImage, str | None]:
+    """The thumbnail, and a warning when the file is truncated. Runs on a pool thread."""
+    return cached_thumbnail(path, identity, box, cache), truncation_warning(path)
 
 
 def cached_thumbnail(
@@ -53,7 +61,7 @@ def cached_thumbnail(
 class ThumbnailLoader(QObject):
     """Decodes thumbnails off the UI thread; emits ``ready(key, image)`` or ``failed(key, why)``."""
 
-    ready = Signal(object, object)  # key, QImage
+    ready = Signal(object, object, object)  # key, QImage, warning (str or None)
     failed = Signal(object, str)  # key, reason
 
     def __init__(
@@ -80,7 +88,7 @@ class ThumbnailLoader(QObject):
         cache = self.cache if identity is not None else None
         source = identity or SourceIdentity(())
         run_in_background(
-            lambda: cached_thumbnail(path, source, box, cache),
+            lambda: thumbnail_with_warning(path, source, box, cache),
             lambda image: self._on_done(key, image),
             lambda error: self._on_error(key, error),
             pool=self.pool,
@@ -100,10 +108,11 @@ class ThumbnailLoader(QObject):
         self.pool.clear()
         self.pool.waitForDone(5000)
 
-    def _on_done(self, key: object, image: object) -> None:
+    def _on_done(self, key: object, result: tuple[QImage, str | None]) -> None:
         self._pending.discard(key)
         if not self._stopped:
-            self.ready.emit(key, image)
+            image, warning = result
+            self.ready.emit(key, image, warning)
 
     def _on_error(self, key: object, error: Exception) -> None:
         self._pending.discard(key)

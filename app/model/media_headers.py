@@ -235,3 +235,25 @@ def _quote(head: bytes) -> str:
     """The first 8 bytes, readable: ``'this is '`` or ``'\\x00\\x01…'``."""
     shown = "".join(chr(b) if 32 <= b < 127 and b != 0x27 else f"\\x{b:02x}" for b in head[:8])
     return f"'{shown}'"
+
+
+def truncation_warning(path: Path) -> str | None:
+    """Why an image that decodes may still be incomplete (Qt decodes truncated JPEGs partly,
+    filling the rest with grey, and reports no error), from its last bytes."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(16)
+            stream.seek(0, 2)
+            size = stream.tell()
+            stream.seek(max(0, size - 64))
+            tail = stream.read()
+    except OSError:
+        return None
+    kind = _image_kind(head)
+    if kind == "jpeg" and b"\xff\xd9" not in tail:
+        return "the JPEG file is truncated (only part of the picture could be shown)"
+    if kind == "png" and b"IEND" not in tail:
+        return "the PNG file is truncated (only part of the picture could be shown)"
+    if kind == "webp" and int.from_bytes(head[4:8], "little") + 8 > size:
+        return "the WebP file is truncated (only part of the picture could be shown)"
+    return None

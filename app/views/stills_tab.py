@@ -55,6 +55,7 @@ class StillsModel(QAbstractListModel):
         }
         self._placeholder = self._make_placeholder(QColor("#1b2532"))
         self._broken_tiles: dict[int, QPixmap] = {}
+        self.warnings: dict[int, str] = {}
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.stills)
@@ -77,6 +78,8 @@ class StillsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if row in self.problems:
                 return f"{still.file_text}: {self.problems[row]}"
+            if row in self.warnings:
+                return f"⚠ {still.file_text}: {self.warnings[row]}"
             return "\n".join(t for t in (still.caption, still.credit) if t)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return still.alt or still.caption or still.file_text
@@ -123,10 +126,13 @@ class StillsModel(QAbstractListModel):
         pixmap.setDevicePixelRatio(self.ratio)
         return pixmap
 
-    def _on_loader_ready(self, row: object, image: object) -> None:
+    def _on_loader_ready(self, row: object, image: object, warning: object) -> None:
         assert isinstance(row, int) and isinstance(image, QImage)
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.ratio)
+        if isinstance(warning, str):
+            self.warnings[row] = warning
+            _draw_warning_badge(pixmap)
         self.thumbnails[row] = pixmap
         index = self.index(row)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
@@ -141,6 +147,24 @@ class StillsModel(QAbstractListModel):
 
     def still_at(self, row: int) -> Still:
         return self.stills[row]
+
+
+def _draw_warning_badge(pixmap: QPixmap) -> None:
+    """A small amber ⚠ in the tile's corner: the picture is there, but incomplete."""
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    size = 26
+    badge = QRect(8, 8, size, size)
+    painter.setBrush(QColor("#f0a24a"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(badge)
+    painter.setPen(QColor("#1a1204"))
+    font = painter.font()
+    font.setPixelSize(17)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
 
 
 class StillsTab(KitTab):
@@ -190,6 +214,9 @@ class StillsTab(KitTab):
         )
         if failed:
             text += f" — {failed} cannot be shown"
+        incomplete = len(self.model.warnings) if self.model else 0
+        if incomplete:
+            text += f" — {incomplete} incomplete"
         self.progress.setText(text)
 
     @Slot(QModelIndex)

@@ -372,3 +372,22 @@ def test_second_opening_shows_thumbnails_from_the_disk_cache(
     stills_decoded = [path for path in decoded if path.parent.name == "stills"]
     assert len(stills_decoded) == 2  # decoded on the first opening only
     assert len(list(cache_dir.rglob("*.thumb"))) == 2
+
+
+def test_truncated_jpeg_shows_partly_with_a_warning(qtbot, tmp_path: Path) -> None:
+    kit = make_kit(tmp_path / "truncated")
+    still = kit / "stills" / "one.jpg"
+    still.write_bytes(still.read_bytes()[: still.stat().st_size // 2])
+    window = MainWindow(temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show_kit(open_kit_location(kit), remember=False)
+    window.show()
+    stills = window.show_tab(StillsTab)
+    assert isinstance(stills, StillsTab) and stills.model is not None
+    qtbot.waitUntil(
+        lambda: 0 in stills.model.thumbnails or 0 in stills.model.problems, timeout=5000
+    )
+    assert "truncated" in stills.model.warnings[0]
+    tooltip = stills.model.data(stills.model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "truncated" in tooltip
+    qtbot.waitUntil(lambda: "1 incomplete" in stills.progress.text(), timeout=3000)
