@@ -111,10 +111,44 @@ def _check_window(context: SelfTestContext) -> str | None:
     return f"rendered {len(rendered)} tabs: {', '.join(rendered)}"
 
 
+TRAILER_FRAMES = 10
+
+
+def _check_trailer(context: SelfTestContext) -> str | None:
+    """The multimedia backend works and the kit's trailer decodes through the real player.
+
+    Frames are counted as they reach a video sink, through ``TrailerPlayer`` and its
+    first-frame watchdog: an undecodable trailer fails within seconds instead of hanging.
+    """
+    result = _loaded(context)
+    trailer = result.kit.trailer
+    if trailer is None:
+        raise CheckSkipped("the kit has no trailer")
+    if trailer.file is None:
+        raise CheckFailed(f"the trailer cannot be used: {trailer.problem}")
+    from app.media.headless import ensure_headless_app
+
+    ensure_headless_app()
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    if not QMediaPlayer().isAvailable():
+        raise CheckFailed("no Qt Multimedia backend is available (is the FFmpeg plugin bundled?)")
+    from app.media.frame_probe import probe_video_frames
+
+    probe = probe_video_frames(trailer.file.path, wanted_frames=TRAILER_FRAMES)
+    if probe.error is not None:
+        raise CheckFailed(f"{trailer.file.relative}: {probe.error} ({probe.frames} frames)")
+    return (
+        f"{probe.frames} frames of {trailer.file.relative} decoded "
+        f"({probe.width}×{probe.height}) in {probe.elapsed_ms} ms"
+    )
+
+
 CHECKS: list[tuple[str, CheckFunction]] = [
     ("load", _check_load),
     ("validate", _check_validate),
     ("window", _check_window),
+    ("trailer", _check_trailer),
 ]
 
 

@@ -1,18 +1,23 @@
-"""Does a video really decode? Count frames through a real QMediaPlayer, with a watchdog.
+"""Does a video really decode? Count frames through the real :class:`TrailerPlayer`.
 
 Qt may report nothing at all for a codec its FFmpeg cannot decode (an AV1 file plays
 "successfully" with zero frames), so success is judged by frames that arrive, not by errors
-that don't.
+that don't. The player's first-frame watchdog bounds the wait for an undecodable file; an
+overall timeout bounds everything else.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer, QUrl
-from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtMultimedia import QVideoSink
+
+from app.media.qt_workarounds import safe_disconnect
+from app.media.trailer_player import FIRST_FRAME_WATCHDOG_MS, TrailerPlayer
 
 log = logging.getLogger(__name__)
 
@@ -23,65 +28,67 @@ class FrameProbe:
     error: str | None  # why no (or too few) frames came, in words a person can act on
     width: int = 0
     height: int = 0
+    elapsed_ms: int = 0
 
 
-def probe_video_frames(path: Path, wanted_frames: int = 1, timeout_s: float = 8.0) -> FrameProbe:
-    """Play ``path`` muted until ``wanted_frames`` frames arrived, an error, or the watchdog."""
-    player = QMediaPlayer()
+def probe_video_frames(
+    path: Path,
+    wanted_frames: int = 1,
+    timeout_s: float = 20.0,
+    first_frame_timeout_ms: int = FIRST_FRAME_WATCHDOG_MS,
+) -> FrameProbe:
+    """Play ``path`` muted until ``wanted_frames`` frames arrived, it failed, or it ended.
+
+    Needs a running Qt application (``ensure_headless_app()`` where there is none).
+    """
+    started = time.perf_counter()
+    player = TrailerPlayer(first_frame_timeout_ms=first_frame_timeout_ms)
     sink = QVideoSink()
-    player.setVideoSink(sink)
+    player.set_video_sink(sink)
+    player.set_muted(True)
     loop = QEventLoop()
-    state: dict[str, object] = {"frames": 0, "error": None, "size": (0, 0)}
+    state: dict[str, str | None] = {"error": None}
+    size = [0, 0]
 
-    def on_frame(frame: QVideoFrame) -> None:
-        if not frame.isValid():
-            return
-        state["frames"] = int(state["frames"]) + 1  # type: ignore[call-overload]
-        state["size"] = (frame.width(), frame.height())
-        if int(state["frames"]) >= wanted_frames:  # type: ignore[call-overload]
+    def on_frame() -> None:
+        frame = sink.videoFrame()
+        if frame.isValid():
+            size[:] = [frame.width(), frame.height()]
+        if player.frames_seen >= wanted_frames:
             loop.quit()
 
-    def on_error(_error: QMediaPlayer.Error, message: str) -> None:
-        state["error"] = message or "the file cannot be played"
+    def on_failed(message: str) -> None:
+        state["error"] = message
         loop.quit()
 
-    def on_status(status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.InvalidMedia:
-            state["error"] = state["error"] or "not a playable video"
-            loop.quit()
-        elif status == QMediaPlayer.MediaStatus.EndOfMedia:
-            loop.quit()
-        elif status == QMediaPlayer.MediaStatus.LoadedMedia and not player.hasVideo():
-            state["error"] = "the file has sound but no picture"
-            loop.quit()
+    def on_sound_only() -> None:
+        state["error"] = "The file has sound but no picture."
+        loop.quit()
 
     sink.videoFrameChanged.connect(on_frame)
-    player.errorOccurred.connect(on_error)
-    player.mediaStatusChanged.connect(on_status)
-    watchdog = QTimer(singleShot=True, interval=int(timeout_s * 1000))
-    watchdog.timeout.connect(loop.quit)
+    player.failed.connect(on_failed)
+    player.sound_only.connect(on_sound_only)
+    player.ended.connect(loop.quit)
+    overall = QTimer(singleShot=True, interval=int(timeout_s * 1000))
+    overall.timeout.connect(loop.quit)
 
-    if not player.isAvailable():
-        return FrameProbe(0, "no multimedia backend is available on this system")
-    player.setSource(QUrl.fromLocalFile(str(path)))
-    player.play()
-    watchdog.start()
-    if int(state["frames"]) < wanted_frames and state["error"] is None:  # type: ignore[call-overload]
-        loop.exec()
-    watchdog.stop()
-    player.stop()
-    sink.videoFrameChanged.disconnect(on_frame)
-    player.setSource(QUrl())
-    frames = int(state["frames"])  # type: ignore[call-overload]
-    error = state["error"] if isinstance(state["error"], str) else None
+    if player.load(path):
+        player.play()
+        overall.start()
+        if player.frames_seen < wanted_frames and state["error"] is None:
+            loop.exec()
+    else:
+        state["error"] = player.failure
+    overall.stop()
+    safe_disconnect(sink.videoFrameChanged, on_frame)
+    player.shutdown()
+    frames = player.frames_seen
+    error = state["error"]
     if error is None and frames < wanted_frames:
         if frames == 0:
-            error = (
-                "no picture could be decoded (the video codec is probably not supported; "
-                "H.264 in an MP4 file plays everywhere)"
-            )
+            error = "No picture could be decoded before the time limit."
         else:
-            error = f"only {frames} frame(s) could be decoded"
-    width, height = state["size"]  # type: ignore[misc]
-    log.info("probed %s: %d frame(s), error=%s", path, frames, error)
-    return FrameProbe(frames, error, int(width), int(height))
+            error = f"Only {frames} of {wanted_frames} frames could be decoded."
+    elapsed = round((time.perf_counter() - started) * 1000)
+    log.info("probed %s: %d frame(s) in %d ms, error=%s", path, frames, elapsed, error)
+    return FrameProbe(frames, error, size[0], size[1], elapsed)

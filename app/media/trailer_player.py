@@ -19,9 +19,11 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
+from app.media.qt_workarounds import prime_override_lookups, safe_disconnect, safe_emit
 from app.model.captions import CaptionTrack
 
 log = logging.getLogger(__name__)
+
 
 # "No frame within this long of playing" means the picture cannot be decoded. A 4K H.264 file
 # gives its first frame in well under a second on a slow laptop; five seconds leaves room.
@@ -55,6 +57,8 @@ class TrailerPlayer(QObject):
         # never reports the end of a sound-only file. It also holds volume and mute.
         self.audio_output = QAudioOutput(self)
         self.player.setAudioOutput(self.audio_output)
+        # Before any media thread exists: see qt_workarounds (a stop() could hang otherwise).
+        prime_override_lookups(self.player, self.audio_output)
         self._devices = QMediaDevices(self)
         self._devices.audioOutputsChanged.connect(self._on_devices_audio_outputs_changed)
         self._audio_available = bool(QMediaDevices.audioOutputs())
@@ -71,7 +75,7 @@ class TrailerPlayer(QObject):
         self._watchdog.timeout.connect(self._on_watchdog_timeout)
         self.player.playbackStateChanged.connect(self._on_player_playback_state_changed)
         self.player.positionChanged.connect(self._on_player_position_changed)
-        self.player.durationChanged.connect(self.duration_changed)
+        self.player.durationChanged.connect(self._on_player_duration_changed)
         self.player.errorOccurred.connect(self._on_player_error_occurred)
         self.player.mediaStatusChanged.connect(self._on_player_media_status_changed)
 
@@ -85,7 +89,8 @@ class TrailerPlayer(QObject):
     def set_video_sink(self, sink: QVideoSink) -> None:
         """Send the picture to ``sink`` (a QVideoWidget's sink, or a bare one when headless)."""
         if self._sink is not None:
-            self._sink.videoFrameChanged.disconnect(self._on_sink_video_frame_changed)
+            safe_disconnect(self._sink.videoFrameChanged, self._on_sink_video_frame_changed)
+        prime_override_lookups(sink)
         self._sink = sink
         self.player.setVideoSink(sink)
         sink.videoFrameChanged.connect(self._on_sink_video_frame_changed)
@@ -93,6 +98,10 @@ class TrailerPlayer(QObject):
     def set_captions(self, captions: CaptionTrack | None) -> None:
         self.captions = captions
         self._update_caption(self.position())
+
+    def caption_text(self) -> str:
+        """The cue text at the current position ("" between cues or without captions)."""
+        return self._caption
 
     def load(self, path: Path) -> bool:
         """Open ``path``; False (and ``failed`` emitted) when it cannot even be tried."""
@@ -102,13 +111,13 @@ class TrailerPlayer(QObject):
         self._ended_emitted = False
         if not self.player.isAvailable():
             # isAvailable() false emits no signal of its own: we must say it.
-            self._fail("Video cannot play: no multimedia backend is available on this system.")
+            self.fail("Video cannot play: no multimedia backend is available on this system.")
             return False
         if not path.is_file():
-            self._fail("The trailer file is missing.")
+            self.fail("The trailer file is missing.")
             return False
         if path.stat().st_size == 0:
-            self._fail("The trailer file is empty (0 bytes).")
+            self.fail("The trailer file is empty (0 bytes).")
             return False
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         return True
@@ -184,7 +193,8 @@ class TrailerPlayer(QObject):
 
     # -- handlers -------------------------------------------------------------------------
 
-    def _fail(self, message: str) -> None:
+    def fail(self, message: str) -> None:
+        """Give up on this trailer with ``message`` (also for problems found before loading)."""
         if self.failure is not None:
             return
         self.failure = message
@@ -192,20 +202,20 @@ class TrailerPlayer(QObject):
         if self.player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
             self.player.stop()
         log.warning("trailer %s: %s", self.source, message)
-        self.failed.emit(message)
+        safe_emit(self.failed, message)
 
     def _end(self) -> None:
         self._watchdog.stop()
         if not self._ended_emitted:
             self._ended_emitted = True
             self._update_caption(-1)
-            self.ended.emit()
+            safe_emit(self.ended)
 
     def _update_caption(self, position: int) -> None:
         text = self.captions.text_at(position) if self.captions and position >= 0 else ""
         if text != self._caption:
             self._caption = text
-            self.caption_changed.emit(text)
+            safe_emit(self.caption_changed, text)
 
     @Slot(QVideoFrame)
     def _on_sink_video_frame_changed(self, frame: QVideoFrame) -> None:
@@ -214,12 +224,12 @@ class TrailerPlayer(QObject):
         self.frames_seen += 1
         if self.frames_seen == 1:
             self._watchdog.stop()
-            self.first_frame_shown.emit()
+            safe_emit(self.first_frame_shown)
 
     @Slot()
     def _on_watchdog_timeout(self) -> None:
         if self.frames_seen == 0 and self.player.hasVideo():
-            self._fail(UNDECODABLE)
+            self.fail(UNDECODABLE)
 
     @Slot()
     def _on_devices_audio_outputs_changed(self) -> None:
@@ -229,16 +239,21 @@ class TrailerPlayer(QObject):
         if available != self._audio_available:
             self._audio_available = available
             log.info("audio output %s", "available" if available else "gone")
-            self.audio_available_changed.emit(available)
+            safe_emit(self.audio_available_changed, available)
 
     @Slot(QMediaPlayer.PlaybackState)
     def _on_player_playback_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
-        self.playing_changed.emit(state == QMediaPlayer.PlaybackState.PlayingState)
+        safe_emit(self.playing_changed, state == QMediaPlayer.PlaybackState.PlayingState)
 
     @Slot("qint64")
     def _on_player_position_changed(self, position: int) -> None:
-        self.position_changed.emit(int(position))
+        safe_emit(self.position_changed, int(position))
         self._update_caption(int(position))
+
+    @Slot("qint64")
+    def _on_player_duration_changed(self, duration: int) -> None:
+        # Not a signal-to-signal connection: qint64 -> int signals do not connect in PySide6.
+        safe_emit(self.duration_changed, int(duration))
 
     @Slot(QMediaPlayer.Error, str)
     def _on_player_error_occurred(self, error: QMediaPlayer.Error, message: str) -> None:
@@ -250,18 +265,18 @@ class TrailerPlayer(QObject):
             self._end()
             return
         detail = f" (the player says: {message})" if message else ""
-        self._fail(f"This file cannot be played: it is damaged or is not a video{detail}.")
+        self.fail(f"This file cannot be played: it is damaged or is not a video{detail}.")
 
     @Slot(QMediaPlayer.MediaStatus)
     def _on_player_media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
         if status == QMediaPlayer.MediaStatus.InvalidMedia:
-            self._fail("This file cannot be played: it is damaged or is not a video.")
+            self.fail("This file cannot be played: it is damaged or is not a video.")
         elif status == QMediaPlayer.MediaStatus.LoadedMedia:
             if not self.player.hasVideo() and self.player.hasAudio():
                 log.warning("trailer %s has sound but no picture", self.source)
-                self.sound_only.emit()
+                safe_emit(self.sound_only)
         elif status == QMediaPlayer.MediaStatus.EndOfMedia:
             if self.frames_seen == 0 and self.player.hasVideo():
-                self._fail(UNDECODABLE)
+                self.fail(UNDECODABLE)
                 return
             self._end()

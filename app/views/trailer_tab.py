@@ -3,12 +3,13 @@
 Nothing is opened or decoded until the tab is first shown; playback pauses when the tab is
 left or the window is minimized, and stops when the kit closes.
 
-The picture goes to a QVideoWidget (Qt renders it on the GPU, and draws the captions we hand
-to its video sink as subtitle text). A QGraphicsView with a QGraphicsVideoItem was tried first:
-it converts and scales every frame with QPainter and cost about 1.3× the CPU of a bare
-QVideoWidget on a 720p trailer (``tests/benchmarks/bench_trailer.py``). The poster, messages
-and captions for a picture-less file are painted by :class:`PosterView`, on the other page of
-a stack: a widget cannot be drawn over the video widget's native window.
+The picture goes to a QVideoWidget (Qt renders it through its RHI, and draws the captions we
+hand to its video sink as subtitle text). A QGraphicsView with a QGraphicsVideoItem was the
+first design: it converts and scales every frame with QPainter and cost 1.28× the CPU of a
+bare QVideoWidget on a 720p file under Xvfb, before any overlay or control was added; the
+target is ≤ 1.3× (``tests/benchmarks/bench_trailer.py``). The poster, messages, and captions
+for a picture-less file are painted by :class:`PosterView`, a native window stacked above the
+video: an ordinary widget cannot be drawn over the video widget's native window.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ from PySide6.QtWidgets import (
 
 from app import settings as keys
 from app.media.images import ImageDecodeError, decode_to_fit
-from app.media.trailer_player import TrailerPlayer, safe_emit
+from app.media.qt_workarounds import safe_emit
+from app.media.trailer_player import TrailerPlayer
 from app.model.captions import CaptionError, read_caption_file
 from app.model.kit import PressKit
 from app.settings import Settings
@@ -190,7 +192,15 @@ class PosterView(QWidget):
         painter.setBrush(QColor(0, 0, 0, alpha))
         painter.drawRoundedRect(box, 6, 6)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(box.adjusted(pad_x, pad_y, -pad_x, -pad_y), int(flags), text)
+        # Lay the text out in the same width it was measured in: the tight box can be a
+        # fraction of a pixel narrower and would wrap (and clip) the last word.
+        text_rect = QRectF(
+            (self.width() - available.width()) / 2,
+            box.top() + pad_y,
+            available.width(),
+            bounds.height(),
+        )
+        painter.drawText(text_rect, int(flags), text)
 
 
 class VideoCanvas(QWidget):
@@ -287,9 +297,12 @@ class FullScreenHost(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle(title)
         self.setObjectName("trailerFullScreen")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+
+    def add(self, widget: QWidget) -> None:
+        self._layout.addWidget(widget)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed by the window manager: hand the video back instead of destroying it.
@@ -311,11 +324,11 @@ class TrailerTab(KitTab):
         self._watched_window: QWidget | None = None
         self._full_screen_host: FullScreenHost | None = None
         self._sound_only = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
         if kit.trailer is None:
-            layout.addWidget(empty_state("This press kit has no trailer.", self))
+            self._layout.addWidget(empty_state("This press kit has no trailer.", self))
 
     # -- building (on first show) ---------------------------------------------------------
 
@@ -348,7 +361,8 @@ class TrailerTab(KitTab):
         stage_layout.addWidget(self.canvas, 1)
         stage_layout.addWidget(self.notice_label)
         stage_layout.addWidget(self.controls)
-        self.layout().addWidget(self.stage)
+        self._layout.addWidget(self.stage)
+        self.stage.show()  # now, not on the layout's queued show: it is wanted on screen
         self.stage.installEventFilter(self)
 
         self.player.playing_changed.connect(self._on_player_playing_changed)
@@ -367,7 +381,7 @@ class TrailerTab(KitTab):
         self._load_poster()
         self._load_captions()
         if trailer.problem or trailer.file is None:
-            self._on_player_failed(f"The trailer cannot be played: {trailer.problem}.")
+            self.player.fail(f"The trailer cannot be played: {trailer.problem}.")
         else:
             self.player.load(trailer.file.path)
         window = self.window()
@@ -378,6 +392,9 @@ class TrailerTab(KitTab):
     def _build_controls(self) -> None:
         self.controls = QWidget(self.stage)
         self.controls.setObjectName("playerControls")
+        # The theme styles the slider's groove and handle but not its own background, which
+        # Fusion then fills with an orange frame around the groove.
+        self.controls.setStyleSheet("QSlider { background: transparent; }")
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(16, 8, 16, 10)
         row.setSpacing(6)
@@ -387,7 +404,7 @@ class TrailerTab(KitTab):
             widget.setObjectName("iconButton")
             widget.setAccessibleName(accessible)
             widget.setToolTip(tip)
-            widget.clicked.connect(slot)  # type: ignore[arg-type]
+            widget.clicked.connect(slot)
             set_icon_later(widget, icon)
             return widget
 
@@ -445,8 +462,8 @@ class TrailerTab(KitTab):
             "Full screen (F, double-click; Esc leaves)",
             self.toggle_full_screen,
         )
-        for widget in (self.play_button, self.back_button, self.forward_button):
-            row.addWidget(widget)
+        for transport in (self.play_button, self.back_button, self.forward_button):
+            row.addWidget(transport)
         row.addSpacing(6)
         row.addWidget(self.seek_slider, 1)
         row.addWidget(self.time_label)
@@ -557,7 +574,7 @@ class TrailerTab(KitTab):
         trailer = self.kit.trailer
         host = FullScreenHost(f"{self.kit.film.title} — {trailer.title if trailer else ''}")
         host.leave_requested.connect(self._leave_full_screen)
-        host.layout().addWidget(self.stage)  # borrows the stage; it comes back on leaving
+        host.add(self.stage)  # borrows the stage; it comes back on leaving
         self._full_screen_host = host
         set_icon_later(self.full_screen_button, "mdi6.fullscreen-exit")
         self.full_screen_button.setAccessibleName("Leave full screen")
@@ -570,7 +587,7 @@ class TrailerTab(KitTab):
         if host is None:
             return
         self._full_screen_host = None
-        self.layout().addWidget(self.stage)
+        self._layout.addWidget(self.stage)
         host.hide()
         host.deleteLater()
         set_icon_later(self.full_screen_button, "mdi6.fullscreen")
@@ -595,7 +612,7 @@ class TrailerTab(KitTab):
         target, _ = QFileDialog.getSaveFileName(
             self, "Save the current frame", str(suggested), "PNG images (*.png)"
         )
-        if target and not image.save(target, "PNG"):
+        if target and not image.save(target, "PNG"):  # type: ignore[call-overload]
             QMessageBox.warning(self, "Cannot save the frame", f"“{target}” could not be written.")
 
     @Slot()
