@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
 from app.model.media_headers import MAX_IMAGE_PIXELS, check_media
@@ -56,3 +56,19 @@ def _oriented_size(reader: QImageReader, size: QSize) -> QSize:
     if reader.transformation() & rotate:
         return size.transposed()
     return size
+
+
+def warm_image_plugins() -> None:
+    """Load the JPEG, PNG and WebP plugins on the main thread, before any pool thread decodes.
+
+    A first decode on a pool thread loads the plugin there, under Qt's plugin-loader lock and
+    while holding Python's GIL; the main thread meanwhile can want both. Seen as a rare hang at
+    start-up (about one start in 70, the key art decoding while the window was being built).
+    """
+    for image_format in (b"JPEG", b"PNG", b"WEBP"):
+        encoded = QByteArray()
+        buffer = QBuffer(encoded)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        QImage(2, 2, QImage.Format.Format_RGB32).save(buffer, image_format.decode())
+        buffer.close()
+        QImage.fromData(encoded, image_format.decode())

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__, paths
 from app.log import log_file_path
+from app.media.images import warm_image_plugins
 from app.model.opening import KitOpenError, is_archive, open_kit_location
 from app.settings import APPLICATION, ORGANIZATION, Settings
 from app.views.error_dialog import install_exception_hook
@@ -47,6 +48,7 @@ def create_application() -> QApplication:
     if app.style().name().lower() != "fusion":  # already Fusion on most Linux desktops
         app.setStyle("Fusion")
     app.setStyleSheet(load_stylesheet())
+    warm_image_plugins()
     return app
 
 
