@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
+from app import __version__, paths
 from app import settings as keys
 from app.media.worker import run_in_background
 from app.model.opening import KitOpenError, OpenedKit, is_archive, open_kit_location
@@ -399,6 +400,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about(self) -> None:
+        licenses = paths.bundle_root() / "licenses"  # only in an installed build
+        where = (
+            f" Their licence texts are in {html.escape(str(licenses))}."
+            if licenses.is_dir()
+            else ""
+        )
         QMessageBox.about(
             self,
             "About I.S.S. Press Kit",
@@ -408,7 +415,8 @@ class MainWindow(QMainWindow):
             "<p>The bundled stills, key art and teaser are placeholder artwork made for this "
             "kit, not material from the film.</p>"
             "<p>Built with Qt and PySide6 (LGPL-3.0), FFmpeg (LGPL-2.1), PyYAML (MIT) and "
-            "QtAwesome with Font Awesome and Material Design icon fonts (MIT, SIL OFL 1.1). "
+            "QtAwesome (MIT) with its icon fonts: Font Awesome (SIL OFL 1.1), Material Design "
+            f"Icons (Apache-2.0) and others.{where} "
             "The program is MIT-licensed.</p>",
         )
 
