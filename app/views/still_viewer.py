@@ -4,21 +4,17 @@ its caption and credit, "Save original as…" and "Copy caption with credit"."""
 from __future__ import annotations
 
 import logging
-import shutil
 from collections import OrderedDict
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +25,7 @@ from app.media.worker import run_in_background
 from app.model.kit import Still
 from app.views.base_tab import copy_to_clipboard
 from app.views.icons import set_icon_later
+from app.views.save_original import ask_and_save_original
 
 log = logging.getLogger(__name__)
 
@@ -327,21 +324,8 @@ class StillViewer(QDialog):
     @Slot()
     def save_original(self) -> None:
         still = self.stills[self.row]
-        if still.file is None:
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save the original still", str(Path.home() / Path(still.file_text).name)
-        )
-        if not target:
-            return
-        try:
-            save_original_file(still.file.path, Path(target))
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                "Cannot save the still",
-                f"“{target}” could not be written: {exc.strerror or exc}.",
-            )
+        if still.file is not None:
+            ask_and_save_original(self, still.file.path, still.file_text, "original still")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -365,13 +349,3 @@ class StillViewer(QDialog):
             self.copy_caption()
         else:
             super().keyPressEvent(event)
-
-
-def save_original_file(source: Path, target: Path) -> None:
-    """Copy the original byte for byte, through a temporary file so no partial file is left."""
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        shutil.copyfile(source, partial)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)

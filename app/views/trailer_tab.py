@@ -15,7 +15,6 @@ video: an ordinary widget cannot be drawn over the video widget's native window.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal, Slot
@@ -57,6 +56,7 @@ from app.model.kit import PressKit
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
+from app.views.save_original import ask_and_save_original
 
 log = logging.getLogger(__name__)
 
@@ -618,21 +618,8 @@ class TrailerTab(KitTab):
     @Slot()
     def save_trailer(self) -> None:
         trailer = self.kit.trailer
-        if trailer is None or trailer.file is None:
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save the trailer", str(Path.home() / Path(trailer.file_text).name)
-        )
-        if not target:
-            return
-        try:
-            shutil.copyfile(trailer.file.path, target)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                "Cannot save the trailer",
-                f"“{target}” could not be written: {exc.strerror or exc}.",
-            )
+        if trailer is not None and trailer.file is not None:
+            ask_and_save_original(self, trailer.file.path, trailer.file_text, "trailer")
 
     # -- player signals -------------------------------------------------------------------
 

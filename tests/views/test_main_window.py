@@ -131,7 +131,7 @@ def test_still_viewer_navigates_copies_and_saves_original(
     assert QGuiApplication.clipboard().text() == "Second caption\nCredit: Photo Two"
     target = tmp_path / "saved.png"
     monkeypatch.setattr(
-        "app.views.still_viewer.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "app.views.save_original.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     viewer.save_original()
     assert target.read_bytes() == (kit_dir / "stills" / "two.png").read_bytes()
