@@ -7,13 +7,12 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QTabWidget,
     QWidget,
 )
@@ -27,6 +26,7 @@ from app.settings import Settings
 from app.views.base_tab import KitTab
 from app.views.icons import install_pending_icons, set_icon_later
 from app.views.overview_tab import OverviewTab
+from app.views.progress import CancellableProgress, progress_dialog
 from app.views.tab_host import TAB_SPECS, TabHost
 
 log = logging.getLogger(__name__)
@@ -183,13 +183,9 @@ class MainWindow(QMainWindow):
         self._on_opened(opened)
 
     def _open_archive_in_background(self, archive: Path, fall_back_to_bundled: bool) -> None:
-        dialog = QProgressDialog(f"Unpacking {archive.name}…", "Cancel", 0, 1000, self)
-        dialog.setWindowTitle("Opening press kit")
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = progress_dialog(f"Unpacking {archive.name}…", "Opening press kit", self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        progress = _ExtractionProgress(dialog)
+        progress = CancellableProgress(dialog)
 
         def finished(opened: object) -> None:
             cancelled = progress.cancelled  # read first: closing the dialog emits canceled
@@ -419,30 +415,6 @@ class MainWindow(QMainWindow):
             f"Icons (Apache-2.0) and others.{where} "
             "The program is MIT-licensed.</p>",
         )
-
-
-class _ExtractionProgress(QObject):
-    """Carries progress from the extraction thread to the dialog, and Cancel back.
-
-    ``report`` runs on the pool thread: it only emits a signal (queued to the main thread)
-    and reads a flag, never touching the dialog itself.
-    """
-
-    changed = Signal(int)
-
-    def __init__(self, dialog: QProgressDialog) -> None:
-        super().__init__(dialog)
-        self.cancelled = False
-        self.changed.connect(dialog.setValue)
-        dialog.canceled.connect(self._on_dialog_canceled)
-
-    def report(self, done: int, total: int) -> bool:
-        self.changed.emit(int(1000 * done / total) if total else 0)
-        return not self.cancelled
-
-    @Slot()
-    def _on_dialog_canceled(self) -> None:
-        self.cancelled = True
 
 
 class _TabIconSetter:

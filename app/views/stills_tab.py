@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -15,13 +16,26 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.media.thumbnails import ThumbnailLoader, default_cache
+from app.media.worker import run_in_background
+from app.model.export import ExportResult, export_stills, export_targets, exportable
 from app.model.kit import PressKit, Still
 from app.model.thumbnail_cache import SourceIdentity
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
+from app.views.icons import set_icon_later
+from app.views.progress import CancellableProgress, progress_dialog
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +187,8 @@ class StillsTab(KitTab):
         self.model: StillsModel | None = None
         self.view: QListView | None = None
         self.viewer: QWidget | None = None
+        self.export_running = False
+        self.last_export: ExportResult | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         if not kit.stills:
@@ -201,8 +217,19 @@ class StillsTab(KitTab):
         self.progress.setObjectName("statusText")
         self.model.progress_changed.connect(self._on_model_progress_changed)
         self._on_model_progress_changed(self.model.made_count(), len(self.kit.stills))
+        self.export_button = QPushButton("Export…", self)
+        self.export_button.setAccessibleName("Export the selected stills with their credits")
+        self.export_button.setToolTip(
+            "Export the selected stills (Ctrl+A selects all) as original files, with "
+            "credits.csv and captions.txt"
+        )
+        self.export_button.clicked.connect(self._on_export_clicked)
+        set_icon_later(self.export_button, "mdi6.export")
+        bar = QHBoxLayout()
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.export_button)
         self.layout().addWidget(self.view, 1)
-        self.layout().addWidget(self.progress)
+        self.layout().addLayout(bar)
         if self.view.model().rowCount():
             self.view.setCurrentIndex(self.model.index(0))
 
@@ -218,6 +245,75 @@ class StillsTab(KitTab):
         if incomplete:
             text += f" — {incomplete} incomplete"
         self.progress.setText(text)
+
+    def selected_stills(self) -> list[Still]:
+        if self.view is None or self.model is None:
+            return []
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedIndexes())
+        return [self.model.still_at(row) for row in rows]
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        stills = exportable(self.selected_stills())
+        if not stills:
+            QMessageBox.information(
+                self, "Nothing to export", "Select the stills to export first (Ctrl+A: all)."
+            )
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Export stills to a folder")
+        if folder:
+            self.export_to(Path(folder), stills)
+
+    def export_to(self, folder: Path, stills: list[Still]) -> None:
+        """Export on a pool thread behind a progress dialog; ask before replacing files."""
+        existing = [path.name for path in export_targets(stills, folder) if path.exists()]
+        skip_existing = False
+        if existing:
+            shown = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
+            answer = QMessageBox.question(
+                self,
+                "Replace existing files?",
+                f"{len(existing)} file(s) already exist in {folder}: {shown}\n\n"
+                "Replace them, or keep them and export only the others?",
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            skip_existing = answer == QMessageBox.StandardButton.No
+        dialog = progress_dialog(f"Exporting {len(stills)} stills…", "Export", self)
+        relay = CancellableProgress(dialog)
+        self.export_running = True
+
+        def finished(result: object) -> None:
+            dialog.close()
+            dialog.deleteLater()
+            self.export_running = False
+            assert isinstance(result, ExportResult)
+            self.last_export = result
+            self._report_export(folder, result)
+
+        run_in_background(
+            lambda: export_stills(stills, folder, skip_existing, relay.report),
+            finished,
+            owner=self,
+        )
+
+    def _report_export(self, folder: Path, result: ExportResult) -> None:
+        written = ", ".join(result.written) or "none"
+        if result.error:
+            QMessageBox.warning(
+                self,
+                "Export stopped",
+                f"Writing to {folder} failed: {result.error}.\n\nFiles written: {written}. "
+                "No partial file was left behind.",
+            )
+        elif result.cancelled:
+            QMessageBox.information(
+                self, "Export cancelled", f"Files written before cancelling: {written}."
+            )
 
     @Slot(QModelIndex)
     def _on_view_activated(self, index: QModelIndex) -> None:

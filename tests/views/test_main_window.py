@@ -391,3 +391,32 @@ def test_truncated_jpeg_shows_partly_with_a_warning(qtbot, tmp_path: Path) -> No
     tooltip = stills.model.data(stills.model.index(0), Qt.ItemDataRole.ToolTipRole)
     assert "truncated" in tooltip
     qtbot.waitUntil(lambda: "1 incomplete" in stills.progress.text(), timeout=3000)
+
+
+def test_export_selected_stills_from_the_grid(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    stills = window.show_tab(StillsTab)
+    assert isinstance(stills, StillsTab) and stills.view is not None
+    stills.view.selectAll()
+    out = tmp_path / "export"
+    out.mkdir()
+    (out / "one.jpg").write_bytes(b"already here")
+    asked: list[str] = []
+
+    def answer_keep(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No  # keep the existing file
+
+    monkeypatch.setattr(QMessageBox, "question", answer_keep)
+    stills.export_to(out, stills.selected_stills())
+    qtbot.waitUntil(lambda: stills.last_export is not None, timeout=5000)
+    assert "one.jpg" in asked[0]
+    assert (out / "one.jpg").read_bytes() == b"already here"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "captions.txt",
+        "credits.csv",
+        "one.jpg",
+        "two.png",
+    ]
+    assert "two.png,Second caption,Photo Two" in (out / "credits.csv").read_text()
