@@ -36,23 +36,19 @@ def bundled_kit_dir() -> Path:
     return bundle_root() / "presskit"
 
 
-def log_dir() -> Path:
-    """The platform's per-user log folder for this app (not created here)."""
+def _user_dir(windows: str, macos: tuple[str, str], xdg_variable: str, xdg_default: str) -> Path:
+    """A per-user folder of this app by each platform's convention (not created here)."""
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / APP_NAME / "Logs"
+        return base / APP_NAME / windows
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Logs" / APP_NAME
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / APP_SLUG
+        return Path.home() / "Library" / macos[0] / macos[1]
+    return Path(os.environ.get(xdg_variable) or Path.home() / xdg_default) / APP_SLUG
+
+
+def log_dir() -> Path:
+    return _user_dir("Logs", ("Logs", APP_NAME), "XDG_STATE_HOME", ".local/state")
 
 
 def cache_dir() -> Path:
-    """The platform's per-user cache folder for this app (not created here)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / APP_NAME / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / APP_NAME
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / APP_SLUG
+    return _user_dir("Cache", ("Caches", APP_NAME), "XDG_CACHE_HOME", ".cache")

@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QWidget
 
 from app.model.kit import PressKit
 from app.settings import Settings
-from app.views.base_tab import KitTab, copy_to_clipboard, empty_state, with_credit
+from app.views.base_tab import SECONDARY_TEXT, KitTab, copy_to_clipboard, empty_state, with_credit
 from app.views.icons import set_icon_later
 
 TABLE = "<table cellpadding='5' cellspacing='0'>"
 FIRST = "style='padding-right:40px'"
-SECONDARY = "#a9b8c6"  # the theme's secondary text colour (9.4:1 on the background)
 
 
 class CreditsTab(KitTab):
@@ -51,23 +50,21 @@ class CreditsTab(KitTab):
         return "\n".join(lines)
 
     def _html(self) -> str:
-        parts: list[str] = []
-        if self.kit.cast:
-            rows = "".join(
-                f"<tr><td {FIRST}><b>{escape(m.name)}</b></td>"
-                f"<td style='color:{SECONDARY}'>{escape(m.role or '')}</td></tr>"
-                for m in self.kit.cast
-            )
-            parts.append(f"<h2>Cast</h2>{TABLE}{rows}</table>")
-        if self.kit.crew:
-            rows = "".join(
-                f"<tr><td {FIRST}><span style='color:{SECONDARY}'>{escape(m.job)}</span></td>"
-                f"<td><b>{escape(m.name)}</b></td></tr>"
-                for m in self.kit.crew
-            )
-            parts.append(f"<h2>Crew</h2>{TABLE}{rows}</table>")
-        return "".join(parts)
+        # Cast reads "name  role", crew "job  name": the person's name is bold in both.
+        cast = [(f"<b>{escape(m.name)}</b>", _secondary(m.role or "")) for m in self.kit.cast]
+        crew = [(_secondary(m.job), f"<b>{escape(m.name)}</b>") for m in self.kit.crew]
+        return "".join(
+            f"<h2>{heading}</h2>{TABLE}"
+            + "".join(f"<tr><td {FIRST}>{left}</td><td>{right}</td></tr>" for left, right in rows)
+            + "</table>"
+            for heading, rows in (("Cast", cast), ("Crew", crew))
+            if rows
+        )
 
     @Slot()
     def _on_copy_clicked(self) -> None:
         copy_to_clipboard(with_credit(self.plain_text(), self.kit.attribution))
+
+
+def _secondary(text: str) -> str:
+    return f"<span style='color:{SECONDARY_TEXT}'>{escape(text)}</span>"
