@@ -121,8 +121,20 @@ def _scan_events(text: str, file_name: str) -> list[Problem]:
             if len(problems) >= 50:
                 break
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(_python_parser_error(text) or exc, text, file_name))
+        if isinstance(exc, yaml.MarkedYAMLError) and _is_libyaml_nesting_limit(exc):
+            # libyaml (PyYAML 6.0.4 on) stops runaway nesting in its scanner, which reads ahead
+            # of the events counted above. Say it our way, and spare PyYAML's Python parser,
+            # which would take minutes over the same text to word the error.
+            line = exc.problem_mark.line + 1 if exc.problem_mark else None
+            message = f"nesting is deeper than {MAX_NESTING_DEPTH} levels"
+            problems.append(Problem(Severity.ERROR, file_name, message, line))
+        else:
+            problems.append(_syntax_problem(_python_parser_error(text) or exc, text, file_name))
     return problems
+
+
+def _is_libyaml_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
+    return "maximum nesting depth" in str(exc.problem)
 
 
 def _python_parser_error(text: str) -> yaml.YAMLError | None:
