@@ -1,7 +1,5 @@
 """``python -m app`` starts the same command line as ``presskit``."""
 
-import sys
+from app.main import run
 
-from app.main import main
-
-sys.exit(main())
+run()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +19,9 @@ from app.media.images import warm_image_plugins
 from app.model.opening import KitOpenError, is_archive, open_kit_location
 from app.settings import APPLICATION, ORGANIZATION, Settings
 from app.views.error_dialog import install_exception_hook
+
+if TYPE_CHECKING:
+    from app.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -39,13 +44,19 @@ def app_icon() -> QIcon:
 
 def create_application() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Fusion on every platform, chosen by Qt's own -style argument: asking app.style() for its
+    # name from Python would build the Python enums of QStyle before the first paint.
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([*sys.argv[:1], "-style", "fusion"])
+    )
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("I.S.S. Press Kit")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(paths.APP_SLUG)
-    if app.style().name().lower() != "fusion":  # already Fusion on most Linux desktops
+    if existing is not None and existing.style().name().lower() != "fusion":  # tests' app
         app.setStyle("Fusion")
     app.setStyleSheet(load_stylesheet())
     warm_image_plugins()
@@ -63,11 +74,12 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
     window = MainWindow(settings)
     # Loading the SVG and eight PNG sizes costs ~10 ms: done once the first screen is up.
     window.after_first_paint(lambda: app.setWindowIcon(app_icon()))
+    window.after_first_paint(_end_start_up_gc_pause)
     if kit is not None and is_archive(kit) and kit.is_file() and not exit_after_first_paint:
         # Unpacking may take a while: show the window and its progress dialog first.
         window.restore_and_show()
         QTimer.singleShot(0, lambda: window.open_location(kit, fall_back_to_bundled=True))
-        return app.exec()
+        return _run_event_loop(app, window, settings)
 
     failure: KitOpenError | None = None
     opened = None
@@ -99,4 +111,21 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
     elif opened is not None and opened.result.problems and not exit_after_first_paint:
         loaded = opened
         QTimer.singleShot(0, lambda: window.report_problems(loaded))
-    return app.exec()
+    return _run_event_loop(app, window, settings)
+
+
+def _end_start_up_gc_pause() -> None:
+    """app.main paused the cycle collector for start-up; the first screen is up: resume it."""
+    # What start-up built lives as long as the app: keep it out of every later collection.
+    gc.freeze()
+    gc.enable()
+
+
+def _run_event_loop(app: QApplication, window: MainWindow, settings: Settings) -> int:
+    status = app.exec()
+    # Save and release what must not wait for the interpreter's teardown (app.main.run skips
+    # it): the settings, the kit (an unpacked .zip's temporary folder), work still running.
+    window.shut_down()
+    settings.sync()
+    QThreadPool.globalInstance().waitForDone(5000)
+    return status

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRectF, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.media.images import ImageDecodeError
+from app.media.images import ImageDecodeError, fit_within
 from app.media.thumbnails import cached_thumbnail, default_cache
 from app.media.worker import run_in_background
 from app.model.kit import PressKit
@@ -26,6 +26,13 @@ from app.model.thumbnail_cache import SourceIdentity
 from app.settings import Settings
 from app.views.base_tab import KitTab
 from app.views.icons import set_icon_later
+from app.views.qt_values import (
+    ALIGN_CENTER,
+    ALIGN_RIGHT,
+    FRAME_NO_FRAME,
+    TEXT_SELECTABLE_BY_MOUSE,
+    set_enum_property,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +59,7 @@ class KeyArtLabel(QLabel):
         super().__init__(parent)
         self.kit = kit
         self.setObjectName("keyArt")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self, "alignment", ALIGN_CENTER)
         self.setWordWrap(True)
         self.setMinimumSize(240, 360)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -101,7 +108,7 @@ class KeyArtLabel(QLabel):
     def _on_decode_timer_timeout(self) -> None:
         box = self._wanted_box()
         have = self.image.size() if self.image is not None else self._requested
-        fitted = have.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+        fitted = fit_within(have, box)
         if have.width() < fitted.width() * 0.9 or have.width() > fitted.width() * 1.6:
             self._decode(box)
 
@@ -125,12 +132,13 @@ class KeyArtLabel(QLabel):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        target = QSizeF(self.image.size()).scaled(
-            QSizeF(self.size()), Qt.AspectRatioMode.KeepAspectRatio
+        # Fit the image inside the label, aspect kept (Qt.KeepAspectRatio: see qt_values.py).
+        scale = min(
+            self.width() / max(1, self.image.width()), self.height() / max(1, self.image.height())
         )
-        x = (self.width() - target.width()) / 2
-        y = (self.height() - target.height()) / 2
-        painter.drawImage(QRectF(x, y, target.width(), target.height()), self.image)
+        width, height = self.image.width() * scale, self.image.height() * scale
+        x, y = (self.width() - width) / 2, (self.height() - height) / 2
+        painter.drawImage(QRectF(x, y, width, height), self.image)
         painter.end()
 
 
@@ -158,7 +166,7 @@ class OverviewTab(KitTab):
         title = QLabel(film.title, self)
         title.setObjectName("filmTitle")
         title.setAccessibleName(f"Title: {film.title}")
-        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum_property(title, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         text_column = QVBoxLayout()
         text_column.setSpacing(10)
         text_column.addWidget(title)
@@ -167,7 +175,7 @@ class OverviewTab(KitTab):
                 label = QLabel(" ".join(text.split()), self)
                 label.setObjectName(name)
                 label.setWordWrap(True)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                set_enum_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
                 label.setAccessibleName(f"{name.capitalize()}: {text}")
                 text_column.addWidget(label)
 
@@ -188,7 +196,7 @@ class OverviewTab(KitTab):
         facts.setObjectName("factsPanel")
         facts.setAccessibleName("Facts")
         self.facts_layout = QFormLayout(facts)
-        self.facts_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        set_enum_property(self.facts_layout, "labelAlignment", ALIGN_RIGHT)
         self.facts_layout.setHorizontalSpacing(18)
         self.facts_layout.setVerticalSpacing(8)
         for label, value in self.fact_rows():
@@ -201,7 +209,7 @@ class OverviewTab(KitTab):
         scroll = QScrollArea(self)
         scroll.setWidget(text_holder)
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        set_enum_property(scroll, "frameShape", FRAME_NO_FRAME)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
@@ -235,7 +243,7 @@ class OverviewTab(KitTab):
         text = QLabel(value, self)
         text.setObjectName("factValue")
         text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum_property(text, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         text.setAccessibleName(f"{label}: {value}")
         name.setBuddy(text)
         self.facts_layout.addRow(name, text)

@@ -54,6 +54,7 @@ class TabHost(QWidget):
         self.kit = kit
         self.settings = settings
         self.tab: KitTab | None = None
+        self.retired = False  # its kit is being closed: showing it must not build the tab
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -66,5 +67,6 @@ class TabHost(QWidget):
         return self.tab
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_tab()
+        if not self.retired:
+            self.ensure_tab()
         super().showEvent(event)
