@@ -25,7 +25,8 @@ class ContactsTab(KitTab):
         self.text_view.setObjectName("readingText")
         self.text_view.setAccessibleName("Press contacts")
         self.text_view.setOpenLinks(False)
-        self.text_view.anchorClicked.connect(_open_external)
+        if not settings.locked_down:  # booth mode: no browser or mail program
+            self.text_view.anchorClicked.connect(_open_external)
         blocks = []
         for contact in kit.contacts:
             lines = [f"<b>{escape(contact.name)}</b>"]

@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ def install_exception_hook(log_file: Path | None) -> None:
             return
         _showing = True
         try:
+            from PySide6.QtWidgets import QMessageBox  # here: its enums cost start-up time
+
             where = f"\n\nDetails were written to the log file:\n{log_file}" if log_file else ""
             box = QMessageBox(QApplication.activeWindow())
             box.setIcon(QMessageBox.Icon.Warning)

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from app import __version__, paths
 from app import settings as keys
 from app.media.worker import run_in_background
+from app.model.kit import PressKit
 from app.model.opening import KitOpenError, OpenedKit, is_archive, open_kit_location
 from app.model.problems import Problem, Severity, count_summary
 from app.settings import Settings
@@ -28,6 +24,9 @@ from app.views.icons import install_pending_icons, set_icon_later
 from app.views.overview_tab import OverviewTab
 from app.views.progress import CancellableProgress, progress_dialog
 from app.views.tab_host import TAB_SPECS, TabHost
+
+if TYPE_CHECKING:  # imported where used: each Qt class named costs its enums at start-up
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -117,10 +116,20 @@ class MainWindow(QMainWindow):
             self._action("&About", "mdi6.information-outline", None, self._on_about)
         )
 
-    def _action(self, text: str, icon_name: str, shortcut: object, slot: object) -> QAction:
+    def _action(
+        self,
+        text: str,
+        icon_name: str,
+        shortcut: QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        elif isinstance(shortcut, str):
+            # setShortcuts with a ready sequence: setShortcut's overloads (str, Qt.Key, …)
+            # would build the whole Qt namespace's enums to pick one, before the first paint.
+            action.setShortcuts([QKeySequence.fromString(shortcut)])
         action.triggered.connect(slot)  # type: ignore[arg-type]
         set_icon_later(action, icon_name)
         self.addAction(action)  # shortcuts work even when the menu bar is hidden (full screen)
@@ -135,6 +144,22 @@ class MainWindow(QMainWindow):
         self.opened = opened
         kit = opened.result.kit
         self.setWindowTitle(f"{kit.film.title} — Press Kit")
+        self._build_tabs(kit)
+        if previous_index >= 0:
+            self._show_tab_at(previous_index)
+        if remember:
+            self.settings.add_recent_kit(str(opened.location))
+        self.kit_changed.emit()
+
+    def rebuild_tabs(self) -> None:
+        """Every tab built afresh, the overview shown: nothing anyone did in them remains
+        (booth mode's reset: selections, scroll positions, open viewers, volume)."""
+        if self.opened is None:
+            return
+        self._clear_tabs()
+        self._build_tabs(self.opened.result.kit)
+
+    def _build_tabs(self, kit: PressKit) -> None:
         self.hosts = []
         for spec in TAB_SPECS:
             host = TabHost(spec, kit, self.settings, self.tab_widget)
@@ -148,15 +173,18 @@ class MainWindow(QMainWindow):
         assert isinstance(overview, OverviewTab)
         overview.painted_with_content.connect(self.overview_painted)
         overview.watch_trailer_requested.connect(self._on_overview_watch_trailer)
-        if previous_index >= 0:
-            self._show_tab_at(previous_index)
-        if remember:
-            self.settings.add_recent_kit(str(opened.location))
-        self.kit_changed.emit()
 
     def _close_kit(self) -> None:
+        self._clear_tabs()
+        if self.opened is not None:
+            self.opened.close()
+            self.opened = None
+
+    def _clear_tabs(self) -> None:
         self._previous_tab = None
         for host in self.hosts:
+            # Removing a tab shows the next one: without this, closing a kit built every tab.
+            host.retired = True
             if host.tab is not None:
                 host.tab.shutdown()
         self.hosts = []
@@ -164,9 +192,6 @@ class MainWindow(QMainWindow):
             widget = self.tab_widget.widget(0)
             self.tab_widget.removeTab(0)
             widget.deleteLater()
-        if self.opened is not None:
-            self.opened.close()
-            self.opened = None
 
     def open_location(self, location: Path, fall_back_to_bundled: bool = False) -> None:
         """Open a kit the person chose. A .zip is extracted on a pool thread behind a progress
@@ -184,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def _open_archive_in_background(self, archive: Path, fall_back_to_bundled: bool) -> None:
         dialog = progress_dialog(f"Unpacking {archive.name}…", "Opening press kit", self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         progress = CancellableProgress(dialog)
 
         def finished(opened: object) -> None:
@@ -235,6 +260,8 @@ class MainWindow(QMainWindow):
 
     def report_open_failure(self, failure: KitOpenError, fell_back: bool) -> None:
         log.warning("cannot open kit %s: %s", failure.location, failure)
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Cannot open this press kit",
@@ -252,6 +279,8 @@ class MainWindow(QMainWindow):
 
     def report_problems(self, opened: OpenedKit) -> None:
         problems = opened.result.problems
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "This press kit has problems",
@@ -265,7 +294,7 @@ class MainWindow(QMainWindow):
 
     def _show_message_box(self, box: QMessageBox) -> None:
         """Window-modal and non-blocking, so the window keeps painting behind it."""
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("kitMessageBox")
         self.message_box = box
         box.open()
@@ -303,6 +332,17 @@ class MainWindow(QMainWindow):
         install_pending_icons()
         while self._after_first_paint:
             self._after_first_paint.pop(0)()
+
+    def shut_down(self) -> None:
+        """The event loop has ended: stop the tabs' work and close the kit (the widgets stay;
+        the process is about to end)."""
+        for host in self.hosts:
+            host.retired = True
+            if host.tab is not None:
+                host.tab.shutdown()
+        if self.opened is not None:
+            self.opened.close()
+            self.opened = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
@@ -357,12 +397,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_open_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, "Open a press kit folder")
         if folder:
             self.open_location(Path(folder))
 
     @Slot()
     def _on_open_archive(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         file_name, _ = QFileDialog.getOpenFileName(
             self, "Open a press kit archive", "", "Press kit archives (*.zip)"
         )
@@ -396,12 +440,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about(self) -> None:
+        import html
+
         licenses = paths.bundle_root() / "licenses"  # only in an installed build
         where = (
             f" Their licence texts are in {html.escape(str(licenses))}."
             if licenses.is_dir()
             else ""
         )
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About I.S.S. Press Kit",

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.media.images import ImageDecodeError, decode_to_fit
@@ -25,9 +25,12 @@ NOTE_IMAGE_MAX_WIDTH = 760  # logical pixels: the reading column's width
 class KitOnlyTextBrowser(QTextBrowser):
     """A QTextBrowser whose resources come only from an allow-list of files inside the kit."""
 
-    def __init__(self, allowed_files: set[Path], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, allowed_files: set[Path], parent: QWidget | None = None, open_links: bool = True
+    ) -> None:
         super().__init__(parent)
         self.allowed_files = {Path(os.path.realpath(p)) for p in allowed_files}
+        self.open_links = open_links  # off in booth mode: no browser, mail or file manager
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.refused: list[str] = []
@@ -59,6 +62,9 @@ class KitOnlyTextBrowser(QTextBrowser):
 
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
+        if not self.open_links:
+            log.info("notes: links are off here; not opening %s", url.toString())
+            return
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
             return
@@ -81,12 +87,13 @@ class NotesTab(KitTab):
         if not self.kit.notes:
             return
         allowed = {link.file.path for note in self.kit.notes for link in note.links if link.file}
-        self.browser = KitOnlyTextBrowser(allowed, self)
+        self.browser = KitOnlyTextBrowser(allowed, self, open_links=not self.settings.locked_down)
         self.browser.setObjectName("readingText")
         self.browser.setAccessibleName("Press notes")
         document = self.browser.document()
         document.setBaseUrl(QUrl.fromLocalFile(str(self.kit.root.resolve()) + os.sep))
         self.browser.setMarkdown(self.markdown())
+        space_out_headings(document)
         self.column_layout.addWidget(self.browser)
 
     def markdown(self) -> str:
@@ -96,3 +103,19 @@ class NotesTab(KitTab):
             if note.attribution:
                 parts.append(f"*— {note.attribution}*\n")
         return "\n".join(parts)
+
+
+def space_out_headings(document: QTextDocument) -> None:
+    """Give each heading room above it: the Markdown importer sets a heading with a
+    paragraph's tight margins, which runs one section into the next."""
+    cursor = QTextCursor(document)
+    block = document.begin().next()  # the first heading sits at the top already
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level:
+            spacing = QTextBlockFormat()
+            spacing.setTopMargin(30 if level <= 2 else 20)
+            spacing.setBottomMargin(8)
+            cursor.setPosition(block.position())
+            cursor.mergeBlockFormat(spacing)
+        block = block.next()

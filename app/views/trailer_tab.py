@@ -462,6 +462,10 @@ class TrailerTab(KitTab):
             "Full screen (F, double-click; Esc leaves)",
             self.toggle_full_screen,
         )
+        if self.settings.locked_down:
+            # Booth mode: saving opens a file dialog, full screen another window.
+            for widget in (self.frame_button, self.save_button, self.full_screen_button):
+                widget.hide()
         for transport in (self.play_button, self.back_button, self.forward_button):
             row.addWidget(transport)
         row.addSpacing(6)
@@ -566,7 +570,7 @@ class TrailerTab(KitTab):
 
     @Slot()
     def toggle_full_screen(self) -> None:
-        if self.canvas is None:
+        if self.canvas is None or self.settings.locked_down:
             return
         if self._full_screen_host is not None:
             self._leave_full_screen()

@@ -151,6 +151,9 @@ mkdir -p "$TARROOT"
 cp -a "$BUNDLE/." "$TARROOT/"
 install -m 0644 "$HERE/linux/$NAME.desktop" "$TARROOT/$NAME.desktop"
 install -m 0755 "$HERE/linux/install-desktop-entry.sh" "$TARROOT/install-desktop-entry.sh"
+# Booth mode's autostart entry and systemd user unit, for the operator to install (README).
+install -D -m 0644 "$HERE/linux/$NAME-booth.desktop" "$TARROOT/booth/$NAME-booth.desktop"
+install -D -m 0644 "$HERE/linux/$NAME-booth.service" "$TARROOT/booth/$NAME-booth.service"
 install_icons "$TARROOT/icons/hicolor"
 fill "$HERE/linux/README.tarball.in" "$TARROOT/README.txt"
 normalise_modes "$TARROOT" "$TARROOT/$NAME" "$TARROOT/install-desktop-entry.sh"
@@ -172,6 +175,12 @@ install_icons "$DEBROOT/usr/share/icons/hicolor"
 install -D -m 0644 "$STAGE/$METAINFO_ID.metainfo.xml" \
     "$DEBROOT/usr/share/metainfo/$METAINFO_ID.metainfo.xml"
 install -D -m 0644 "$HERE/linux/copyright" "$DEBROOT/usr/share/doc/$NAME/copyright"
+# Booth mode: the user unit where systemd finds it (not enabled); the autostart entry as an
+# example only (in /etc/xdg/autostart it would lock every user's session).
+install -D -m 0644 "$HERE/linux/$NAME-booth.service" \
+    "$DEBROOT/usr/lib/systemd/user/$NAME-booth.service"
+install -D -m 0644 "$HERE/linux/$NAME-booth.desktop" \
+    "$DEBROOT/usr/share/doc/$NAME/examples/$NAME-booth.desktop"
 install -D -m 0644 "$HERE/linux/lintian-overrides" "$DEBROOT/usr/share/lintian/overrides/$NAME"
 mkdir -p "$DEBROOT/usr/share/man/man1"
 gzip -9n < "$HERE/linux/$NAME.1" > "$DEBROOT/usr/share/man/man1/$NAME.1.gz"

@@ -107,3 +107,7 @@ def make_trailer_tab(qtbot, settings: Settings) -> Iterator[Callable[..., object
     for tab, host in made:
         tab.shutdown()
         host.close()
+
+
+# Booth mode's fixtures (a started BoothWindow on a ManualClock, kits with broken media).
+from booth_support import booth_ini, booth_kit, make_booth  # noqa: E402, F401

@@ -1,0 +1,122 @@
+"""The attract loop with real media: the trailer, the stills (pan, zoom, cross-fade, captions
+and credits), the title card, and what it leaves out when the kit's media are broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from booth_support import clock_of, write_booth_kit
+from PySide6.QtGui import QColor
+
+from app.model.attract import StepKind
+from app.views.booth.booth_window import BoothWindow
+
+
+def run_until(qtbot, window: BoothWindow, done, limit_s: float = 60.0, step_s: float = 0.5):
+    """Advance the booth's clock (and let real media and decoding happen) until ``done()``."""
+    clock = clock_of(window)
+    for _ in range(int(limit_s / step_s)):
+        if done():
+            return
+        clock.advance(step_s)
+        qtbot.wait(15)
+    assert done(), "the attract loop did not get there"
+
+
+def kinds(window: BoothWindow) -> list[tuple[str, int | None, int]]:
+    return [(s.kind.value, s.still, s.cycle) for s in window.attract.history]
+
+
+def test_trailer_then_stills_then_title_card_and_again(qtbot, make_booth, booth_kit) -> None:
+    window = make_booth(booth_kit, slide_seconds=2.0)
+    attract = window.attract
+    assert attract.player is not None and attract.player.is_muted()  # --booth-sound off
+    assert attract.step is not None and attract.step.kind is StepKind.TRAILER
+    # Black until its first picture arrives, then the video.
+    qtbot.waitUntil(lambda: attract._layout.currentWidget() is attract.video, timeout=5000)
+    # The trailer plays for real (3 s); the loop moves on when it ends.
+    qtbot.waitUntil(lambda: attract.step.kind is not StepKind.TRAILER, timeout=15000)
+    finished: list[int] = []
+    attract.cycle_finished.connect(finished.append)
+    run_until(qtbot, window, lambda: finished == [0])
+    assert kinds(window)[:4] == [
+        ("trailer", None, 0),
+        ("still", 0, 0),
+        ("still", 1, 0),  # stills/missing.jpg (index 2) is left out
+        ("title", None, 0),
+    ]
+    assert attract.step is not None and attract.step.kind is StepKind.TRAILER
+    assert attract.step.cycle == 1
+
+
+def test_slides_pan_zoom_cross_fade_and_carry_caption_and_credit(
+    qtbot, make_booth, booth_kit
+) -> None:
+    window = make_booth(booth_kit, slide_seconds=4.0)
+    attract = window.attract
+    attract.sequence.drop_trailer()  # straight to the stills
+    attract.stop()
+    attract.start()
+    canvas = attract.canvas
+    qtbot.waitUntil(lambda: canvas.current is not None, timeout=5000)
+    first = canvas.current
+    assert first is not None
+    assert (first.caption, first.credit) == ("First caption", "Photo One")
+    assert canvas.fade_progress() == 0.0  # fading in
+    start = canvas.grab().toImage()
+    clock = clock_of(window)
+    clock.advance(2.0)
+    middle = canvas.grab().toImage()
+    assert start != middle  # the picture moves (pan and zoom) and fades in
+    clock.advance(2.0)
+    qtbot.waitUntil(lambda: canvas.current is not first, timeout=5000)
+    second = canvas.current
+    assert second is not None and second.caption == "Second caption"
+    assert second.motion != first.motion
+    assert canvas.previous is first  # cross-fading from the first
+    clock.advance(1.0)
+    canvas.grab()  # a paint after the fade lets the old picture go
+    assert canvas.previous is None
+    # Captions are painted: the bottom band is darkened text, not the still's flat colour.
+    image = canvas.grab().toImage()
+    colours = {
+        QColor(image.pixel(x, int(image.height() * 0.9))).name() for x in range(0, image.width(), 7)
+    }
+    assert len(colours) > 2
+
+
+def test_title_card_shows_the_kits_own_title_and_release_date(qtbot, make_booth, booth_kit) -> None:
+    window = make_booth(booth_kit)
+    assert window.attract.title_lines() == [
+        "Test Film",
+        "A tagline to test.",
+        "World premiere",
+        "June 12, 2023",
+        "Test Pictures",
+    ]
+    card = window.attract._title_pixmap()
+    assert not card.isNull()
+
+
+def test_a_broken_trailer_and_broken_stills_are_skipped(qtbot, make_booth, tmp_path: Path) -> None:
+    kit = write_booth_kit(tmp_path / "broken", video="garbage.mp4", undecodable=True)
+    window = make_booth(kit, slide_seconds=1.0)
+    attract = window.attract
+    finished: list[int] = []
+    attract.cycle_finished.connect(finished.append)
+    run_until(qtbot, window, lambda: len(finished) >= 2, step_s=0.25)
+    shown = kinds(window)
+    assert ("trailer", None, 0) not in shown
+    assert [s for s in shown if s[2] == 0] == [("still", 0, 0), ("still", 1, 0), ("title", None, 0)]
+    assert [s for s in shown if s[2] == 1] == [("still", 0, 1), ("still", 1, 1), ("title", None, 1)]
+    assert attract.sequence is not None
+    assert not attract.sequence.trailer_usable
+    assert attract.sequence.unusable_stills == {2, 3}
+    # Nothing on screen says anything went wrong: only the canvas shows.
+    assert attract._layout.currentWidget() is attract.canvas
+
+
+def test_sound_on_plays_the_trailer_with_sound(qtbot, make_booth, booth_kit) -> None:
+    window = make_booth(booth_kit, sound=True)
+    assert window.attract.player is not None
+    assert not window.attract.player.is_muted()
