@@ -144,11 +144,123 @@ def _check_trailer(context: SelfTestContext) -> str | None:
     )
 
 
+STILLS_WINDOW = (1280, 800)
+STILLS_TIMEOUT_S = 30.0
+# Each accepted still format, as written by Qt at run time (the frozen bundle has no test
+# fixtures), with the colour a decode must give back.
+STILL_FORMATS = (("JPEG", "jpg"), ("PNG", "png"), ("WEBP", "webp"))
+
+
+def _check_stills(context: SelfTestContext) -> str | None:
+    """The thumbnails visible in the stills grid are made through the real pipeline (the grid's
+    own ThumbnailLoader and thread pool, into a throwaway cache), and one image of each
+    accepted format decodes."""
+    result = _loaded(context)
+    from app.media.headless import ensure_headless_app
+
+    ensure_headless_app()
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="presskit-selftest-stills-") as folder:
+        formats = _decode_each_format(Path(folder))
+        if not result.kit.stills:
+            return f"the kit has no stills; {formats}"
+        made = _make_visible_thumbnails(result, Path(folder))
+    return f"{made}; {formats}"
+
+
+def _decode_each_format(folder: Path) -> str:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QImage
+
+    from app.media.images import ImageDecodeError, decode_to_fit
+
+    colour = QColor(40, 120, 200)
+    for image_format, suffix in STILL_FORMATS:
+        image = QImage(96, 64, QImage.Format.Format_RGB32)
+        image.fill(colour)
+        path = folder / f"sample.{suffix}"
+        if not image.save(str(path), image_format, 95):
+            raise CheckFailed(f"cannot write a {image_format} image (is its image plugin bundled?)")
+        try:
+            decoded = decode_to_fit(path, QSize(48, 48))
+        except ImageDecodeError as exc:
+            raise CheckFailed(f"a {image_format} image {exc}") from None
+        pixel = decoded.pixelColor(decoded.width() // 2, decoded.height() // 2)
+        drift = max(
+            abs(pixel.red() - colour.red()),
+            abs(pixel.green() - colour.green()),
+            abs(pixel.blue() - colour.blue()),
+        )
+        if (decoded.width(), decoded.height()) != (48, 32) or drift > 12:
+            raise CheckFailed(
+                f"a {image_format} image decoded wrongly ({decoded.width()}×{decoded.height()}, "
+                f"centre {pixel.name()} instead of {colour.name()})"
+            )
+    return "JPEG, PNG and WebP decode"
+
+
+def _make_visible_thumbnails(result: LoadResult, folder: Path) -> str:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    from app.model.thumbnail_cache import ThumbnailCache
+    from app.settings import Settings
+    from app.views.stills_tab import StillsTab
+
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    # An empty cache of its own: every visible thumbnail is decoded, none read back.
+    tab = StillsTab(result.kit, settings, host, thumbnail_cache=ThumbnailCache(folder / "cache"))
+    layout.addWidget(tab)
+    host.resize(*STILLS_WINDOW)
+    started = time.perf_counter()
+    host.show()
+    try:
+        visible: list[int] = []
+        deadline = started + STILLS_TIMEOUT_S
+        while True:
+            QApplication.processEvents()
+            model, view = tab.model, tab.view
+            rows = view.viewport_rows() if view is not None else None
+            if model is not None and rows is not None and rows[0]:
+                visible = rows[0]
+                if all(row in model.thumbnails or row in model.problems for row in visible):
+                    break
+            if time.perf_counter() > deadline:
+                raise CheckFailed(
+                    f"the visible thumbnails were not made within {STILLS_TIMEOUT_S:.0f} s"
+                )
+            time.sleep(0.005)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        assert model is not None
+        broken = [
+            f"{model.stills[row].file_text}: {model.problems[row]}"
+            for row in visible
+            if row in model.problems
+        ]
+        if broken:
+            raise CheckFailed(f"{len(broken)} visible stills cannot be shown; first: {broken[0]}")
+        threads = model.loader.pool.maxThreadCount()
+    finally:
+        tab.shutdown()
+        host.close()
+        host.deleteLater()
+        QApplication.processEvents()
+    return (
+        f"{len(visible)} visible thumbnails of {len(result.kit.stills)} made in "
+        f"{elapsed_ms:.0f} ms on {threads} threads"
+    )
+
+
 CHECKS: list[tuple[str, CheckFunction]] = [
     ("load", _check_load),
     ("validate", _check_validate),
     ("window", _check_window),
     ("trailer", _check_trailer),
+    ("stills", _check_stills),
 ]
 
 

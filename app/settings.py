@@ -1,7 +1,7 @@
 """Every persisted setting, declared once with its default (picard's ``options.py`` habit).
 
-Values live in QSettings; views read and write them only through :class:`Settings`, so a
-booth mode can later swap in an in-memory layer without touching the views.
+Values live in QSettings; views read and write them only through :class:`Settings`, so booth
+mode swaps in :class:`BoothSettings`, an in-memory layer, without touching the views.
 """
 
 from __future__ import annotations
@@ -35,10 +35,17 @@ TRAILER_VOLUME: Setting[int] = Setting("trailer/volume", 80)
 TRAILER_MUTED: Setting[bool] = Setting("trailer/muted", False)
 TRAILER_CAPTIONS: Setting[bool] = Setting("trailer/captions", True)
 SYNOPSIS_LONG: Setting[bool] = Setting("synopsis/show_long", True)
+SLIDESHOW_INTERVAL_S: Setting[int] = Setting("viewer/slideshow_interval_s", 5)  # 2–30 s
+# Only ever a salted hash (app/model/booth_pin.py), written by ``presskit --set-booth-pin``.
+BOOTH_PIN_HASH: Setting[str] = Setting("booth/pin_hash", "")
 
 
 class Settings:
     """Typed access to QSettings; a bad stored value falls back to the declared default."""
+
+    # Booth mode: nothing may open another window or program (file dialogs, links, full
+    # screen windows). Views that offer such things hide them when this is set.
+    locked_down = False
 
     def __init__(self, backend: QSettings | None = None) -> None:
         self._backend = backend or QSettings(ORGANIZATION, APPLICATION)
@@ -79,3 +86,40 @@ class Settings:
 
     def sync(self) -> None:
         self._backend.sync()
+
+
+class BoothSettings(Settings):
+    """Booth mode's layer: reads the real settings, keeps every write in memory.
+
+    Reading looks first at what a visitor changed this session, then at the booth's own
+    defaults (so one journalist's volume at home never becomes the booth's), then at the stored
+    settings. :meth:`discard_changes` forgets the visitor's changes; nothing reaches the disk.
+    """
+
+    locked_down = True
+
+    def __init__(
+        self, booth_defaults: dict[str, object] | None = None, backend: QSettings | None = None
+    ) -> None:
+        super().__init__(backend)
+        self._defaults = dict(booth_defaults or {})
+        self._changes: dict[str, object] = {}
+
+    def get(self, setting: Setting[_T]) -> _T:
+        if setting.key in self._changes:
+            return self._changes[setting.key]  # type: ignore[return-value]
+        if setting.key in self._defaults:
+            return self._defaults[setting.key]  # type: ignore[return-value]
+        return super().get(setting)
+
+    def set(self, setting: Setting[_T], value: _T) -> None:
+        self._changes[setting.key] = value
+
+    def changed_keys(self) -> list[str]:
+        return sorted(self._changes)
+
+    def discard_changes(self) -> None:
+        self._changes.clear()
+
+    def sync(self) -> None:
+        """Nothing to write: a booth persists nothing."""

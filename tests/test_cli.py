@@ -330,6 +330,8 @@ def test_subprocess_self_test_of_the_clean_kit_passes(tmp_path: Path) -> None:
     assert isinstance(report["pyside6"], str) and report["pyside6"]
     checks = {c["name"]: c for c in report["checks"]}
     assert checks["load"]["status"] == "pass"
+    assert checks["stills"]["status"] == "pass", checks["stills"]
+    assert checks["stills"]["detail"].endswith("JPEG, PNG and WebP decode")
     assert checks["validate"] == {
         "name": "validate",
         "status": "pass",

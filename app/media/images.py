@@ -5,15 +5,21 @@ Safe to call from a pool thread (QImage, never QPixmap).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from app.model.media_headers import MAX_IMAGE_PIXELS, check_media
+from app.model.media_headers import MAX_IMAGE_PIXELS, check_media, image_kind
+
+log = logging.getLogger(__name__)
 
 # Qt refuses to allocate more than this for one image (MB); our pixel cap keeps us under it.
 QImageReader.setAllocationLimit(256)
+
+
+_QT_FORMATS = {"jpeg": b"JPEG", "png": b"PNG", "webp": b"WEBP"}
 
 
 class ImageDecodeError(Exception):
@@ -23,7 +29,27 @@ class ImageDecodeError(Exception):
 def decode_to_fit(path: Path, box: QSize | None) -> QImage:
     """Decode ``path`` scaled to fit inside ``box`` (device pixels; None = full size),
     with EXIF orientation applied. Raises :class:`ImageDecodeError` saying why it cannot."""
-    reader = QImageReader(str(path))
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    # Read by Python, which lets go of the GIL while it waits for the disk; QImageReader
+    # reading the file itself holds it, and a cold disk then froze the UI thread for 100+ ms.
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImageDecodeError(f"cannot be read ({exc.strerror or exc})") from None
+    kind = image_kind(raw[:16])
+    if kind is None:
+        _info, problems = check_media(path, "image")
+        raise ImageDecodeError(problems[0].message if problems else "is not a JPEG, PNG or WebP")
+    data = QByteArray(raw)  # named: the buffer reads it in place, it must outlive the read
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    # The format named, and no probing: asked to guess, QImageReader tries every plugin, and
+    # SVG's probe builds a QTextStream, which takes a Qt connection lock while this pool
+    # thread holds the GIL (PySide6 keeps it through size()). A main thread deleting a widget
+    # holds such a lock and wants the GIL: both wait forever (seen in the test suite).
+    reader = QImageReader(buffer, _QT_FORMATS[kind])
+    reader.setAutoDetectImageFormat(False)
     reader.setAutoTransform(True)
     size = reader.size()
     if not size.isValid():
@@ -40,8 +66,7 @@ def decode_to_fit(path: Path, box: QSize | None) -> QImage:
     if box is not None and (
         transformed.width() > box.width() or transformed.height() > box.height()
     ):
-        fitted = transformed.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
-        fitted = QSize(max(1, fitted.width()), max(1, fitted.height()))
+        fitted = fit_within(transformed, box)
         if transformed != size:  # rotated by EXIF: the reader scales before it rotates
             fitted = fitted.transposed()
         reader.setScaledSize(fitted)
@@ -49,6 +74,47 @@ def decode_to_fit(path: Path, box: QSize | None) -> QImage:
     if image.isNull():
         raise ImageDecodeError(f"cannot be decoded ({reader.errorString()})")
     return image
+
+
+def decode_bytes(data: bytes, image_format: str) -> QImage:
+    """Decode encoded image ``data`` of a known format; a null QImage if it cannot.
+
+    Not ``QImage.fromData``: PySide6 keeps the GIL through that whole call, and without a
+    format it probes every plugin (SVG's probe makes a QTextStream, which takes a Qt connection
+    lock). On a pool thread that deadlocked start-up about once in 30 starts: the main thread,
+    holding that lock while a widget's animation was destroyed, waited for the GIL. QImageReader
+    releases the GIL while it reads.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, image_format.encode("ascii"))
+    reader.setAutoDetectImageFormat(False)
+    # Make the reader's handler now, while holding the GIL (PySide6 keeps it through
+    # canRead()). read() lets the GIL go and would make the handler under Qt's image-handler
+    # lock, where this Python-made buffer's virtuals (pos, seek, read…) take the GIL back: a
+    # thread holding the GIL and waiting for that lock (decode_to_fit's size() on another pool
+    # thread, a QImageReader on the main thread) then waits forever, and so does this one.
+    # Seen as a hang of the booth soak with a visitor every cycle.
+    if not reader.canRead():
+        return QImage()
+    return reader.read()
+
+
+def fit_within(size: QSize, box: QSize) -> QSize:
+    """``size`` scaled to fit inside ``box`` with its aspect ratio kept, at least 1×1.
+
+    The arithmetic of ``QSize.scaled(box, Qt.KeepAspectRatio)``, written out because this runs
+    before the first paint, and naming ``Qt`` there makes PySide6 build the Python enums of the
+    whole ``Qt`` namespace (93 of them, about 25 ms).
+    """
+    width, height = max(1, size.width()), max(1, size.height())
+    scaled_width = box.height() * width // height
+    if scaled_width <= box.width():
+        return QSize(max(1, scaled_width), max(1, box.height()))
+    return QSize(max(1, box.width()), max(1, box.width() * height // width))
 
 
 def _oriented_size(reader: QImageReader, size: QSize) -> QSize:
@@ -64,11 +130,11 @@ def warm_image_plugins() -> None:
     A first decode on a pool thread loads the plugin there, under Qt's plugin-loader lock and
     while holding Python's GIL; the main thread meanwhile can want both. Seen as a rare hang at
     start-up (about one start in 70, the key art decoding while the window was being built).
+    Decoding a 1-pixel file of each format loads its plugin for ~0.5 ms.
     """
-    for image_format in (b"JPEG", b"PNG", b"WEBP"):
-        encoded = QByteArray()
-        buffer = QBuffer(encoded)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        QImage(2, 2, QImage.Format.Format_RGB32).save(buffer, image_format.decode())
-        buffer.close()
-        QImage.fromData(encoded, image_format.decode())
+    from app import paths
+
+    for extension in ("jpg", "png", "webp"):
+        sample = paths.resource(f"images/plugin-warm-up.{extension}")
+        if QImage(str(sample)).isNull():
+            log.warning("cannot load the image plugin for .%s files (tried %s)", extension, sample)

@@ -1,27 +1,44 @@
 """Thumbnails for the stills grid: decoded on a pool thread straight to tile size, kept in a
 disk cache so a kit's second opening shows them at once.
 
-The request queue is newest-first, so the tiles the person is looking at now are decoded
-before those scrolled past; results come back to the main thread by signal.
+The loader owns a priority queue (:mod:`app.media.thumbnail_queue`): tiles on screen first, the
+ones scrolled away dropped or demoted before they are decoded, then the rest of the kit in the
+background. Each pool thread takes the next request itself when it finishes one, so the pool
+never idles waiting for the UI thread and never holds more decodes than it has threads. Results
+come back to the UI thread by signal.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, QThreadPool, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRunnable,
+    QSize,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QImage
 
 from app import paths
-from app.media.images import ImageDecodeError, decode_to_fit
-from app.media.worker import run_in_background
+from app.media.images import ImageDecodeError, decode_bytes, decode_to_fit
+from app.media.thumbnail_queue import TakenRequest, ThumbnailQueue, ThumbnailRequest
 from app.model.media_headers import truncation_warning
 from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
 
 log = logging.getLogger(__name__)
 
+CACHE_FORMAT = "JPEG"  # every cache entry is written, and read back, as this
 CACHE_QUALITY = 90
+CACHED_BATCH = 200  # background-fill cache hits reported per signal (or every 50 ms)
 
 
 def default_cache() -> ThumbnailCache:
@@ -43,7 +60,7 @@ def cached_thumbnail(
     if cache is not None:
         data = cache.get(key)
         if data is not None:
-            image = QImage.fromData(data)
+            image = decode_bytes(data, CACHE_FORMAT)
             if not image.isNull():
                 return image
             log.info("thumbnail cache entry for %s is corrupt; rebuilding it", path)
@@ -53,16 +70,95 @@ def cached_thumbnail(
         encoded = QByteArray()
         buffer = QBuffer(encoded)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if image.save(buffer, "JPEG", CACHE_QUALITY):
+        if image.save(buffer, CACHE_FORMAT, CACHE_QUALITY):
             cache.put(key, encoded.data())
     return image
 
 
-class ThumbnailLoader(QObject):
-    """Decodes thumbnails off the UI thread; emits ``ready(key, image)`` or ``failed(key, why)``."""
+class _Relay(QObject):
+    """Carries results from the workers to the loader, queued onto the UI thread.
 
-    ready = Signal(object, object, object)  # key, QImage, warning (str or None)
-    failed = Signal(object, str)  # key, reason
+    Separate from the loader and parentless, so a worker never emits on a deleted object."""
+
+    made = Signal(int, object, object)  # key, QImage, warning
+    cached = Signal(object)  # [(key, warning)]: already in the disk cache
+    failed = Signal(int, str)
+
+
+class _Worker(QRunnable):
+    """Takes requests from the queue until it is empty; never touches a widget."""
+
+    def __init__(
+        self, queue: ThumbnailQueue, relay: _Relay, box: QSize, cache: ThumbnailCache | None
+    ) -> None:
+        super().__init__()
+        self._queue = queue
+        self._relay = relay
+        self._box = QSize(box)
+        self._cache = cache
+
+    def run(self) -> None:
+        # Thumbnails the background fill finds already cached are reported in batches: on a
+        # kit's second opening thousands of them come in a fraction of a second, and one signal
+        # each would keep the UI thread from painting the tiles on screen.
+        batch: list[tuple[int, str | None]] = []
+        batch_started = 0.0
+        try:
+            while (taken := self._queue.take()) is not None:
+                key = taken.request.key
+                if self._already_cached(taken):
+                    if not batch:
+                        batch_started = time.monotonic()
+                    batch.append((key, truncation_warning(taken.request.path)))
+                    if len(batch) >= CACHED_BATCH or time.monotonic() - batch_started > 0.05:
+                        self._relay.cached.emit(batch)
+                        batch = []
+                    continue
+                if batch:
+                    self._relay.cached.emit(batch)
+                    batch = []
+                self._make_and_report(taken)
+            if batch:
+                self._relay.cached.emit(batch)
+        except RuntimeError:  # the relay is gone: the application is shutting down
+            self._queue.clear()
+        # Keys stay in flight until the UI thread has their results (see the loader).
+
+    def _already_cached(self, taken: TakenRequest) -> bool:
+        """Background fill of a still whose thumbnail is in the disk cache: nothing to do
+        (it is read when its tile is shown)."""
+        request = taken.request
+        if taken.picture_wanted or self._cache is None or request.identity is None:
+            return False
+        key = self._cache.key(request.identity, self._box.width(), self._box.height())
+        return self._cache.contains(key)
+
+    def _make_and_report(self, taken: TakenRequest) -> None:
+        request = taken.request
+        cache = self._cache if request.identity is not None else None
+        source = request.identity or SourceIdentity(())
+        try:
+            image, warning = thumbnail_with_warning(request.path, source, self._box, cache)
+        except ImageDecodeError as exc:
+            self._relay.failed.emit(request.key, str(exc))
+        except Exception:  # a bug must not kill the worker (and with it the grid)
+            log.exception("thumbnail of %s", request.path)
+            self._relay.failed.emit(request.key, "cannot be decoded")
+        else:
+            self._relay.made.emit(request.key, image, warning)
+
+
+class ThumbnailLoader(QObject):
+    """Makes thumbnails off the UI thread, visible tiles first.
+
+    ``ready(key, image, warning)`` for each thumbnail made or read; ``cached([(key, warning),
+    ...])`` for those the background fill found already in the disk cache (not read: nobody is
+    looking at them); ``failed(key, why)``.
+    """
+
+    ready = Signal(int, object, object)  # key, QImage, warning (str or None)
+    cached = Signal(object)  # [(key, warning)]
+    failed = Signal(int, str)  # key, reason
 
     def __init__(
         self,
@@ -77,46 +173,64 @@ class ThumbnailLoader(QObject):
         self.pool = QThreadPool(self)
         if max_threads:
             self.pool.setMaxThreadCount(max_threads)
-        self._pending: set[object] = set()
+        self.queue = ThumbnailQueue(self.pool.maxThreadCount())
+        self._relay = _Relay()
+        self._relay.made.connect(self._on_relay_made)
+        self._relay.cached.connect(self._on_relay_cached)
+        self._relay.failed.connect(self._on_relay_failed)
         self._stopped = False
 
-    def request(self, key: object, path: Path, identity: SourceIdentity | None = None) -> None:
-        if key in self._pending or self._stopped:
-            return
-        self._pending.add(key)
-        box = self.box
-        cache = self.cache if identity is not None else None
-        source = identity or SourceIdentity(())
-        run_in_background(
-            lambda: thumbnail_with_warning(path, source, box, cache),
-            lambda image: self._on_done(key, image),
-            lambda error: self._on_error(key, error),
-            pool=self.pool,
-            priority=len(self._pending),  # later requests (what is on screen now) first
-            owner=self,
-        )
+    def request(self, key: int, path: Path, identity: SourceIdentity | None = None) -> None:
+        """A tile on screen wants its thumbnail (repeated calls while waiting are free)."""
+        if not self._stopped:
+            self._start_workers(self.queue.ask(ThumbnailRequest(key, path, identity)))
 
-    def is_pending(self, key: object) -> bool:
-        return key in self._pending
+    def fill(self, items: Iterable[tuple[int, Path, SourceIdentity | None]]) -> None:
+        """Make these in the background, when nothing on screen is waiting."""
+        requests = (ThumbnailRequest(key, path, identity) for key, path, identity in items)
+        if not self._stopped:
+            self._start_workers(self.queue.fill(requests))
+
+    def set_viewport(self, visible: Sequence[int], near: Collection[int]) -> None:
+        """Re-prioritise after a scroll: see :meth:`ThumbnailQueue.set_viewport`."""
+        dropped = self.queue.set_viewport(visible, near)
+        if dropped:
+            log.debug("dropped %d thumbnail requests scrolled away", len(dropped))
+
+    def is_pending(self, key: int) -> bool:
+        return self.queue.is_waiting(key)
 
     def pending_count(self) -> int:
-        return len(self._pending)
+        return self.queue.waiting()
 
     def stop(self) -> None:
         """Drop queued work and wait for what is running (called when the kit closes)."""
         self._stopped = True
-        self.pool.clear()
+        self.queue.clear()
         self.pool.waitForDone(5000)
 
-    def _on_done(self, key: object, result: tuple[QImage, str | None]) -> None:
-        self._pending.discard(key)
+    def _start_workers(self, count: int) -> None:
+        for _ in range(count):
+            self.pool.start(_Worker(self.queue, self._relay, self.box, self.cache))
+
+    @Slot(int, object, object)
+    def _on_relay_made(self, key: int, image: object, warning: object) -> None:
+        # Done only now: until the model has the picture, a repaint asking for it again must
+        # not queue a second decode.
+        self.queue.done(key)
         if not self._stopped:
-            image, warning = result
             self.ready.emit(key, image, warning)
 
-    def _on_error(self, key: object, error: Exception) -> None:
-        self._pending.discard(key)
-        reason = str(error) if isinstance(error, ImageDecodeError) else "cannot be decoded"
+    @Slot(object)
+    def _on_relay_cached(self, batch: list[tuple[int, str | None]]) -> None:
+        for key, _warning in batch:
+            self.queue.done(key)
+        if not self._stopped:
+            self.cached.emit(batch)
+
+    @Slot(int, str)
+    def _on_relay_failed(self, key: int, reason: str) -> None:
+        self.queue.done(key)
         log.warning("thumbnail %s: %s", key, reason)
         if not self._stopped:
             self.failed.emit(key, reason)

@@ -71,9 +71,9 @@ def check_media(path: Path, expected: str) -> tuple[MediaInfo | None, list[Media
 def _check_image(
     stream: BinaryIO, head: bytes, path: Path
 ) -> tuple[MediaInfo | None, list[MediaProblem]]:
-    kind = _image_kind(head)
+    kind = image_kind(head)
     if kind is None:
-        other = _other_image_kind(head)
+        other = _otherimage_kind(head)
         if other:
             return None, [MediaProblem(f"is a {other} image; use JPEG, PNG or WebP")]
         return None, [MediaProblem(f"not a JPEG, PNG or WebP image (starts with {_quote(head)})")]
@@ -99,7 +99,8 @@ def _check_image(
     return MediaInfo(kind, width, height), problems
 
 
-def _image_kind(head: bytes) -> str | None:
+def image_kind(head: bytes) -> str | None:
+    """``jpeg``, ``png`` or ``webp`` from a file's first 12 bytes; None for anything else."""
     if head.startswith(b"\xff\xd8\xff"):
         return "jpeg"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -109,7 +110,7 @@ def _image_kind(head: bytes) -> str | None:
     return None
 
 
-def _other_image_kind(head: bytes) -> str | None:
+def _otherimage_kind(head: bytes) -> str | None:
     if head[:6] in (b"GIF87a", b"GIF89a"):
         return "GIF"
     if head[:2] == b"BM":
@@ -249,7 +250,7 @@ def truncation_warning(path: Path) -> str | None:
             tail = stream.read()
     except OSError:
         return None
-    kind = _image_kind(head)
+    kind = image_kind(head)
     if kind == "jpeg" and b"\xff\xd9" not in tail:
         return "the JPEG file is truncated (only part of the picture could be shown)"
     if kind == "png" and b"IEND" not in tail:

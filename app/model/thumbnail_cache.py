@@ -63,6 +63,13 @@ class ThumbnailCache:
             os.utime(entry)  # recently used: evicted last
         return data or None
 
+    def contains(self, key: str) -> bool:
+        """Whether an entry exists (a stat, no read): the background fill skips such stills."""
+        try:
+            return self._entry(key).stat().st_size > 0
+        except OSError:
+            return False
+
     def put(self, key: str, data: bytes) -> None:
         entry = self._entry(key)
         try:

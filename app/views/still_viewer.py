@@ -1,12 +1,12 @@
 """The still viewer: one still large, with previous/next, fit / 100 % / wheel zoom, drag to pan,
-its caption and credit, "Save original as…" and "Copy caption with credit"."""
+a slideshow, its caption and credit, "Save original as…" and "Copy caption with credit"."""
 
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.worker import run_in_background
 from app.model.kit import Still
+from app.settings import SLIDESHOW_INTERVAL_S, Settings
 from app.views.base_tab import copy_to_clipboard
 from app.views.icons import set_icon_later
 from app.views.save_original import ask_and_save_original
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 
 FULL_SIZE_CACHE = 3  # full-size images held at once: the current one and its neighbours
 PREVIEW_BOX = QSize(1600, 1600)
+SLIDESHOW_MIN_S, SLIDESHOW_MAX_S = 2, 30
 
 
 def caption_with_credit(still: Still) -> str:
@@ -44,6 +47,7 @@ class ZoomableImageView(QGraphicsView):
     """Fit to the window, 100 %, wheel zoom around the pointer, drag to pan."""
 
     zoom_changed = Signal(float)
+    zoomed_by_hand = Signal()  # the wheel: a slideshow stops
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +105,7 @@ class ZoomableImageView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
+            self.zoomed_by_hand.emit()
             self.zoom_by(1.25**steps)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -111,8 +116,15 @@ class ZoomableImageView(QGraphicsView):
 
 class StillViewer(QDialog):
     current_changed = Signal(int)
+    slideshow_changed = Signal(bool)  # running
 
-    def __init__(self, stills: list[Still], row: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        stills: list[Still],
+        row: int,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("stillViewer")
         self.setWindowTitle("Still")
@@ -126,6 +138,10 @@ class StillViewer(QDialog):
         self.canvas = ZoomableImageView(self)
         self.canvas.setAccessibleName("Still image")
         self.canvas.zoom_changed.connect(self._on_canvas_zoom_changed)
+        self.canvas.zoomed_by_hand.connect(self.stop_slideshow)
+        self.settings = settings
+        self.slideshow_timer = QTimer(self)
+        self.slideshow_timer.timeout.connect(self._on_slideshow_timer_timeout)
         self.message = QLabel(self)
         self.message.setObjectName("emptyState")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -153,12 +169,27 @@ class StillViewer(QDialog):
 
         self.previous_button = button("", "mdi6.chevron-left", self.show_previous, "Previous still")
         self.next_button = button("", "mdi6.chevron-right", self.show_next, "Next still")
-        self.fit_button = button(
-            "Fit", "mdi6.fit-to-screen-outline", self.canvas.fit, "Fit to window"
+        self.fit_button = button("Fit", "mdi6.fit-to-screen-outline", self.fit, "Fit to window")
+        self.actual_button = button("100 %", "mdi6.magnify-scan", self.actual_size, "Actual size")
+        self.slideshow_button = button(
+            "Slideshow", "mdi6.play", self.toggle_slideshow, "Start the slideshow"
         )
-        self.actual_button = button(
-            "100 %", "mdi6.magnify-scan", self.canvas.actual_size, "Actual size"
+        self.slideshow_button.setCheckable(True)
+        # As wide as its longer label, so "Stop" does not shift the toolbar when it starts.
+        self.slideshow_button.setMinimumWidth(self.slideshow_button.sizeHint().width() + 8)
+        self.slideshow_button.setEnabled(len(stills) > 1)
+        self.interval_box = QSpinBox(self)
+        self.interval_box.setRange(SLIDESHOW_MIN_S, SLIDESHOW_MAX_S)
+        self.interval_box.setSuffix(" s")
+        self.interval_box.setMinimumWidth(
+            self.interval_box.fontMetrics().horizontalAdvance("30 s") + 48
         )
+        self.interval_box.setAccessibleName("Slideshow interval in seconds")
+        self.interval_box.setToolTip("Seconds each still is shown in the slideshow")
+        self.interval_box.setValue(self._stored_interval())
+        self.interval_box.setEnabled(len(stills) > 1)
+        self.interval_box.valueChanged.connect(self._on_interval_box_value_changed)
+        self.slideshow_timer.setInterval(self.interval_box.value() * 1000)
         self.full_screen_button = button(
             "", "mdi6.fullscreen", self.toggle_full_screen, "Full screen"
         )
@@ -172,11 +203,18 @@ class StillViewer(QDialog):
             (self.previous_button, "Previous (←)"),
             (self.next_button, "Next (→)"),
             (self.full_screen_button, "Full screen (F)"),
+            (self.slideshow_button, "Start or stop the slideshow (S); it loops at the end"),
         ):
             widget.setToolTip(tip)
 
         toolbar = QHBoxLayout()
-        for widget in (self.previous_button, self.next_button, self.position_label):
+        for widget in (
+            self.previous_button,
+            self.next_button,
+            self.position_label,
+            self.slideshow_button,
+            self.interval_box,
+        ):
             toolbar.addWidget(widget)
         toolbar.addStretch(1)
         for widget in (
@@ -224,13 +262,79 @@ class StillViewer(QDialog):
 
     @Slot()
     def show_previous(self) -> None:
+        """By hand (button or key): a running slideshow stops."""
+        self.stop_slideshow()
         if self.row > 0:
             self.show_row(self.row - 1)
 
     @Slot()
     def show_next(self) -> None:
+        """By hand (button or key): a running slideshow stops."""
+        self.stop_slideshow()
         if self.row < len(self.stills) - 1:
             self.show_row(self.row + 1)
+
+    # -- slideshow --------------------------------------------------------------------------
+
+    def slideshow_running(self) -> bool:
+        return self.slideshow_timer.isActive()
+
+    @Slot()
+    def toggle_slideshow(self) -> None:
+        if self.slideshow_running():
+            self.stop_slideshow()
+        else:
+            self.start_slideshow()
+
+    def start_slideshow(self) -> None:
+        if len(self.stills) < 2 or self.slideshow_running():
+            self._sync_slideshow_button()
+            return
+        self.canvas.fit()
+        self.slideshow_timer.start()
+        self._sync_slideshow_button()
+        self.slideshow_changed.emit(True)
+
+    @Slot()
+    def stop_slideshow(self) -> None:
+        if not self.slideshow_running():
+            return
+        self.slideshow_timer.stop()
+        self._sync_slideshow_button()
+        self.slideshow_changed.emit(False)
+
+    def _sync_slideshow_button(self) -> None:
+        running = self.slideshow_running()
+        self.slideshow_button.setChecked(running)
+        self.slideshow_button.setText("Stop" if running else "Slideshow")
+        self.slideshow_button.setAccessibleName(
+            "Stop the slideshow" if running else "Start the slideshow"
+        )
+        set_icon_later(self.slideshow_button, "mdi6.pause" if running else "mdi6.play")
+
+    @Slot()
+    def _on_slideshow_timer_timeout(self) -> None:
+        """The next still that can be shown, back to the first after the last."""
+        count = len(self.stills)
+        for step in range(1, count):
+            row = (self.row + step) % count
+            still = self.stills[row]
+            if still.file is not None and not still.problem:
+                self.show_row(row)
+                return
+        self.stop_slideshow()  # nothing else can be shown
+
+    @Slot(int)
+    def _on_interval_box_value_changed(self, seconds: int) -> None:
+        self.slideshow_timer.setInterval(seconds * 1000)  # restarts a running timer
+        if self.settings is not None:
+            self.settings.set(SLIDESHOW_INTERVAL_S, seconds)
+
+    def _stored_interval(self) -> int:
+        if self.settings is None:
+            return SLIDESHOW_INTERVAL_S.default
+        stored = self.settings.get(SLIDESHOW_INTERVAL_S)
+        return max(SLIDESHOW_MIN_S, min(SLIDESHOW_MAX_S, stored))
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -306,6 +410,16 @@ class StillViewer(QDialog):
 
     # -- actions ----------------------------------------------------------------------------
 
+    @Slot()
+    def fit(self) -> None:
+        self.stop_slideshow()
+        self.canvas.fit()
+
+    @Slot()
+    def actual_size(self) -> None:
+        self.stop_slideshow()
+        self.canvas.actual_size()
+
     @Slot(float)
     def _on_canvas_zoom_changed(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f} %")
@@ -337,14 +451,18 @@ class StillViewer(QDialog):
             self.toggle_full_screen()
         elif key == Qt.Key.Key_Escape and self.isFullScreen():
             self.showNormal()
+        elif key in (Qt.Key.Key_S, Qt.Key.Key_F5):
+            self.toggle_slideshow()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.stop_slideshow()
             self.canvas.zoom_by(1.25)
         elif key == Qt.Key.Key_Minus:
+            self.stop_slideshow()
             self.canvas.zoom_by(0.8)
         elif key == Qt.Key.Key_0:
-            self.canvas.fit()
+            self.fit()
         elif key == Qt.Key.Key_1:
-            self.canvas.actual_size()
+            self.actual_size()
         elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy_caption()
         else:

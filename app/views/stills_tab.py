@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -12,10 +14,11 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -31,7 +34,7 @@ from app.media.thumbnails import ThumbnailLoader, default_cache
 from app.media.worker import run_in_background
 from app.model.export import ExportResult, export_stills, export_targets, exportable
 from app.model.kit import PressKit, Still
-from app.model.thumbnail_cache import SourceIdentity
+from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
@@ -42,39 +45,66 @@ log = logging.getLogger(__name__)
 TILE_WIDTH = 256  # logical pixels
 TILE_IMAGE_HEIGHT = 144  # 16:9 tiles
 TILE_TEXT_HEIGHT = 44
+# Tile pictures held in memory; the rest of a large kit waits in the disk cache. About 130
+# tiles at 200 % scaling, 440 at 100 %: several screens either way.
+THUMBNAIL_MEMORY = 64 * 1024 * 1024
+MIN_HELD_THUMBNAILS = 96
 
 StillRole = Qt.ItemDataRole.UserRole + 1
 ProblemRole = Qt.ItemDataRole.UserRole + 2
 
 
 class StillsModel(QAbstractListModel):
-    """One row per still; thumbnails are requested when a view first asks for a tile."""
+    """One row per still. Thumbnails are requested when a view first asks for a tile, and the
+    rest of the kit is made in the background; only the tiles on and near the screen are held
+    in memory (up to :data:`THUMBNAIL_MEMORY`), the others come back from the disk cache."""
 
     progress_changed = Signal(int, int)  # made, total
 
-    def __init__(self, kit: PressKit, device_pixel_ratio: float, parent: QWidget | None = None):
+    def __init__(
+        self,
+        kit: PressKit,
+        device_pixel_ratio: float,
+        parent: QWidget | None = None,
+        cache: ThumbnailCache | None = None,
+    ) -> None:
         super().__init__(parent)
         self.kit = kit
         self.stills = list(kit.stills)
         self.ratio = device_pixel_ratio
         box = QSize(
-            int(TILE_WIDTH * device_pixel_ratio), int(TILE_IMAGE_HEIGHT * device_pixel_ratio)
+            round(TILE_WIDTH * device_pixel_ratio), round(TILE_IMAGE_HEIGHT * device_pixel_ratio)
         )
-        self.loader = ThumbnailLoader(box, self, cache=default_cache())
+        self.loader = ThumbnailLoader(box, self, cache=cache or default_cache())
         self.loader.ready.connect(self._on_loader_ready)
+        self.loader.cached.connect(self._on_loader_cached)
         self.loader.failed.connect(self._on_loader_failed)
-        self.thumbnails: dict[int, QPixmap] = {}
+        # Least recently shown first; rows near the viewport are never evicted.
+        self.thumbnails: OrderedDict[int, QPixmap] = OrderedDict()
+        self.capacity = max(
+            MIN_HELD_THUMBNAILS, THUMBNAIL_MEMORY // (box.width() * box.height() * 4)
+        )
+        self.made: set[int] = set()  # rows whose thumbnail exists (in memory or on disk)
         self.problems: dict[int, str] = {
             row: still.problem for row, still in enumerate(self.stills) if still.problem
         }
         self._placeholder = self._make_placeholder(QColor("#1b2532"))
         self._broken_tiles: dict[int, QPixmap] = {}
         self.warnings: dict[int, str] = {}
+        self._near: frozenset[int] | None = None  # None until a view reports its viewport
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.stills)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        # Called by Qt for every painted tile: an exception here would abort the process.
+        try:
+            return self._data(index, role)
+        except Exception:
+            log.exception("stills model data(%s, %s)", index.row(), role)
+            return None
+
+    def _data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> object:
         if not index.isValid():
             return None
         row = index.row()
@@ -82,12 +112,16 @@ class StillsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return still.caption or still.file_text
         if role == Qt.ItemDataRole.DecorationRole:
-            if row in self.thumbnails:
-                return self.thumbnails[row]
+            pixmap = self.thumbnails.get(row)
+            if pixmap is not None:
+                self.thumbnails.move_to_end(row)
+                return pixmap
             if row in self.problems:
                 return self._broken_tile(row)
-            if still.file is not None:
-                self.loader.request(row, still.file.path, self.identity(still))
+            # With a viewport reported, only tiles near it are asked for: Qt also asks for the
+            # last row's decoration just to size the tiles, which must not start a decode.
+            if self._near is None or row in self._near:
+                self._request(row)
             return self._placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
             if row in self.problems:
@@ -105,6 +139,29 @@ class StillsModel(QAbstractListModel):
             return self.problems.get(row)
         return None
 
+    def _request(self, row: int) -> None:
+        still = self.stills[row]
+        if still.file is not None and row not in self.problems:
+            self.loader.request(row, still.file.path, self.identity(still))
+
+    def set_viewport(self, visible: Sequence[int], near: Collection[int]) -> None:
+        """The view scrolled or resized: ``visible`` rows in reading order, ``near`` the rows
+        worth holding (visible plus about a screen above and below)."""
+        self._near = frozenset(near)
+        self._evict()
+        for row in visible:
+            if row not in self.thumbnails:
+                self._request(row)
+        self.loader.set_viewport(visible, self._near)
+
+    def fill_in_background(self) -> None:
+        """Make every thumbnail not made yet, after what is on screen (progress counts them)."""
+        self.loader.fill(
+            (row, still.file.path, self.identity(still))
+            for row, still in enumerate(self.stills)
+            if still.file is not None and row not in self.problems and row not in self.made
+        )
+
     def identity(self, still: Still) -> SourceIdentity:
         """A zip member is known by the archive and its name, size and CRC, so reopening
         the archive (into a new temporary folder) finds the same cached thumbnails."""
@@ -115,8 +172,11 @@ class StillsModel(QAbstractListModel):
             return SourceIdentity.for_archive_member(self.kit.source, name, size, crc)
         return SourceIdentity.for_file(still.file.path, still.file.size, still.file.mtime_ns)
 
+    def is_made(self, row: int) -> bool:
+        return row in self.made or row in self.problems
+
     def made_count(self) -> int:
-        return len(self.thumbnails) + len(self.problems)
+        return len(self.made) + len(self.problems)
 
     def _broken_tile(self, row: int) -> QPixmap:
         """A tile that says why the still cannot be shown, instead of a picture."""
@@ -140,24 +200,57 @@ class StillsModel(QAbstractListModel):
         pixmap.setDevicePixelRatio(self.ratio)
         return pixmap
 
-    def _on_loader_ready(self, row: object, image: object, warning: object) -> None:
-        assert isinstance(row, int) and isinstance(image, QImage)
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.ratio)
+    @Slot(int, object, object)
+    def _on_loader_ready(self, row: int, image: object, warning: object) -> None:
+        """A thumbnail made or read: held when its tile is on or near the screen."""
+        first = row not in self.made
+        self.made.add(row)
         if isinstance(warning, str):
             self.warnings[row] = warning
-            _draw_warning_badge(pixmap)
-        self.thumbnails[row] = pixmap
-        index = self.index(row)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
-        self.progress_changed.emit(self.made_count(), len(self.stills))
+        if isinstance(image, QImage) and (self._near is None or row in self._near):
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.ratio)
+            if isinstance(warning, str):
+                _draw_warning_badge(pixmap)
+            self.thumbnails[row] = pixmap
+            self._evict()
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        if first:
+            self.progress_changed.emit(self.made_count(), len(self.stills))
 
-    def _on_loader_failed(self, row: object, reason: str) -> None:
-        assert isinstance(row, int)
+    @Slot(object)
+    def _on_loader_cached(self, batch: list[tuple[int, str | None]]) -> None:
+        """Thumbnails already in the disk cache: made, to be read when their tiles are shown."""
+        before = len(self.made)
+        for row, warning in batch:
+            self.made.add(row)
+            if warning is not None:
+                self.warnings[row] = warning
+        if len(self.made) != before:
+            self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    @Slot(int, str)
+    def _on_loader_failed(self, row: int, reason: str) -> None:
         self.problems[row] = reason
+        self.thumbnails.pop(row, None)
         index = self.index(row)
         self.dataChanged.emit(index, index)
         self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    def _evict(self) -> None:
+        """Forget the least recently shown thumbnails beyond capacity, never those near the
+        viewport: they stay in the disk cache and come back from there when scrolled to."""
+        excess = len(self.thumbnails) - self.capacity
+        if excess <= 0:
+            return
+        near = self._near or frozenset()
+        for row in list(self.thumbnails):
+            if excess <= 0:
+                break
+            if row not in near:
+                del self.thumbnails[row]
+                excess -= 1
 
     def still_at(self, row: int) -> Still:
         return self.stills[row]
@@ -181,11 +274,84 @@ def _draw_warning_badge(pixmap: QPixmap) -> None:
     painter.end()
 
 
+class StillsGrid(QListView):
+    """The stills as tiles in icon mode; tells which rows are on and near the screen."""
+
+    viewport_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stillsGrid")
+        self.setAccessibleName("Stills")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setIconSize(QSize(TILE_WIDTH, TILE_IMAGE_HEIGHT))
+        self.setGridSize(QSize(TILE_WIDTH + 20, TILE_IMAGE_HEIGHT + TILE_TEXT_HEIGHT + 20))
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setSpacing(0)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scroll_bar_changed)
+        bar.rangeChanged.connect(self._on_scroll_bar_changed)
+
+    @Slot()
+    def _on_scroll_bar_changed(self) -> None:
+        self.viewport_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.viewport_changed.emit()
+
+    def viewport_rows(self) -> tuple[list[int], list[int]] | None:
+        """Rows visible now in reading order, and the rows within a screen above or below;
+        None while the view has not laid its tiles out yet."""
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        if count == 0:
+            return [], []
+        self.executeDelayedItemsLayout()  # a layout Qt has only scheduled, done now
+        first = self.visualRect(model.index(0, 0))
+        line_height = self.gridSize().height()
+        height = self.viewport().height()
+        if first.isEmpty() or line_height <= 0 or height <= 0:
+            return None
+        columns = self._columns(count, first.top())
+        first_line = max(0, -first.top() // line_height)
+        last_line = max(first_line, (height - 1 - first.top()) // line_height)
+        screen = last_line - first_line + 1
+        visible = list(range(first_line * columns, min(count, (last_line + 1) * columns)))
+        near_first = max(0, first_line - screen) * columns
+        near = list(range(near_first, min(count, (last_line + 1 + screen) * columns)))
+        return visible, near
+
+    def _columns(self, count: int, top: int) -> int:
+        """Tiles per line: those laid out at the first tile's height."""
+        model = self.model()
+        columns = 1
+        while columns < count and self.visualRect(model.index(columns, 0)).top() == top:
+            columns += 1
+        return columns
+
+
 class StillsTab(KitTab):
-    def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kit: PressKit,
+        settings: Settings,
+        parent: QWidget | None = None,
+        thumbnail_cache: ThumbnailCache | None = None,
+    ) -> None:
         super().__init__(kit, settings, parent)
+        self.thumbnail_cache = thumbnail_cache  # None: the platform cache folder's
         self.model: StillsModel | None = None
-        self.view: QListView | None = None
+        self.view: StillsGrid | None = None
+        self._filling = False
+        # Coalesces the scroll bar's many changes into one re-prioritisation per event loop turn.
+        self._viewport_timer = QTimer(self, singleShot=True, interval=0)
+        self._viewport_timer.timeout.connect(self._on_viewport_timer_timeout)
         self.viewer: QWidget | None = None
         self.export_running = False
         self.last_export: ExportResult | None = None
@@ -197,21 +363,11 @@ class StillsTab(KitTab):
     def first_shown(self) -> None:
         if not self.kit.stills:
             return
-        self.model = StillsModel(self.kit, self.devicePixelRatioF(), self)
-        self.view = QListView(self)
-        self.view.setObjectName("stillsGrid")
-        self.view.setAccessibleName("Stills")
-        self.view.setViewMode(QListView.ViewMode.IconMode)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setMovement(QListView.Movement.Static)
-        self.view.setUniformItemSizes(True)
-        self.view.setIconSize(QSize(TILE_WIDTH, TILE_IMAGE_HEIGHT))
-        self.view.setGridSize(QSize(TILE_WIDTH + 20, TILE_IMAGE_HEIGHT + TILE_TEXT_HEIGHT + 20))
-        self.view.setWordWrap(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
-        self.view.setSpacing(0)
+        self.model = StillsModel(self.kit, self.devicePixelRatioF(), self, self.thumbnail_cache)
+        self.model.set_viewport([], [])  # the grid reports what is on screen once laid out
+        self.view = StillsGrid(self)
         self.view.setModel(self.model)
+        self.view.viewport_changed.connect(self._on_view_viewport_changed)
         self.view.activated.connect(self._on_view_activated)
         self.progress = QLabel(self)
         self.progress.setObjectName("statusText")
@@ -225,6 +381,7 @@ class StillsTab(KitTab):
         )
         self.export_button.clicked.connect(self._on_export_clicked)
         set_icon_later(self.export_button, "mdi6.export")
+        self.export_button.setVisible(not self.settings.locked_down)  # booth: no file dialogs
         bar = QHBoxLayout()
         bar.addWidget(self.progress, 1)
         bar.addWidget(self.export_button)
@@ -232,9 +389,38 @@ class StillsTab(KitTab):
         self.layout().addLayout(bar)
         if self.view.model().rowCount():
             self.view.setCurrentIndex(self.model.index(0))
+        self._viewport_timer.start(0)
+
+    @Slot()
+    def _on_view_viewport_changed(self) -> None:
+        self._viewport_timer.start(0)
+
+    @Slot()
+    def _on_viewport_timer_timeout(self) -> None:
+        if self.view is None or self.model is None:
+            return
+        rows = self.view.viewport_rows()
+        if rows is None:  # not laid out yet (e.g. hidden)
+            self._viewport_timer.start(20)
+            return
+        visible, near = rows
+        self.model.set_viewport(visible, near)
+        self._start_filling_when_screen_made()
+
+    def _start_filling_when_screen_made(self) -> None:
+        """The rest of the kit in the background, once the first screen's tiles are made:
+        until then the pool threads' Python work would only slow the first paint (the GIL)."""
+        if self._filling or self.model is None or self.view is None:
+            return
+        rows = self.view.viewport_rows()
+        if rows is None or not all(self.model.is_made(row) for row in rows[0]):
+            return
+        self._filling = True
+        self.model.fill_in_background()
 
     @Slot(int, int)
     def _on_model_progress_changed(self, made: int, total: int) -> None:
+        self._start_filling_when_screen_made()
         failed = len(self.model.problems) if self.model else 0
         text = (
             f"{total:,} stills" if made >= total else f"Preparing thumbnails: {made:,} / {total:,}"
@@ -323,7 +509,7 @@ class StillsTab(KitTab):
         from app.views.still_viewer import StillViewer
 
         assert self.model is not None
-        viewer = StillViewer(self.model.stills, row, self.window())
+        viewer = StillViewer(self.model.stills, row, self.window(), settings=self.settings)
         viewer.current_changed.connect(self._on_viewer_current_changed)
         # The viewer deletes itself on close; forget it then, or shutdown would touch freed memory.
         viewer.destroyed.connect(self._on_viewer_destroyed)

@@ -84,6 +84,13 @@ def main() -> int:
                 pixmap = viewer.screen().grabWindow(viewer.winId())
                 pixmap.save(str(out / "08-still-viewer.png"))
                 print(out / "08-still-viewer.png")
+                # The slideshow running: its button shows "Stop" with a pause icon.
+                viewer.start_slideshow()
+                wait(300)
+                pixmap = viewer.screen().grabWindow(viewer.winId())
+                pixmap.save(str(out / "09-still-viewer-slideshow.png"))
+                print(out / "09-still-viewer-slideshow.png")
+                viewer.stop_slideshow()
                 viewer.close()
     window.close()
     (out / ".screenshot-settings.ini").unlink(missing_ok=True)

@@ -1,0 +1,193 @@
+"""The order in which the stills grid's thumbnails are made: what is on screen first.
+
+Qt-free and thread-safe: the UI thread adds requests and re-prioritises them as the grid
+scrolls; the pool's workers take the most urgent one each time they finish the last. Nothing is
+handed to the pool in advance, so a request that stops mattering (its tile scrolled away) is
+dropped or demoted before any decode starts, and no more decodes run than there are workers.
+
+Three tiers, best first:
+
+1. tiles visible now, in reading order;
+2. tiles a view asked for recently (painted while scrolling past, or just above and below the
+   viewport), newest first;
+3. the background fill of the rest of the kit, nearest to the viewport first.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import threading
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.model.thumbnail_cache import SourceIdentity
+
+VISIBLE, ASKED, BACKGROUND = 0, 1, 2
+
+
+@dataclass
+class ThumbnailRequest:
+    key: int  # the still's row in the grid
+    path: Path
+    identity: SourceIdentity | None  # None: not cached (no stable identity)
+    asked: bool = False  # a view asked for it (tiers 1 and 2)
+    background: bool = False  # part of the background fill (tier 3 when nothing better)
+    asked_order: int = 0
+    stamp: int = field(default=0, compare=False)  # heap entries with an older stamp are stale
+
+
+@dataclass(frozen=True)
+class TakenRequest:
+    """What a worker gets: the request, and whether a picture is wanted now (it is on or near
+    the screen) or only the assurance that the thumbnail exists (background fill)."""
+
+    request: ThumbnailRequest
+    picture_wanted: bool
+
+
+class ThumbnailQueue:
+    def __init__(self, max_workers: int) -> None:
+        self.max_workers = max(1, max_workers)
+        self._lock = threading.Lock()
+        self._entries: dict[int, ThumbnailRequest] = {}
+        self._heap: list[tuple[tuple[int, int], int, int]] = []  # (rank, stamp, key)
+        self._counter = itertools.count(1)
+        self._visible: dict[int, int] = {}  # key -> reading-order position
+        self._centre = 0  # background fill works outwards from this key
+        self._in_flight: set[int] = set()
+        self._workers = 0
+        self._stopped = False
+        self.dropped = 0  # requests removed before they were decoded (for tests and logs)
+
+    # -- UI thread ----------------------------------------------------------------------------
+
+    def ask(self, request: ThumbnailRequest) -> int:
+        """A view wants this thumbnail now. Returns how many workers to start."""
+        with self._lock:
+            if self._stopped or request.key in self._in_flight:
+                return 0
+            entry = self._entries.get(request.key)
+            if entry is None:
+                entry = request
+                self._entries[request.key] = entry
+            elif entry.asked:
+                return 0  # asked again by the next paint: its place stands
+            entry.asked = True
+            entry.asked_order = next(self._counter)
+            self._push(entry)
+            return self._wanted_workers()
+
+    def fill(self, requests: Iterable[ThumbnailRequest]) -> int:
+        """Background fill: made when nothing on screen is waiting. Returns how many workers
+        to start."""
+        with self._lock:
+            if self._stopped:
+                return 0
+            for request in requests:
+                if request.key in self._in_flight:
+                    continue
+                entry = self._entries.get(request.key)
+                if entry is None:
+                    entry = request
+                    self._entries[request.key] = entry
+                entry.background = True
+                self._push(entry)
+            return self._wanted_workers()
+
+    def set_viewport(self, visible: Sequence[int], near: Collection[int]) -> list[int]:
+        """The grid scrolled: ``visible`` keys in reading order, ``near`` those worth keeping
+        ready (visible plus a screen or so around). Requests a view asked for that are no longer
+        near are dropped, or demoted to the background fill when they are part of it.
+        Returns the dropped keys."""
+        dropped: list[int] = []
+        with self._lock:
+            self._visible = {key: position for position, key in enumerate(visible)}
+            if visible:
+                self._centre = (visible[0] + visible[-1]) // 2
+            for key, entry in list(self._entries.items()):
+                if entry.asked and key not in near:
+                    entry.asked = False
+                    if not entry.background:
+                        del self._entries[key]
+                        dropped.append(key)
+            self.dropped += len(dropped)
+            self._rebuild()
+            return dropped
+
+    def clear(self) -> None:
+        """Drop everything waiting; workers finish what they hold and then stop."""
+        with self._lock:
+            self._stopped = True
+            self._entries.clear()
+            self._heap.clear()
+
+    # -- worker threads -----------------------------------------------------------------------
+    # A key taken stays "in flight" until its result reaches the UI thread (``done``): the
+    # number of decodes running at once is bounded by the workers, at most ``max_workers``.
+
+    def take(self) -> TakenRequest | None:
+        """The most urgent request, marked in flight; None retires the calling worker."""
+        with self._lock:
+            while self._heap and not self._stopped:
+                rank, stamp, key = heapq.heappop(self._heap)
+                entry = self._entries.get(key)
+                if entry is None or entry.stamp != stamp:
+                    continue  # stale: dropped or re-ranked since
+                del self._entries[key]
+                self._in_flight.add(key)
+                return TakenRequest(entry, picture_wanted=rank[0] != BACKGROUND)
+            self._workers -= 1
+            return None
+
+    def done(self, key: int) -> None:
+        """The result for ``key`` has been delivered (called on the UI thread)."""
+        with self._lock:
+            self._in_flight.discard(key)
+
+    # -- either -------------------------------------------------------------------------------
+
+    def is_waiting(self, key: int) -> bool:
+        with self._lock:
+            return key in self._entries or key in self._in_flight
+
+    def waiting(self) -> int:
+        with self._lock:
+            return len(self._entries) + len(self._in_flight)
+
+    def in_flight(self) -> int:
+        with self._lock:
+            return len(self._in_flight)
+
+    def workers(self) -> int:
+        with self._lock:
+            return self._workers
+
+    # -- under the lock -----------------------------------------------------------------------
+
+    def _rank(self, entry: ThumbnailRequest) -> tuple[int, int]:
+        position = self._visible.get(entry.key)
+        if position is not None:
+            return (VISIBLE, position)
+        if entry.asked:
+            return (ASKED, -entry.asked_order)
+        return (BACKGROUND, abs(entry.key - self._centre))
+
+    def _push(self, entry: ThumbnailRequest) -> None:
+        entry.stamp = next(self._counter)
+        heapq.heappush(self._heap, (self._rank(entry), entry.stamp, entry.key))
+
+    def _rebuild(self) -> None:
+        self._heap = []
+        for entry in self._entries.values():
+            entry.stamp = next(self._counter)
+            self._heap.append((self._rank(entry), entry.stamp, entry.key))
+        heapq.heapify(self._heap)
+
+    def _wanted_workers(self) -> int:
+        """Workers to start now (counted as running from here): one per waiting request, up
+        to the limit."""
+        wanted = max(0, min(self.max_workers - self._workers, len(self._entries)))
+        self._workers += wanted
+        return wanted

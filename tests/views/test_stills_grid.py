@@ -1,0 +1,224 @@
+"""The stills grid on a real 300-still kit: visible tiles first, scrolled-away requests dropped
+or demoted before they are decoded, never more decodes in flight than pool threads, sharp tiles
+at 200 %, and memory bounded by what is near the screen.
+
+Decoding is real (QImageReader through ``ThumbnailLoader``'s own pool); only a gate is put in
+front of it, so the test decides when the workers may go on and can look at the queue while
+they wait.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from kit_factory import make_kit, temp_settings, write_image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from app.media import thumbnails
+from app.model.loader import load_press_kit
+from app.model.thumbnail_cache import ThumbnailCache
+from app.views import stills_tab
+from app.views.stills_tab import StillsModel, StillsTab
+
+STILLS = 300
+
+
+@pytest.fixture(scope="module")
+def big_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """300 real JPEG stills (one picture, 300 files: separate paths, so separate cache keys)."""
+    root = tmp_path_factory.mktemp("big-kit")
+    base = write_image(root / "stills" / "base.jpg", 1200, 800, "#446688")
+    lines = ["format: presskit/1", "film:", "  title: Many", "synopsis:", "  short: s", "stills:"]
+    for row in range(STILLS):
+        shutil.copyfile(base, root / "stills" / f"{row:03d}.jpg")
+        lines.append(f"  - {{file: stills/{row:03d}.jpg, caption: Still {row}}}")
+    (root / "presskit.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+class GatedDecodes:
+    """Wraps the real decode: records which rows were decoded, in the order the workers took
+    them, and holds every worker at the gate until the test opens it."""
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.waiting = 0
+        self.order: list[int] = []
+        self._lock = threading.Lock()
+        self._real = thumbnails.decode_to_fit
+
+    def __call__(self, path: Path, box: object) -> object:
+        with self._lock:
+            self.waiting += 1
+            self.order.append(int(path.stem))  # as taken from the queue
+        self.gate.wait(10)
+        with self._lock:
+            self.waiting -= 1
+        return self._real(path, box)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[GatedDecodes]:
+    decodes = GatedDecodes()
+    monkeypatch.setattr(thumbnails, "decode_to_fit", decodes)
+    yield decodes
+    decodes.gate.set()
+
+
+@pytest.fixture
+def open_grid(qtbot, tmp_path: Path) -> Iterator[Callable[..., StillsTab]]:
+    tabs: list[tuple[StillsTab, QWidget]] = []  # the hosts are kept alive here
+
+    def open_(kit_dir: Path, size: tuple[int, int] = (1200, 800)) -> StillsTab:
+        kit = load_press_kit(kit_dir).kit
+        host = QWidget()
+        qtbot.addWidget(host)
+        QVBoxLayout(host).addWidget(
+            tab := StillsTab(
+                kit,
+                temp_settings(tmp_path),
+                host,
+                thumbnail_cache=ThumbnailCache(tmp_path / f"cache{len(tabs)}"),
+            )
+        )
+        host.resize(*size)
+        host.show()
+        qtbot.waitExposed(host)
+        qtbot.waitUntil(lambda: tab.view is not None and tab.view.viewport_rows() is not None)
+        tabs.append((tab, host))
+        return tab
+
+    yield open_
+    for tab, host in tabs:
+        tab.shutdown()
+        host.close()
+
+
+def scroll_through_to_the_bottom(tab: StillsTab) -> None:
+    """Scroll a page at a time, painting each position (what a person's fast scroll does)."""
+    assert tab.view is not None
+    bar = tab.view.verticalScrollBar()
+    for value in range(0, bar.maximum(), bar.pageStep()):
+        bar.setValue(value)
+        tab.view.viewport().repaint()
+        QApplication.processEvents()
+    bar.setValue(bar.maximum())
+    tab.view.viewport().repaint()
+    QApplication.processEvents()
+
+
+def test_bottom_tiles_are_decoded_before_the_middle_scrolled_past(
+    qtbot, open_grid, big_kit: Path, gated: GatedDecodes
+) -> None:
+    tab = open_grid(big_kit)
+    assert tab.model is not None and tab.view is not None
+    loader = tab.model.loader
+    threads = loader.pool.maxThreadCount()
+    qtbot.waitUntil(lambda: gated.waiting == threads)
+    top_visible, _ = tab.view.viewport_rows() or ([], [])
+    scroll_through_to_the_bottom(tab)
+    qtbot.waitUntil(lambda: tab.view.viewport_rows()[0][-1] == STILLS - 1)  # type: ignore[index]
+    bottom_visible, bottom_near = tab.view.viewport_rows()  # type: ignore[misc]
+    QApplication.processEvents()
+    # Only as many decodes as the pool has threads; the middle of the kit, painted in passing,
+    # was dropped (the background fill waits for the screen's tiles); the bottom waits.
+    assert loader.queue.in_flight() == threads
+    assert loader.queue.workers() == threads
+    assert loader.queue.dropped > STILLS // 2
+    assert loader.pending_count() <= threads + len(bottom_near)
+    gated.gate.set()
+    qtbot.waitUntil(lambda: len(tab.model.made) == STILLS, timeout=20000)
+    first_taken = gated.order[:threads]  # taken before the scroll: the top-left tiles
+    assert set(first_taken) <= set(top_visible)
+    after_scroll = gated.order[threads:]
+    # The bottom screen first, then the screen above it, before anything scrolled past in the
+    # middle. (Workers record as they start decoding, so neighbours taken by two workers at
+    # once may swap: a slack of threads - 1 places.)
+    slack = threads - 1
+    assert set(bottom_visible) <= set(after_scroll[: len(bottom_visible) + slack])
+    assert set(bottom_near) <= set(after_scroll[: len(bottom_near) + slack])
+    middle = set(range(len(top_visible) * 2, bottom_near[0]))
+    assert not middle & set(after_scroll[: len(bottom_near) - slack])
+    # Then the background fill made the rest, each once.
+    assert sorted(gated.order) == list(range(STILLS))
+    assert tab.progress.text() == "300 stills"
+
+
+def test_requests_scrolled_away_are_dropped_and_never_decoded(
+    qtbot, open_grid, big_kit: Path, gated: GatedDecodes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without the background fill a request exists only because a tile was painted; once its
+    # tile has scrolled away, it must go without being decoded.
+    monkeypatch.setattr(StillsModel, "fill_in_background", lambda self: None)
+    tab = open_grid(big_kit)
+    assert tab.model is not None and tab.view is not None
+    loader = tab.model.loader
+    threads = loader.pool.maxThreadCount()
+    qtbot.waitUntil(lambda: gated.waiting == threads)
+    top_visible, _ = tab.view.viewport_rows() or ([], [])
+    scroll_through_to_the_bottom(tab)
+    qtbot.waitUntil(lambda: tab.view.viewport_rows()[0][-1] == STILLS - 1)  # type: ignore[index]
+    bottom_visible, bottom_near = tab.view.viewport_rows()  # type: ignore[misc]
+    QApplication.processEvents()
+    assert loader.queue.dropped > STILLS // 2  # the middle of the kit, painted in passing
+    gated.gate.set()
+    qtbot.waitUntil(lambda: set(bottom_visible) <= tab.model.made, timeout=10000)
+    qtbot.waitUntil(lambda: loader.pending_count() == 0, timeout=10000)
+    decoded = set(gated.order)
+    assert decoded <= set(top_visible) | set(bottom_near)
+    middle = set(range(len(top_visible) * 2, bottom_near[0]))
+    assert not decoded & middle
+    # The bottom tiles are painted with their pictures, not placeholders.
+    assert set(bottom_visible) <= set(tab.model.thumbnails)
+
+
+def test_thumbnails_are_decoded_for_the_screen_and_carry_its_pixel_ratio(
+    qtbot, tmp_path: Path
+) -> None:
+    kit = load_press_kit(make_kit(tmp_path / "kit")).kit  # 640×360 stills
+    for ratio, pixels in ((1.0, (256, 144)), (2.0, (512, 288))):
+        model = StillsModel(kit, ratio, cache=ThumbnailCache(tmp_path / f"cache{ratio}"))
+        model.data(model.index(0), Qt.ItemDataRole.DecorationRole)
+        qtbot.waitUntil(lambda m=model: 0 in m.thumbnails)
+        pixmap = model.thumbnails[0]
+        assert (pixmap.width(), pixmap.height()) == pixels  # decoded at tile size × ratio
+        assert pixmap.devicePixelRatio() == ratio  # drawn 256×144 logical: sharp at 200 %
+        model.loader.stop()
+
+
+def test_memory_holds_only_tiles_near_the_screen(
+    qtbot, open_grid, big_kit: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stills_tab, "THUMBNAIL_MEMORY", 0)
+    monkeypatch.setattr(stills_tab, "MIN_HELD_THUMBNAILS", 40)
+    tab = open_grid(big_kit)
+    assert tab.model is not None and tab.view is not None
+    qtbot.waitUntil(lambda: len(tab.model.made) == STILLS, timeout=20000)
+    scroll_through_to_the_bottom(tab)
+    _, near = tab.view.viewport_rows()  # type: ignore[misc]
+    qtbot.waitUntil(lambda: all(row in tab.model.thumbnails for row in near[-8:]))
+    assert len(tab.model.thumbnails) <= max(40, len(near))
+    assert tab.progress.text() == "300 stills"
+    # Scrolled back, the top comes back from the disk cache.
+    tab.view.scrollToTop()
+    qtbot.waitUntil(lambda: all(row in tab.model.thumbnails for row in range(8)))
+
+
+def test_a_fill_after_the_workers_retired_starts_every_worker(tmp_path: Path) -> None:
+    # The background fill begins once the screen's tiles are made, when the workers have
+    # retired: it must bring all of them back, not one.
+    from app.media.thumbnail_queue import ThumbnailQueue, ThumbnailRequest
+
+    queue = ThumbnailQueue(max_workers=2)
+    assert queue.ask(ThumbnailRequest(0, tmp_path / "0.jpg", None)) == 1
+    taken = queue.take()
+    assert taken is not None and queue.take() is None  # the one worker retires
+    queue.done(0)
+    started = queue.fill(ThumbnailRequest(row, tmp_path / f"{row}.jpg", None) for row in (1, 2, 3))
+    assert started == 2 and queue.workers() == 2
+    assert queue.fill([ThumbnailRequest(4, tmp_path / "4.jpg", None)]) == 0  # at the limit
