@@ -52,19 +52,32 @@ def thumbnail_with_warning(
     return cached_thumbnail(path, identity, box, cache), truncation_warning(path)
 
 
+def thumbnail_from_cache(
+    path: Path, identity: SourceIdentity, box: QSize, cache: ThumbnailCache
+) -> QImage | None:
+    """The cached thumbnail, or None (not cached, or a corrupt entry, which is dropped).
+    A small JPEG read and decoded: quick enough for the UI thread when it must be."""
+    key = cache.key(identity, box.width(), box.height())
+    data = cache.get(key)
+    if data is None:
+        return None
+    image = decode_bytes(data, CACHE_FORMAT)
+    if image.isNull():
+        log.info("thumbnail cache entry for %s is corrupt; rebuilding it", path)
+        cache.discard(key)
+        return None
+    return image
+
+
 def cached_thumbnail(
     path: Path, identity: SourceIdentity, box: QSize, cache: ThumbnailCache | None
 ) -> QImage:
     """The thumbnail from the cache, or decoded now (and stored). Runs on a pool thread."""
-    key = cache.key(identity, box.width(), box.height()) if cache else ""
     if cache is not None:
-        data = cache.get(key)
-        if data is not None:
-            image = decode_bytes(data, CACHE_FORMAT)
-            if not image.isNull():
-                return image
-            log.info("thumbnail cache entry for %s is corrupt; rebuilding it", path)
-            cache.discard(key)
+        cached = thumbnail_from_cache(path, identity, box, cache)
+        if cached is not None:
+            return cached
+    key = cache.key(identity, box.width(), box.height()) if cache else ""
     image = decode_to_fit(path, box)
     if cache is not None:
         encoded = QByteArray()

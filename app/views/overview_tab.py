@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.media.images import ImageDecodeError, fit_within
-from app.media.thumbnails import cached_thumbnail, default_cache
+from app.media.thumbnails import cached_thumbnail, default_cache, thumbnail_from_cache
 from app.media.worker import run_in_background
 from app.model.kit import PressKit
 from app.model.thumbnail_cache import SourceIdentity
@@ -91,7 +91,13 @@ class KeyArtLabel(QLabel):
         identity = SourceIdentity.for_file(path, key_art.size, key_art.mtime_ns)
         cache = default_cache()
         # Through the thumbnail cache: from the second start on, the key art at this size is a
-        # small file to read instead of a 6-megapixel JPEG to decode.
+        # small JPEG (~3 ms to read and decode), taken here so the first paint shows it. On a
+        # pool thread it arrived later: the thread waits for the GIL while this one builds the
+        # window, and the window painted twice.
+        cached = thumbnail_from_cache(path, identity, box, cache)
+        if cached is not None:
+            self._on_decoded(generation, cached)
+            return
         run_in_background(
             lambda: cached_thumbnail(path, identity, box, cache),
             lambda image: self._on_decoded(generation, image),
@@ -162,6 +168,7 @@ class OverviewTab(KitTab):
 
         self.key_art = KeyArtLabel(kit, _estimated_key_art_box(parent), self)
         self.key_art.image_shown.connect(self._on_key_art_image_shown)
+        self._art_ready = self._art_ready or self.key_art.image is not None  # from the cache
 
         title = QLabel(film.title, self)
         title.setObjectName("filmTitle")
