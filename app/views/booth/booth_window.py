@@ -32,6 +32,7 @@ from app.model.booth_session import (
 from app.model.clock import Clock, MonotonicClock
 from app.model.opening import KitOpenError, OpenedKit
 from app.settings import BoothSettings
+from app.views.booth.allocator import keep_big_blocks_returnable, return_free_memory
 from app.views.booth.attract_loop import AttractLoop
 from app.views.booth.input_watch import CursorHider, InputWatcher
 from app.views.booth.lockdown import Lockdown
@@ -39,6 +40,10 @@ from app.views.booth.overlays import CountdownOverlay, ExitPrompt
 from app.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+# After a reset, when the old tabs' deferred deletions and their pool threads' last work are
+# done: then the heaps' free pages go back to the system.
+TRIM_AFTER_RESET_MS = 2000
 
 # What a visitor may change, and what it is at the start of every visit. The stored settings
 # (one journalist's volume at home) never leak into the booth, and nothing leaks out.
@@ -70,6 +75,8 @@ class BoothWindow(MainWindow):
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        # Before anything is decoded: otherwise a day of pictures fragments the heaps.
+        keep_big_blocks_returnable()
         super().__init__(settings, parent)
         self.booth_settings = settings
         self.config = config
@@ -284,6 +291,7 @@ class BoothWindow(MainWindow):
         self.stack.setCurrentWidget(self.attract)
         self.attract.start()
         self.phase_changed.emit(BoothPhase.ATTRACT.value)
+        QTimer.singleShot(TRIM_AFTER_RESET_MS, self, return_free_memory)
 
     def _close_other_windows(self) -> None:
         """Viewers, dialogs, menus and tooltips a visitor left open."""
