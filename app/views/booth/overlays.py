@@ -38,6 +38,13 @@ class BoothPanel(QFrame):
         self._panel_width = width
         self.hide()
 
+    def centred_label(self, object_name: str, text: str = "") -> QLabel:
+        """A label of the panel's, centred, styled by ``object_name`` in the booth stylesheet."""
+        label = QLabel(text, self)
+        label.setObjectName(object_name)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
     def place(self) -> None:
         parent = self.parentWidget()
         if parent is None:
@@ -61,16 +68,10 @@ class CountdownOverlay(BoothPanel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(620, parent)
         self.setAccessibleName("Idle countdown")
-        title = QLabel("Still there?", self)
-        title.setObjectName("boothPanelTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel(self)
-        self.message.setObjectName("boothPanelText")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = self.centred_label("boothPanelTitle", "Still there?")
+        self.message = self.centred_label("boothPanelText")
         self.message.setWordWrap(True)
-        self.seconds_label = QLabel(self)
-        self.seconds_label.setObjectName("boothCountdownNumber")
-        self.seconds_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seconds_label = self.centred_label("boothCountdownNumber")
         self.continue_button = QPushButton("Continue", self)
         self.continue_button.setObjectName("primaryButton")
         self.continue_button.setAccessibleName("Continue using the press kit")
@@ -111,12 +112,8 @@ class ExitPrompt(BoothPanel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(460, parent)
         self.setAccessibleName("Leave booth mode")
-        title = QLabel("Leave booth mode", self)
-        title.setObjectName("boothPanelTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel("Enter the operator PIN.", self)
-        hint.setObjectName("boothPanelText")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = self.centred_label("boothPanelTitle", "Leave booth mode")
+        hint = self.centred_label("boothPanelText", "Enter the operator PIN.")
         self.pin_edit = QLineEdit(self)
         self.pin_edit.setObjectName("boothPin")
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -127,9 +124,7 @@ class ExitPrompt(BoothPanel):
         self.pin_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_edit.setAccessibleName("Operator PIN")
         self.pin_edit.returnPressed.connect(self._on_pin_edit_return_pressed)
-        self.status = QLabel(self)
-        self.status.setObjectName("boothPanelStatus")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status = self.centred_label("boothPanelStatus")
         self.status.setWordWrap(True)
 
         self.keys: list[QPushButton] = []
