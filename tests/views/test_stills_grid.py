@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.media import thumbnails
+from app.media.thumbnails import ThumbnailLoader
 from app.model.loader import load_press_kit
 from app.model.thumbnail_cache import ThumbnailCache
 from app.views import stills_tab
@@ -112,10 +113,12 @@ def scroll_through_to_the_bottom(tab: StillsTab) -> None:
     QApplication.processEvents()
 
 
-def test_bottom_tiles_are_decoded_before_the_middle_scrolled_past(
-    qtbot, open_grid, big_kit: Path, gated: GatedDecodes
-) -> None:
-    tab = open_grid(big_kit)
+def scroll_down_while_held(
+    qtbot, tab: StillsTab, gated: GatedDecodes
+) -> tuple[ThumbnailLoader, int, list[int], list[int], list[int]]:
+    """With every pool thread held in a decode, scroll from the top to the bottom of the grid.
+    Returns the loader, its thread count, the rows visible at the top, and the rows visible
+    and near the screen at the bottom."""
     assert tab.model is not None and tab.view is not None
     loader = tab.model.loader
     threads = loader.pool.maxThreadCount()
@@ -125,6 +128,16 @@ def test_bottom_tiles_are_decoded_before_the_middle_scrolled_past(
     qtbot.waitUntil(lambda: tab.view.viewport_rows()[0][-1] == STILLS - 1)  # type: ignore[index]
     bottom_visible, bottom_near = tab.view.viewport_rows()  # type: ignore[misc]
     QApplication.processEvents()
+    return loader, threads, top_visible, bottom_visible, bottom_near
+
+
+def test_bottom_tiles_are_decoded_before_the_middle_scrolled_past(
+    qtbot, open_grid, big_kit: Path, gated: GatedDecodes
+) -> None:
+    tab = open_grid(big_kit)
+    loader, threads, top_visible, bottom_visible, bottom_near = scroll_down_while_held(
+        qtbot, tab, gated
+    )
     # Only as many decodes as the pool has threads; the middle of the kit, painted in passing,
     # was dropped (the background fill waits for the screen's tiles); the bottom waits.
     assert loader.queue.in_flight() == threads
@@ -156,15 +169,9 @@ def test_requests_scrolled_away_are_dropped_and_never_decoded(
     # tile has scrolled away, it must go without being decoded.
     monkeypatch.setattr(StillsModel, "fill_in_background", lambda self: None)
     tab = open_grid(big_kit)
-    assert tab.model is not None and tab.view is not None
-    loader = tab.model.loader
-    threads = loader.pool.maxThreadCount()
-    qtbot.waitUntil(lambda: gated.waiting == threads)
-    top_visible, _ = tab.view.viewport_rows() or ([], [])
-    scroll_through_to_the_bottom(tab)
-    qtbot.waitUntil(lambda: tab.view.viewport_rows()[0][-1] == STILLS - 1)  # type: ignore[index]
-    bottom_visible, bottom_near = tab.view.viewport_rows()  # type: ignore[misc]
-    QApplication.processEvents()
+    loader, _threads, top_visible, bottom_visible, bottom_near = scroll_down_while_held(
+        qtbot, tab, gated
+    )
     assert loader.queue.dropped > STILLS // 2  # the middle of the kit, painted in passing
     gated.gate.set()
     qtbot.waitUntil(lambda: set(bottom_visible) <= tab.model.made, timeout=10000)
