@@ -1,7 +1,5 @@
-"""The press kit as plain Python data: dataclasses, the manifest loader, validation. No Qt."""
+"""The press kit as plain Python data: dataclasses, the manifest loader, validation. No Qt.
 
-from app.model.kit import LoadResult, PressKit
-from app.model.loader import load_press_kit
-from app.model.problems import KitLoadError, Problem, Severity
-
-__all__ = ["KitLoadError", "LoadResult", "PressKit", "Problem", "Severity", "load_press_kit"]
+Import the modules themselves (``app.model.loader``, ``app.model.kit`` …): this package imports
+none of them, so that a start from a kit snapshot never loads PyYAML and the loader.
+"""

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from app.model.kit import MANIFEST_NAME
+
 log = logging.getLogger(__name__)
 
 MAX_ENTRIES = 10_000
@@ -28,7 +30,6 @@ MAX_RATIO = 100
 MAX_TOTAL_BYTES = 8 * 1024**3
 RATIO_CHECK_FLOOR = 64 * 1024  # tiny entries may compress oddly well; check ratios above this
 CHUNK = 1024 * 1024
-MANIFEST_NAME = "presskit.yaml"
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from app.model.problems import Problem
 
+MANIFEST_NAME = "presskit.yaml"  # the one manifest a kit folder holds
+
 
 @dataclass(frozen=True)
 class KitFile:

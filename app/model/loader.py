@@ -18,6 +18,7 @@ from urllib.parse import unquote
 import yaml
 
 from app.model.kit import (
+    MANIFEST_NAME,
     CastMember,
     Contact,
     CrewMember,
@@ -39,7 +40,6 @@ from app.model.problems import KitLoadError, Problem, Severity, quote_value
 
 log = logging.getLogger(__name__)
 
-MANIFEST_NAME = "presskit.yaml"
 FORMAT_V1 = "presskit/1"
 
 _T = TypeVar("_T")

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.model.kit import LoadResult
-from app.model.loader import MANIFEST_NAME, load_press_kit
+from app.model.kit import MANIFEST_NAME, LoadResult
 from app.model.problems import KitLoadError, Problem, Severity
 
 if TYPE_CHECKING:  # zipfile, tempfile and shutil load only when an archive is opened
     from app.model.archive import ExtractedKit, ProgressCallback
+    from app.model.kit_snapshot import KitSnapshots
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +53,17 @@ def is_archive(location: Path) -> bool:
     return location.suffix.lower() == ".zip"
 
 
-def open_kit_location(location: Path, progress: ProgressCallback | None = None) -> OpenedKit:
-    """Raises :class:`KitOpenError`, or ``ExtractionCancelled`` when ``progress`` says stop."""
+def open_kit_location(
+    location: Path,
+    progress: ProgressCallback | None = None,
+    snapshots: KitSnapshots | None = None,
+) -> OpenedKit:
+    """Raises :class:`KitOpenError`, or ``ExtractionCancelled`` when ``progress`` says stop.
+
+    With ``snapshots``, a folder whose kit is unchanged since it was last opened cleanly comes
+    from its snapshot (PyYAML and the loader are then never imported), and a clean load is
+    kept as the next start's snapshot.
+    """
     location = Path(location)
     if not location.exists():
         raise KitOpenError(
@@ -69,15 +78,26 @@ def open_kit_location(location: Path, progress: ProgressCallback | None = None) 
             location,
             [Problem(Severity.ERROR, str(location), "is not a press kit folder or .zip archive")],
         )
-    try:
-        result = load_press_kit(location)
-    except KitLoadError as exc:
-        raise KitOpenError(location, exc.problems) from None
+    result = snapshots.load(location) if snapshots is not None else None
+    if result is None:
+        result = _load(location)
+        if snapshots is not None:
+            snapshots.save(result)
     return OpenedKit(location, result)
+
+
+def _load(root: Path) -> LoadResult:
+    from app.model.loader import load_press_kit
+
+    try:
+        return load_press_kit(root)
+    except KitLoadError as exc:
+        raise KitOpenError(root, exc.problems) from None
 
 
 def _open_archive(archive: Path, progress: ProgressCallback | None) -> OpenedKit:
     from app.model.archive import ArchiveError, extract_kit
+    from app.model.loader import load_press_kit
 
     try:
         extracted = extract_kit(archive, progress)

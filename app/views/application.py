@@ -85,12 +85,12 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
     opened = None
     if kit is not None:
         try:
-            opened = open_kit_location(kit)
+            opened = open_kit_location(kit, snapshots=window.snapshots)
         except KitOpenError as exc:
             failure = exc
     if opened is None:
         try:
-            opened = open_kit_location(paths.bundled_kit_dir())
+            opened = open_kit_location(paths.bundled_kit_dir(), snapshots=window.snapshots)
         except KitOpenError as exc:
             log.error("the bundled kit cannot load: %s", exc)
             if exit_after_first_paint:

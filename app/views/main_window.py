@@ -16,6 +16,7 @@ from app import __version__, paths
 from app import settings as keys
 from app.media.worker import run_in_background
 from app.model.kit import PressKit
+from app.model.kit_snapshot import KitSnapshots
 from app.model.opening import KitOpenError, OpenedKit, is_archive, open_kit_location
 from app.model.problems import Problem, Severity, count_summary
 from app.settings import Settings
@@ -37,6 +38,11 @@ TRAILER_INDEX = 4
 CONTACTS_INDEX = 6
 
 
+def kit_snapshots() -> KitSnapshots:
+    """Snapshots of the kits the viewer opened cleanly, so the next start skips the parse."""
+    return KitSnapshots(paths.cache_dir() / "kits", __version__)
+
+
 class MainWindow(QMainWindow):
     overview_painted = Signal()
     kit_changed = Signal()
@@ -44,6 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.snapshots = kit_snapshots()
         self.opened: OpenedKit | None = None
         self.hosts: list[TabHost] = []
         self.setWindowTitle("I.S.S. Press Kit")
@@ -203,7 +210,7 @@ class MainWindow(QMainWindow):
             self._open_archive_in_background(location, fall_back_to_bundled)
             return
         try:
-            opened = open_kit_location(location)
+            opened = open_kit_location(location, snapshots=self.snapshots)
         except KitOpenError as exc:
             self._on_open_failed(exc, fall_back_to_bundled)
             return
@@ -255,7 +262,8 @@ class MainWindow(QMainWindow):
             from app import paths
 
             try:
-                self.show_kit(open_kit_location(paths.bundled_kit_dir()), remember=False)
+                bundled = open_kit_location(paths.bundled_kit_dir(), snapshots=self.snapshots)
+                self.show_kit(bundled, remember=False)
             except KitOpenError:
                 log.exception("the bundled kit cannot load")
         self.report_open_failure(failure, fell_back=fall_back_to_bundled)

@@ -1,0 +1,214 @@
+"""A snapshot of a loaded kit, so the viewer's next start can skip parsing an unchanged manifest.
+
+Parsing ``presskit.yaml`` needs PyYAML and the loader (about 15 ms to import, more than the
+parse itself); a person opening the same kit again should not wait for that before the first
+screen. After a clean load (no problems at all, a plain folder) the kit is written here as
+plain values with :mod:`marshal` (built in: nothing to import). A snapshot is used only when
+
+* it was written by this app version, snapshot format and marshal version;
+* the kit folder resolves to the same place and its manifest has the same device, inode, size,
+  modification time and change time;
+* every file the kit refers to still has the size and modification time the loader saw, and
+  its name in the kit still leads to the same file (a symbolic link retargeted is a miss).
+
+Anything else — a stale, corrupt, truncated or unreadable snapshot — is a miss, and the kit is
+loaded from its manifest as usual. ``presskit validate`` never uses snapshots.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import logging
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app.model.kit import (
+    MANIFEST_NAME,
+    CastMember,
+    Contact,
+    CrewMember,
+    Film,
+    KitFile,
+    LinkTarget,
+    LoadResult,
+    Note,
+    PressKit,
+    ReleaseDate,
+    Still,
+    Synopsis,
+    Trailer,
+)
+
+try:  # hashlib's own BLAKE2, without the OpenSSL start-up that importing hashlib costs (~4 ms)
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - a Python without the builtin module
+    from hashlib import blake2b as _blake2b
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_FORMAT = 1  # bump when the encoding below, or the kit's dataclasses, change
+_RECORDS: dict[str, type[Any]] = {
+    cls.__name__: cls
+    for cls in (
+        KitFile,
+        ReleaseDate,
+        Film,
+        Synopsis,
+        CastMember,
+        CrewMember,
+        Still,
+        Trailer,
+        LinkTarget,
+        Note,
+        Contact,
+        PressKit,
+    )
+}
+# Tags of the encoded values; plain str, int, bool and None stand for themselves.
+_RECORD, _PATH, _DATE, _TUPLE, _DICT = "r", "p", "d", "t", "m"
+
+
+class KitSnapshots:
+    """Snapshots of loaded kits in ``folder``, one file per kit folder."""
+
+    def __init__(self, folder: Path, app_version: str) -> None:
+        self.folder = folder
+        self.app_version = app_version
+
+    def load(self, root: Path) -> LoadResult | None:
+        """The kit at ``root`` as it was saved, or None when there is no valid snapshot."""
+        try:
+            real_root = root.resolve()
+            entry = self._entry(real_root)
+            data = entry.read_bytes()
+        except OSError:
+            return None
+        try:
+            stored = marshal.loads(data)
+            header, manifest_identity, encoded = stored
+            if header != self._header(real_root) or manifest_identity != _identity(
+                real_root / MANIFEST_NAME
+            ):
+                return None
+            kit = _decode(encoded)
+        except (ValueError, EOFError, TypeError, KeyError, OSError):
+            log.info("ignored an unusable kit snapshot %s", entry)
+            return None
+        if not isinstance(kit, PressKit) or not _files_unchanged(kit):
+            return None
+        log.info("loaded kit %r from its snapshot %s", kit.film.title, entry)
+        return LoadResult(kit, [])
+
+    def save(self, result: LoadResult) -> None:
+        """Keep ``result`` for the next start: only a kit that loaded without any problem,
+        from a plain folder (an extracted archive's folder is temporary)."""
+        kit = result.kit
+        if result.problems or kit.source is not None or kit.archive_members:
+            return
+        if kit.manifest.name != MANIFEST_NAME:  # load() looks for presskit.yaml only
+            return
+        try:
+            real_root = kit.root.resolve()
+            stored = (
+                self._header(real_root),
+                _identity(real_root / MANIFEST_NAME),
+                _encode(kit),
+            )
+            data = marshal.dumps(stored)
+            entry = self._entry(real_root)
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".partial-")
+            try:
+                with os.fdopen(fd, "wb") as stream:
+                    stream.write(data)
+                os.replace(temporary, entry)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except (OSError, ValueError) as exc:
+            log.warning("cannot save a snapshot of the kit at %s: %s", kit.root, exc)
+
+    def _header(self, real_root: Path) -> tuple[Any, ...]:
+        return (SNAPSHOT_FORMAT, marshal.version, self.app_version, str(real_root))
+
+    def _entry(self, real_root: Path) -> Path:
+        name = _blake2b(os.fsencode(real_root), digest_size=16).hexdigest()
+        return self.folder / f"{name}.kit"
+
+
+def _identity(path: Path) -> tuple[int, int, int, int, int]:
+    info = path.stat()
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _files_unchanged(kit: PressKit) -> bool:
+    """Every file the kit names is still the one the loader saw, by the loader's own test."""
+    for kit_file in _kit_files(kit):
+        try:
+            named = (kit.root / kit_file.relative).stat()
+            resolved = kit_file.path.stat()
+        except OSError:
+            return False
+        if (
+            (named.st_dev, named.st_ino) != (resolved.st_dev, resolved.st_ino)
+            or named.st_size != kit_file.size
+            or named.st_mtime_ns != kit_file.mtime_ns
+        ):
+            return False
+    return True
+
+
+def _kit_files(value: object) -> list[KitFile]:
+    """Every KitFile anywhere inside ``value``."""
+    if isinstance(value, KitFile):
+        return [value]
+    if isinstance(value, tuple):
+        return [found for item in value for found in _kit_files(item)]
+    if dataclasses.is_dataclass(value):
+        return [
+            found
+            for field in dataclasses.fields(value)
+            for found in _kit_files(getattr(value, field.name))
+        ]
+    return []
+
+
+def _encode(value: object) -> Any:  # Any: marshal's own types, nested
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, Path):
+        return (_PATH, str(value))
+    if isinstance(value, datetime.date):
+        return (_DATE, value.toordinal())
+    if isinstance(value, tuple):
+        return (_TUPLE, tuple(_encode(item) for item in value))
+    if isinstance(value, dict):
+        return (_DICT, {key: _encode(item) for key, item in value.items()})
+    name = type(value).__name__
+    if _RECORDS.get(name) is type(value):
+        fields = dataclasses.fields(value)  # type: ignore[arg-type]
+        return (_RECORD, name, tuple(_encode(getattr(value, f.name)) for f in fields))
+    raise ValueError(f"a kit snapshot cannot hold a {name}")
+
+
+def _decode(value: Any) -> Any:
+    if not isinstance(value, tuple):
+        if value is None or isinstance(value, (str, int)):
+            return value
+        raise TypeError(f"unexpected {type(value).__name__} in a kit snapshot")
+    tag = value[0]
+    if tag == _RECORD:
+        return _RECORDS[value[1]](*(_decode(item) for item in value[2]))
+    if tag == _TUPLE:
+        return tuple(_decode(item) for item in value[1])
+    if tag == _PATH:
+        return Path(value[1])
+    if tag == _DATE:
+        return datetime.date.fromordinal(value[1])
+    if tag == _DICT:
+        return {key: _decode(item) for key, item in value[1].items()}
+    raise TypeError(f"unknown tag {tag!r} in a kit snapshot")
