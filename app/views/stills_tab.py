@@ -75,7 +75,9 @@ class StillsModel(QAbstractListModel):
         box = QSize(
             round(TILE_WIDTH * device_pixel_ratio), round(TILE_IMAGE_HEIGHT * device_pixel_ratio)
         )
-        self.loader = ThumbnailLoader(box, self, cache=cache or default_cache())
+        self.loader = ThumbnailLoader(
+            box, self, cache=cache or default_cache(), pixel_ratio=device_pixel_ratio
+        )
         self.loader.ready.connect(self._on_loader_ready)
         self.loader.cached.connect(self._on_loader_cached)
         self.loader.failed.connect(self._on_loader_failed)

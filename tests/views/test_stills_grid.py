@@ -229,3 +229,69 @@ def test_a_fill_after_the_workers_retired_starts_every_worker(tmp_path: Path) ->
     started = queue.fill(ThumbnailRequest(row, tmp_path / f"{row}.jpg", None) for row in (1, 2, 3))
     assert started == 2 and queue.workers() == 2
     assert queue.fill([ThumbnailRequest(4, tmp_path / "4.jpg", None)]) == 0  # at the limit
+
+
+def _noise_still(path: Path, width: int, height: int) -> Path:
+    """A still of random pixels: any resampling of its thumbnail changes them."""
+    import random
+
+    from PySide6.QtGui import QImage
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pixels = random.Random(5).randbytes(width * height * 4)
+    image = QImage(pixels, width, height, QImage.Format.Format_RGB32)
+    assert image.save(str(path), "PNG"), path
+    return path
+
+
+def test_tiles_at_200_percent_are_drawn_pixel_for_pixel(qtbot, tmp_path: Path) -> None:
+    # A 1200×801 still (the 3:2-ish shape of a 4000×2667 photo) fits a 512×288 box at 431×288
+    # device pixels: 215.5 logical pixels, which the view would resample to 216 on every paint.
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    root = tmp_path / "kit"
+    _noise_still(root / "stills" / "wide.png", 1200, 801)
+    (root / "presskit.yaml").write_text(
+        "format: presskit/1\nfilm: {title: T}\nsynopsis: {short: s}\n"
+        "stills:\n  - {file: stills/wide.png, caption: Wide}\n",
+        encoding="utf-8",
+    )
+    kit = load_press_kit(root).kit
+    cache = ThumbnailCache(tmp_path / "cache")
+    for _opening in ("cold", "warm"):
+        model = StillsModel(kit, 2.0, cache=cache)
+        model.data(model.index(0), Qt.ItemDataRole.DecorationRole)
+        qtbot.waitUntil(lambda m=model: 0 in m.thumbnails)
+        pixmap = model.thumbnails[0]
+        assert (pixmap.width(), pixmap.height()) == (430, 288)  # 215×144 logical, cropped
+        model.loader.stop()
+    # Painted as the grid paints a tile, onto a 200 % surface: the pixels arrive unchanged.
+    view = stills_tab.StillsGrid()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    surface = QImage(800, 600, QImage.Format.Format_RGB32)
+    surface.setDevicePixelRatio(2.0)
+    surface.fill(0)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(model.index(0))
+    option.decorationSize = view.iconSize()
+    option.decorationPosition = QStyleOptionViewItem.Position.Top
+    option.decorationAlignment = Qt.AlignmentFlag.AlignCenter
+    painter = QPainter(surface)
+    view.itemDelegate().paint(painter, option, model.index(0))
+    painter.end()
+    thumbnail = pixmap.toImage()
+    rows = [
+        (x, y)
+        for y in range(0, 40)
+        for x in range(0, 200)
+        if surface.copy(x, y, 430, 1) == thumbnail.copy(0, 0, 430, 1)
+    ]
+    assert rows, "the thumbnail's first row is not drawn unchanged anywhere in its tile"
+    x, y = rows[0]
+    assert surface.copy(x, y, 430, 288) == thumbnail
