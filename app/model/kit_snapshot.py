@@ -17,12 +17,12 @@ loaded from its manifest as usual. ``presskit validate`` never uses snapshots.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import logging
 import marshal
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -163,35 +163,28 @@ def _files_unchanged(kit: PressKit) -> bool:
 
 
 def _kit_files(value: object) -> list[KitFile]:
-    """Every KitFile anywhere inside ``value``."""
+    """Every KitFile anywhere inside ``value`` (the kit's records are named tuples)."""
     if isinstance(value, KitFile):
         return [value]
     if isinstance(value, tuple):
         return [found for item in value for found in _kit_files(item)]
-    if dataclasses.is_dataclass(value):
-        return [
-            found
-            for field in dataclasses.fields(value)
-            for found in _kit_files(getattr(value, field.name))
-        ]
     return []
 
 
 def _encode(value: object) -> Any:  # Any: marshal's own types, nested
     if value is None or isinstance(value, (str, bool, int)):
         return value
+    name = type(value).__name__
+    if _RECORDS.get(name) is type(value):  # before tuple: the records are named tuples
+        return (_RECORD, name, tuple(_encode(item) for item in value))  # type: ignore[attr-defined]
     if isinstance(value, Path):
         return (_PATH, str(value))
     if isinstance(value, datetime.date):
         return (_DATE, value.toordinal())
     if isinstance(value, tuple):
         return (_TUPLE, tuple(_encode(item) for item in value))
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return (_DICT, {key: _encode(item) for key, item in value.items()})
-    name = type(value).__name__
-    if _RECORDS.get(name) is type(value):
-        fields = dataclasses.fields(value)  # type: ignore[arg-type]
-        return (_RECORD, name, tuple(_encode(getattr(value, f.name)) for f in fields))
     raise ValueError(f"a kit snapshot cannot hold a {name}")
 
 

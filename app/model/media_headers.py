@@ -7,9 +7,8 @@ it reads a few kilobytes at most, never decodes pixels.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 # 60 megapixels × 4 bytes a pixel fits Qt's default 256 MB image allocation limit.
 MAX_IMAGE_PIXELS = 60_000_000
@@ -39,15 +38,13 @@ _KIND_NAMES = {
 _MP4_FIRST_BOXES = {b"ftyp", b"moov", b"mdat", b"free", b"wide", b"skip", b"pnot"}
 
 
-@dataclass(frozen=True)
-class MediaInfo:
+class MediaInfo(NamedTuple):  # NamedTuples, as kit.py's records are: cheap to define
     kind: str
     width: int | None = None
     height: int | None = None
 
 
-@dataclass(frozen=True)
-class MediaProblem:
+class MediaProblem(NamedTuple):
     message: str
     is_warning: bool = False
 

@@ -6,7 +6,6 @@ are named by the member's path inside the archive, never by the temporary folder
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,7 +107,7 @@ def _open_archive(archive: Path, progress: ProgressCallback | None) -> OpenedKit
     except KitLoadError as exc:
         extracted.cleanup()
         raise KitOpenError(archive, in_archive(exc.problems, extracted.prefix)) from None
-    kit = dataclasses.replace(result.kit, source=archive, archive_members=extracted.members)
+    kit = result.kit._replace(source=archive, archive_members=extracted.members)
     return OpenedKit(
         archive, LoadResult(kit, in_archive(result.problems, extracted.prefix)), extracted
     )
@@ -118,4 +117,4 @@ def in_archive(problems: list[Problem], prefix: str) -> list[Problem]:
     """Problems renamed from kit-relative paths to member paths inside the archive."""
     if not prefix:
         return problems
-    return [dataclasses.replace(p, file=prefix + p.file) for p in problems]
+    return [p._replace(file=prefix + p.file) for p in problems]
