@@ -11,6 +11,10 @@ Three tiers, best first:
 2. tiles a view asked for recently (painted while scrolling past, or just above and below the
    viewport), newest first;
 3. the background fill of the rest of the kit, nearest to the viewport first.
+
+Between the second and third, the disk-cache writes of thumbnails made for the screen: a worker
+defers them (up to a limit) so that a screen's decodes are not held up by encoding the ones
+before them. Nothing here retires a worker while a write waits, so none is left behind.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import threading
+from collections import deque
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +30,8 @@ from pathlib import Path
 from app.model.thumbnail_cache import SourceIdentity
 
 VISIBLE, ASKED, BACKGROUND = 0, 1, 2
+# Deferred cache writes held at most: each holds a tile's picture (about 500 KB at 200 %).
+MAX_DEFERRED_WRITES = 48
 
 
 @dataclass
@@ -47,6 +54,14 @@ class TakenRequest:
     picture_wanted: bool
 
 
+@dataclass(frozen=True)
+class DeferredWrite:
+    """Work a worker put off until nothing on screen waits (opaque here: the worker's own)."""
+
+    key: int
+    payload: object
+
+
 class ThumbnailQueue:
     def __init__(self, max_workers: int) -> None:
         self.max_workers = max(1, max_workers)
@@ -57,6 +72,7 @@ class ThumbnailQueue:
         self._visible: dict[int, int] = {}  # key -> reading-order position
         self._centre = 0  # background fill works outwards from this key
         self._in_flight: set[int] = set()
+        self._writes: deque[DeferredWrite] = deque()
         self._workers = 0
         self._stopped = False
         self.dropped = 0  # requests removed before they were decoded (for tests and logs)
@@ -127,19 +143,39 @@ class ThumbnailQueue:
     # A key taken stays "in flight" until its result reaches the UI thread (``done``): the
     # number of decodes running at once is bounded by the workers, at most ``max_workers``.
 
-    def take(self) -> TakenRequest | None:
-        """The most urgent request, marked in flight; None retires the calling worker."""
+    def take(self) -> TakenRequest | DeferredWrite | None:
+        """The most urgent request, marked in flight, or a deferred write once nothing on
+        screen waits; None retires the calling worker."""
         with self._lock:
             while self._heap and not self._stopped:
-                rank, stamp, key = heapq.heappop(self._heap)
+                rank, stamp, key = self._heap[0]
                 entry = self._entries.get(key)
                 if entry is None or entry.stamp != stamp:
+                    heapq.heappop(self._heap)
                     continue  # stale: dropped or re-ranked since
+                if rank[0] == BACKGROUND and self._writes:
+                    break
+                heapq.heappop(self._heap)
                 del self._entries[key]
                 self._in_flight.add(key)
                 return TakenRequest(entry, picture_wanted=rank[0] != BACKGROUND)
+            if self._writes:  # also once stopped: the pictures are made, keep them
+                return self._writes.popleft()
             self._workers -= 1
             return None
+
+    def defer(self, write: DeferredWrite) -> bool:
+        """Put ``write`` off until nothing on screen waits; False when enough are waiting
+        already (the worker does it now). Called by a running worker, which takes it later."""
+        with self._lock:
+            if len(self._writes) >= MAX_DEFERRED_WRITES:
+                return False
+            self._writes.append(write)
+            return True
+
+    def deferred(self) -> int:
+        with self._lock:
+            return len(self._writes)
 
     def done(self, key: int) -> None:
         """The result for ``key`` has been delivered (called on the UI thread)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from pathlib import Path
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -49,6 +50,11 @@ TILE_TEXT_HEIGHT = 44
 # tiles at 200 % scaling, 440 at 100 %: several screens either way.
 THUMBNAIL_MEMORY = 64 * 1024 * 1024
 MIN_HELD_THUMBNAILS = 96
+# Time the UI thread may spend per viewport change reading visible tiles' thumbnails from the
+# disk cache itself (~1 ms each at 200 %): about a screenful, so a kit's second opening paints
+# its first screen complete, once, instead of placeholders and then each tile as a pool thread
+# delivers it. Past it the pool reads the rest.
+CACHED_READ_BUDGET_S = 0.04
 
 StillRole = Qt.ItemDataRole.UserRole + 1
 ProblemRole = Qt.ItemDataRole.UserRole + 2
@@ -94,6 +100,7 @@ class StillsModel(QAbstractListModel):
         self._broken_tiles: dict[int, QPixmap] = {}
         self.warnings: dict[int, str] = {}
         self._near: frozenset[int] | None = None  # None until a view reports its viewport
+        self._not_cached: set[int] = set()  # rows the disk cache did not have when looked for
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.stills)
@@ -151,10 +158,33 @@ class StillsModel(QAbstractListModel):
         worth holding (visible plus about a screen above and below)."""
         self._near = frozenset(near)
         self._evict()
+        self._read_cached_now(visible)
         for row in visible:
             if row not in self.thumbnails:
                 self._request(row)
         self.loader.set_viewport(visible, self._near)
+
+    def _read_cached_now(self, rows: Sequence[int]) -> None:
+        """Visible tiles' thumbnails that are in the disk cache, read here and now (within
+        :data:`CACHED_READ_BUDGET_S`): the paint that follows shows them all at once."""
+        deadline = time.perf_counter() + CACHED_READ_BUDGET_S
+        before = self.made_count()
+        for row in rows:
+            if row in self.thumbnails or row in self.problems or row in self._not_cached:
+                continue
+            if time.perf_counter() > deadline:
+                break
+            still = self.stills[row]
+            if still.file is None:
+                continue
+            cached = self.loader.read_cached(still.file.path, self.identity(still))
+            if cached is None:
+                self._not_cached.add(row)  # the pool makes it; not looked for again
+                continue
+            self.made.add(row)
+            self._hold(row, *cached)
+        if self.made_count() != before:
+            self.progress_changed.emit(self.made_count(), len(self.stills))
 
     def fill_in_background(self) -> None:
         """Make every thumbnail not made yet, after what is on screen (progress counts them)."""
@@ -207,19 +237,26 @@ class StillsModel(QAbstractListModel):
         """A thumbnail made or read: held when its tile is on or near the screen."""
         first = row not in self.made
         self.made.add(row)
-        if isinstance(warning, str):
-            self.warnings[row] = warning
+        self._not_cached.discard(row)  # cached now, or about to be
         if isinstance(image, QImage) and (self._near is None or row in self._near):
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(self.ratio)
-            if isinstance(warning, str):
-                _draw_warning_badge(pixmap)
-            self.thumbnails[row] = pixmap
-            self._evict()
-            index = self.index(row)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+            self._hold(row, image, warning if isinstance(warning, str) else None)
+        elif isinstance(warning, str):
+            self.warnings[row] = warning
         if first:
             self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    def _hold(self, row: int, image: QImage, warning: str | None) -> None:
+        """Keep ``row``'s thumbnail in memory and repaint its tile."""
+        if warning is not None:
+            self.warnings[row] = warning
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.ratio)
+        if warning is not None:
+            _draw_warning_badge(pixmap)
+        self.thumbnails[row] = pixmap
+        self._evict()
+        index = self.index(row)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     @Slot(object)
     def _on_loader_cached(self, batch: list[tuple[int, str | None]]) -> None:
@@ -227,6 +264,7 @@ class StillsModel(QAbstractListModel):
         before = len(self.made)
         for row, warning in batch:
             self.made.add(row)
+            self._not_cached.discard(row)
             if warning is not None:
                 self.warnings[row] = warning
         if len(self.made) != before:
@@ -277,9 +315,11 @@ def _draw_warning_badge(pixmap: QPixmap) -> None:
 
 
 class StillsGrid(QListView):
-    """The stills as tiles in icon mode; tells which rows are on and near the screen."""
+    """The stills as tiles in icon mode; tells which rows are on and near the screen, and
+    when it has painted."""
 
     viewport_changed = Signal()
+    painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -295,6 +335,10 @@ class StillsGrid(QListView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.setSpacing(0)
+        # Always there, so its appearing never narrows the viewport after the first paint:
+        # that re-laid the tiles and painted the whole grid a second time (10 ms at 200 %)
+        # while the first screen's thumbnails were being decoded, and made them jump.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scroll_bar_changed)
         bar.rangeChanged.connect(self._on_scroll_bar_changed)
@@ -306,6 +350,10 @@ class StillsGrid(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.viewport_changed.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
 
     def viewport_rows(self) -> tuple[list[int], list[int]] | None:
         """Rows visible now in reading order, and the rows within a screen above or below;
@@ -351,9 +399,14 @@ class StillsTab(KitTab):
         self.model: StillsModel | None = None
         self.view: StillsGrid | None = None
         self._filling = False
+        self._screen_painted = False  # the grid has painted with every visible tile made
         # Coalesces the scroll bar's many changes into one re-prioritisation per event loop turn.
         self._viewport_timer = QTimer(self, singleShot=True, interval=0)
         self._viewport_timer.timeout.connect(self._on_viewport_timer_timeout)
+        # The background fill starts from here, in the event loop turn after that paint: not
+        # inside the paint, which would reach the screen only after the fill's setup.
+        self._fill_timer = QTimer(self, singleShot=True, interval=0)
+        self._fill_timer.timeout.connect(self._start_filling_when_screen_made)
         self.viewer: QWidget | None = None
         self.export_running = False
         self.last_export: ExportResult | None = None
@@ -370,6 +423,7 @@ class StillsTab(KitTab):
         self.view = StillsGrid(self)
         self.view.setModel(self.model)
         self.view.viewport_changed.connect(self._on_view_viewport_changed)
+        self.view.painted.connect(self._on_view_painted)
         self.view.activated.connect(self._on_view_activated)
         self.progress = QLabel(self)
         self.progress.setObjectName("statusText")
@@ -409,14 +463,26 @@ class StillsTab(KitTab):
         self.model.set_viewport(visible, near)
         self._start_filling_when_screen_made()
 
-    def _start_filling_when_screen_made(self) -> None:
-        """The rest of the kit in the background, once the first screen's tiles are made:
-        until then the pool threads' Python work would only slow the first paint (the GIL)."""
-        if self._filling or self.model is None or self.view is None:
-            return
+    def _screen_made(self) -> bool:
+        if self.model is None or self.view is None:
+            return False
         rows = self.view.viewport_rows()
-        if rows is None or not all(self.model.is_made(row) for row in rows[0]):
+        return rows is not None and all(self.model.is_made(row) for row in rows[0])
+
+    @Slot()
+    def _on_view_painted(self) -> None:
+        if not self._screen_painted and self._screen_made():
+            self._screen_painted = True
+            self._fill_timer.start(0)
+
+    @Slot()
+    def _start_filling_when_screen_made(self) -> None:
+        """The rest of the kit in the background, once the first screen's tiles are made and
+        painted: until then the pool threads' Python work (the GIL) and the fill's setup here
+        would only delay that paint."""
+        if self._filling or not self._screen_painted or not self._screen_made():
             return
+        assert self.model is not None
         self._filling = True
         self.model.fill_in_background()
 

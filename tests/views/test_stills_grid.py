@@ -295,3 +295,158 @@ def test_tiles_at_200_percent_are_drawn_pixel_for_pixel(qtbot, tmp_path: Path) -
     assert rows, "the thumbnail's first row is not drawn unchanged anywhere in its tile"
     x, y = rows[0]
     assert surface.copy(x, y, 430, 288) == thumbnail
+
+
+def test_the_grid_is_laid_out_once_when_first_shown(qtbot, tmp_path: Path, big_kit: Path) -> None:
+    # The scroll bar of a long grid must not appear after the first paint: that narrows the
+    # viewport, re-lays the tiles and paints the whole grid again.
+    from PySide6.QtCore import QEvent, QObject
+
+    events: list[str] = []
+
+    class Recorder(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() in (QEvent.Type.Paint, QEvent.Type.Resize):
+                events.append(event.type().name)
+            return False
+
+    recorder = Recorder()
+    original = StillsTab.first_shown
+
+    def first_shown(self: StillsTab) -> None:
+        original(self)
+        assert self.view is not None
+        self.view.viewport().installEventFilter(recorder)
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    tab = StillsTab(
+        load_press_kit(big_kit).kit,
+        temp_settings(tmp_path),
+        host,
+        thumbnail_cache=ThumbnailCache(tmp_path / "cache"),
+    )
+    tab.first_shown = first_shown.__get__(tab)  # type: ignore[method-assign]
+    QVBoxLayout(host).addWidget(tab)
+    host.resize(1200, 800)
+    host.show()
+    qtbot.waitExposed(host)
+    qtbot.waitUntil(lambda: "Paint" in events)
+    qtbot.wait(200)  # the layout Qt posts after the first paint, if any
+    tab.shutdown()
+    first_paint = events.index("Paint")
+    assert "Resize" not in events[first_paint:]
+
+
+def test_a_second_opening_paints_its_first_screen_complete_from_the_cache(
+    qtbot, tmp_path: Path, big_kit: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    kit = load_press_kit(big_kit).kit
+    cache = ThumbnailCache(tmp_path / "cache")
+    fills: list[bool] = []  # per fill: had the grid painted its screen complete by then?
+    painted_complete: list[bool] = []
+    real_fill = StillsModel.fill_in_background
+
+    def fill(model: StillsModel) -> None:
+        fills.append(any(painted_complete))
+        real_fill(model)
+
+    monkeypatch.setattr(StillsModel, "fill_in_background", fill)
+
+    class PaintWatcher(QObject):
+        def __init__(self, tab: StillsTab) -> None:
+            super().__init__()
+            self.tab = tab
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                tab = self.tab
+                assert tab.view is not None and tab.model is not None
+                visible, _near = tab.view.viewport_rows() or ([], [])
+                painted_complete.append(
+                    bool(visible) and all(row in tab.model.thumbnails for row in visible)
+                )
+            return False
+
+    def open_tab() -> tuple[StillsTab, QWidget, PaintWatcher]:
+        painted_complete.clear()
+        host = QWidget()
+        qtbot.addWidget(host)
+        tab = StillsTab(kit, temp_settings(tmp_path), host, thumbnail_cache=cache)
+        watcher = PaintWatcher(tab)
+        original = tab.first_shown
+
+        def first_shown() -> None:
+            original()
+            assert tab.view is not None
+            tab.view.viewport().installEventFilter(watcher)
+
+        tab.first_shown = first_shown  # type: ignore[method-assign]
+        QVBoxLayout(host).addWidget(tab)
+        host.resize(1200, 800)
+        host.show()
+        qtbot.waitExposed(host)
+        return tab, host, watcher
+
+    tab, host, _watcher = open_tab()
+    assert tab.model is not None
+    qtbot.waitUntil(lambda: tab.progress.text() == "300 stills", timeout=30000)
+    assert fills == [True]  # the first opening too: the fill waited for the screen's paint
+    assert painted_complete[0] is False  # placeholders first: nothing was cached
+    tab.shutdown()
+    host.close()
+
+    decoded: list[Path] = []
+    monkeypatch.setattr(
+        thumbnails,
+        "decode_to_fit",
+        lambda path, box: decoded.append(path),  # never called
+    )
+    tab, host, _watcher = open_tab()
+    qtbot.waitUntil(lambda: len(painted_complete) > 0)
+    assert painted_complete[0] is True  # the very first paint had every visible thumbnail
+    qtbot.waitUntil(lambda: tab.progress.text() == "300 stills", timeout=30000)
+    assert fills == [True, True]
+    assert decoded == []
+    tab.shutdown()
+
+
+def test_cache_writes_wait_for_the_screen_but_before_the_background_fill(tmp_path: Path) -> None:
+    from app.media.thumbnail_queue import (
+        MAX_DEFERRED_WRITES,
+        DeferredWrite,
+        TakenRequest,
+        ThumbnailQueue,
+        ThumbnailRequest,
+    )
+
+    def request(row: int) -> ThumbnailRequest:
+        return ThumbnailRequest(row, tmp_path / f"{row}.jpg", None)
+
+    queue = ThumbnailQueue(max_workers=1)
+    queue.set_viewport([0, 1], [0, 1])
+    assert queue.ask(request(0)) == 1
+    queue.ask(request(1))
+    queue.fill(request(row) for row in (2, 3))
+    taken = queue.take()
+    assert isinstance(taken, TakenRequest) and taken.request.key == 0
+    assert queue.defer(DeferredWrite(0, "picture 0"))
+    # The screen's next tile comes before the write; the write before the background fill.
+    taken = queue.take()
+    assert isinstance(taken, TakenRequest) and taken.request.key == 1
+    assert queue.take() == DeferredWrite(0, "picture 0")
+    taken = queue.take()
+    assert isinstance(taken, TakenRequest) and not taken.picture_wanted
+    # Only so many wait (each holds a picture); past that the worker writes at once.
+    for row in range(MAX_DEFERRED_WRITES):
+        assert queue.defer(DeferredWrite(row, row))
+    assert not queue.defer(DeferredWrite(99, 99))
+    # Stopped, the queue still hands out the writes (the pictures are made), then retires.
+    queue.clear()
+    handed = []
+    while (taken := queue.take()) is not None:
+        handed.append(taken)
+    assert handed == [DeferredWrite(row, row) for row in range(MAX_DEFERRED_WRITES)]
+    assert queue.workers() == 0
