@@ -405,3 +405,23 @@ def test_header_problem_comes_after_manifest_problems(make_kit: MakeKit) -> None
         "presskit.yaml:2: error: film.tagline: expected text, found a list",
         "a.jpg: error: not a JPEG, PNG or WebP image (starts with 'nope')",
     ]
+
+
+def test_truncated_images_are_told_from_their_last_bytes(write: Write, tmp_path: Path) -> None:
+    from app.model.media_headers import truncation_warning
+
+    jpeg = jpeg_header(4, 4) + b"\x00" * 200 + b"\xff\xd9"
+    png = png_image(4, 4)
+    webp = webp_vp8(4, 4)
+    for name, whole, kind in (
+        ("a.jpg", jpeg, "JPEG"),
+        ("a.png", png, "PNG"),
+        ("a.webp", webp, "WebP"),
+    ):
+        assert truncation_warning(write(name, whole)) is None
+        cut = whole[:-13]  # past the PNG's 12-byte IEND chunk
+        assert truncation_warning(write(f"cut-{name}", cut)) == (
+            f"the {kind} file is truncated (only part of the picture could be shown)"
+        )
+    assert truncation_warning(write("short.jpg", b"\xff\xd8\xff\xd9")) is None  # under 64 bytes
+    assert truncation_warning(tmp_path / "missing.jpg") is None  # unreadable: no claim
