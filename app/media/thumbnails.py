@@ -134,7 +134,7 @@ class _Relay(QObject):
     Separate from the loader and parentless, so a worker never emits on a deleted object."""
 
     made = Signal(int, object, object)  # key, QImage, warning
-    cached = Signal(object)  # [(key, warning)]: already in the disk cache
+    cached = Signal(object)  # [(key, warning)]: in the disk cache (background fill)
     failed = Signal(int, str)
 
 
@@ -155,36 +155,41 @@ class _Worker(QRunnable):
         self._box = QSize(box)
         self._cache = cache
         self._pixel_ratio = pixel_ratio
+        self._batch: list[tuple[int, str | None]] = []  # background results not yet reported
+        self._batch_started = 0.0
 
     def run(self) -> None:
-        # Thumbnails the background fill finds already cached are reported in batches: on a
-        # kit's second opening thousands of them come in a fraction of a second, and one signal
-        # each would keep the UI thread from painting the tiles on screen.
-        batch: list[tuple[int, str | None]] = []
-        batch_started = 0.0
+        # Thumbnails of the background fill, which nobody is looking at, are reported in
+        # batches, not one signal each: on a kit's second opening thousands are found in the
+        # disk cache in a fraction of a second, and the UI thread must go on painting the tiles
+        # on screen; on the first, each signal cost the UI thread a slot and a progress repaint.
         try:
             while (taken := self._queue.take()) is not None:
                 if isinstance(taken, DeferredWrite):
                     self._write(taken)
-                    continue
-                key = taken.request.key
-                if self._already_cached(taken):
-                    if not batch:
-                        batch_started = time.monotonic()
-                    batch.append((key, truncation_warning(taken.request.path)))
-                    if len(batch) >= CACHED_BATCH or time.monotonic() - batch_started > 0.05:
-                        self._relay.cached.emit(batch)
-                        batch = []
-                    continue
-                if batch:
-                    self._relay.cached.emit(batch)
-                    batch = []
-                self._make_and_report(taken)
-            if batch:
-                self._relay.cached.emit(batch)
+                elif self._already_cached(taken):
+                    self._report_later(taken.request.key, truncation_warning(taken.request.path))
+                elif taken.picture_wanted:
+                    self._report_batch()
+                    self._make_and_report(taken)
+                else:
+                    self._make_in_background(taken)
+            self._report_batch()
         except RuntimeError:  # the relay is gone: the application is shutting down
             self._queue.clear()
         # Keys stay in flight until the UI thread has their results (see the loader).
+
+    def _report_later(self, key: int, warning: str | None) -> None:
+        if not self._batch:
+            self._batch_started = time.monotonic()
+        self._batch.append((key, warning))
+        if len(self._batch) >= CACHED_BATCH or time.monotonic() - self._batch_started > 0.05:
+            self._report_batch()
+
+    def _report_batch(self) -> None:
+        if self._batch:
+            self._relay.cached.emit(self._batch)
+            self._batch = []
 
     def _already_cached(self, taken: TakenRequest) -> bool:
         """Background fill of a still whose thumbnail is in the disk cache: nothing to do
@@ -195,10 +200,9 @@ class _Worker(QRunnable):
         key = self._cache.key(request.identity, self._box.width(), self._box.height())
         return self._cache.contains(key)
 
-    def _make_and_report(self, taken: TakenRequest) -> None:
-        """Read or decode one thumbnail and report it; a decoded one is written to the cache
-        after it is reported, or later (see :meth:`ThumbnailQueue.defer`) when it was made
-        for the screen."""
+    def _make(self, taken: TakenRequest) -> tuple[QImage, str | None, DeferredWrite | None] | None:
+        """The thumbnail read from the cache or decoded, its warning, and the cache write it
+        still needs; None when it cannot be made (reported here)."""
         request = taken.request
         cache = self._cache if request.identity is not None else None
         box, ratio = self._box, self._pixel_ratio
@@ -213,20 +217,37 @@ class _Worker(QRunnable):
             warning = truncation_warning(request.path)
         except ImageDecodeError as exc:
             self._relay.failed.emit(request.key, str(exc))
-            return
+            return None
         except Exception:  # a bug must not kill the worker (and with it the grid)
             log.exception("thumbnail of %s", request.path)
             self._relay.failed.emit(request.key, "cannot be decoded")
-            return
-        self._relay.made.emit(request.key, image, warning)
+            return None
         if cache is None or stored:
-            return
+            return image, warning, None
         assert request.identity is not None
-        write = DeferredWrite(
-            request.key, (cache.key(request.identity, box.width(), box.height()), image)
-        )
-        if not (taken.picture_wanted and self._queue.defer(write)):
+        key = cache.key(request.identity, box.width(), box.height())
+        return image, warning, DeferredWrite(request.key, (key, image))
+
+    def _make_and_report(self, taken: TakenRequest) -> None:
+        """A thumbnail for the screen: reported at once; its cache write comes later (see
+        :meth:`ThumbnailQueue.defer`) unless enough writes wait already."""
+        made = self._make(taken)
+        if made is None:
+            return
+        image, warning, write = made
+        self._relay.made.emit(taken.request.key, image, warning)
+        if write is not None and not self._queue.defer(write):
             self._write(write)
+
+    def _make_in_background(self, taken: TakenRequest) -> None:
+        """A thumbnail nobody is looking at: cached, then reported in a batch."""
+        made = self._make(taken)
+        if made is None:
+            return
+        _image, warning, write = made
+        if write is not None:
+            self._write(write)
+        self._report_later(taken.request.key, warning)
 
     def _write(self, write: DeferredWrite) -> None:
         if self._cache is None:
@@ -241,9 +262,9 @@ class _Worker(QRunnable):
 class ThumbnailLoader(QObject):
     """Makes thumbnails off the UI thread, visible tiles first.
 
-    ``ready(key, image, warning)`` for each thumbnail made or read; ``cached([(key, warning),
-    ...])`` for those the background fill found already in the disk cache (not read: nobody is
-    looking at them); ``failed(key, why)``.
+    ``ready(key, image, warning)`` for each thumbnail made or read for the screen;
+    ``cached([(key, warning), ...])`` for those the background fill made or found in the disk
+    cache (not handed over: nobody is looking at them); ``failed(key, why)``.
     """
 
     ready = Signal(int, object, object)  # key, QImage, warning (str or None)

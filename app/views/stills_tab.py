@@ -51,10 +51,12 @@ TILE_TEXT_HEIGHT = 44
 THUMBNAIL_MEMORY = 64 * 1024 * 1024
 MIN_HELD_THUMBNAILS = 96
 # Time the UI thread may spend per viewport change reading visible tiles' thumbnails from the
-# disk cache itself (~1 ms each at 200 %): about a screenful, so a kit's second opening paints
-# its first screen complete, once, instead of placeholders and then each tile as a pool thread
-# delivers it. Past it the pool reads the rest.
+# disk cache itself (~1 ms each at 200 %). Opening the tab, or landing where nothing is held:
+# about a screenful, so a kit's second opening paints its first screen complete, once,
+# instead of placeholders and then each tile as a pool thread delivers it. While scrolling,
+# less: the scroll step's repaint comes on top. Past it the pool reads the rest.
 CACHED_READ_BUDGET_S = 0.04
+CACHED_READ_SCROLL_BUDGET_S = 0.012
 
 StillRole = Qt.ItemDataRole.UserRole + 1
 ProblemRole = Qt.ItemDataRole.UserRole + 2
@@ -100,6 +102,7 @@ class StillsModel(QAbstractListModel):
         self._broken_tiles: dict[int, QPixmap] = {}
         self.warnings: dict[int, str] = {}
         self._near: frozenset[int] | None = None  # None until a view reports its viewport
+        self._visible: frozenset[int] = frozenset()
         self._not_cached: set[int] = set()  # rows the disk cache did not have when looked for
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
@@ -157,6 +160,7 @@ class StillsModel(QAbstractListModel):
         """The view scrolled or resized: ``visible`` rows in reading order, ``near`` the rows
         worth holding (visible plus about a screen above and below)."""
         self._near = frozenset(near)
+        self._visible = frozenset(visible)
         self._evict()
         self._read_cached_now(visible)
         for row in visible:
@@ -167,7 +171,9 @@ class StillsModel(QAbstractListModel):
     def _read_cached_now(self, rows: Sequence[int]) -> None:
         """Visible tiles' thumbnails that are in the disk cache, read here and now (within
         :data:`CACHED_READ_BUDGET_S`): the paint that follows shows them all at once."""
-        deadline = time.perf_counter() + CACHED_READ_BUDGET_S
+        landing = not any(row in self.thumbnails for row in rows)
+        budget = CACHED_READ_BUDGET_S if landing else CACHED_READ_SCROLL_BUDGET_S
+        deadline = time.perf_counter() + budget
         before = self.made_count()
         for row in rows:
             if row in self.thumbnails or row in self.problems or row in self._not_cached:
@@ -260,13 +266,17 @@ class StillsModel(QAbstractListModel):
 
     @Slot(object)
     def _on_loader_cached(self, batch: list[tuple[int, str | None]]) -> None:
-        """Thumbnails already in the disk cache: made, to be read when their tiles are shown."""
+        """Thumbnails the background fill made or found in the disk cache: made, to be read
+        when their tiles are shown."""
         before = len(self.made)
         for row, warning in batch:
             self.made.add(row)
             self._not_cached.discard(row)
             if warning is not None:
                 self.warnings[row] = warning
+            # Scrolled to while the fill held it (a request then waits for it): read it now.
+            if row in self._visible and row not in self.thumbnails:
+                self._request(row)
         if len(self.made) != before:
             self.progress_changed.emit(self.made_count(), len(self.stills))
 

@@ -450,3 +450,27 @@ def test_cache_writes_wait_for_the_screen_but_before_the_background_fill(tmp_pat
         handed.append(taken)
     assert handed == [DeferredWrite(row, row) for row in range(MAX_DEFERRED_WRITES)]
     assert queue.workers() == 0
+
+
+def test_the_background_fill_reports_in_batches_and_caches_everything(
+    qtbot, open_grid, big_kit: Path
+) -> None:
+    tab = open_grid(big_kit)
+    assert tab.model is not None and tab.view is not None
+    first_screen, _near = tab.view.viewport_rows() or ([], [])
+    loader = tab.model.loader
+    pictures: list[int] = []
+    batches: list[list[int]] = []
+    loader.ready.connect(lambda row, _image, _warning: pictures.append(row))
+    loader.cached.connect(lambda batch: batches.append([row for row, _warning in batch]))
+    qtbot.waitUntil(lambda: tab.progress.text() == "300 stills", timeout=30000)
+    qtbot.waitUntil(lambda: loader.queue.workers() == 0)
+    # Pictures travel to the UI thread only for tiles a view asked for; the rest of the kit
+    # is reported made, in fewer signals than stills.
+    background = [row for batch in batches for row in batch]
+    assert set(background) | set(pictures) | set(first_screen) == set(range(STILLS))
+    assert not set(pictures) & set(background)
+    assert len(batches) < len(background)
+    cache = loader.cache
+    assert cache is not None
+    assert len(list(cache.folder.rglob("*.thumb"))) == STILLS
