@@ -74,6 +74,29 @@ class ThumbnailCache:
         except OSError:
             return False
 
+    def existing_keys(self) -> set[str]:
+        """The keys of every entry on disk, from one listing per subfolder: what
+        :meth:`contains` tells with a stat per key, for a whole kit at once."""
+        keys: set[str] = set()
+        try:
+            subfolders = os.scandir(self.folder)
+        except OSError:
+            return keys
+        with subfolders:
+            for subfolder in subfolders:
+                if len(subfolder.name) != 2:
+                    continue
+                try:
+                    with os.scandir(subfolder.path) as entries:
+                        keys.update(
+                            entry.name[: -len(".thumb")]
+                            for entry in entries
+                            if entry.name.endswith(".thumb")
+                        )
+                except OSError:  # not a folder, or gone
+                    continue
+        return keys
+
     def put(self, key: str, data: bytes) -> None:
         entry = self._entry(key)
         try:

@@ -64,3 +64,15 @@ def test_unwritable_cache_is_not_an_error(tmp_path: Path) -> None:
     key = cache.key(identity(), 256, 144)
     cache.put(key, b"x")  # logged, not raised
     assert cache.get(key) is None
+
+
+def test_existing_keys_lists_every_entry_and_nothing_else(tmp_path: Path) -> None:
+    cache = ThumbnailCache(tmp_path / "cache")
+    assert cache.existing_keys() == set()  # no folder yet
+    keys = {cache.key(identity(size=size), 256, 144) for size in range(20)}
+    for key in keys:
+        cache.put(key, b"jpeg bytes")
+    (tmp_path / "cache" / "zz").write_text("a stray file, not a folder")
+    (tmp_path / "cache" / next(iter(keys))[:2] / ".partial-123").write_bytes(b"half")
+    assert cache.existing_keys() == keys
+    assert all(cache.contains(key) for key in keys)

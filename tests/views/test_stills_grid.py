@@ -404,12 +404,24 @@ def test_a_second_opening_paints_its_first_screen_complete_from_the_cache(
         "decode_to_fit",
         lambda path, box: decoded.append(path),  # never called
     )
+    from app.media.thumbnail_queue import ThumbnailQueue
+
+    queued: list[int] = []  # background requests that reached the queue
+    real_queue_fill = ThumbnailQueue.fill
+
+    def queue_fill(queue: ThumbnailQueue, requests: object) -> int:
+        requests = list(requests)  # type: ignore[call-overload]
+        queued.extend(request.key for request in requests)
+        return real_queue_fill(queue, requests)
+
+    monkeypatch.setattr(ThumbnailQueue, "fill", queue_fill)
     tab, host, _watcher = open_tab()
     qtbot.waitUntil(lambda: len(painted_complete) > 0)
     assert painted_complete[0] is True  # the very first paint had every visible thumbnail
     qtbot.waitUntil(lambda: tab.progress.text() == "300 stills", timeout=30000)
     assert fills == [True, True]
     assert decoded == []
+    assert queued == []  # all found in one listing of the cache, none checked one by one
     tab.shutdown()
 
 
