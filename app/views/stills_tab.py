@@ -459,7 +459,12 @@ class StillsTab(KitTab):
 
     @Slot()
     def _on_view_viewport_changed(self) -> None:
-        self._viewport_timer.start(0)
+        # Not restarted when already pending: a timer started again is due only in the event
+        # loop's next pass, and a scroll driven by a timer (kinetic scrolling) that keeps the
+        # loop busy restarted it in every pass, so it never fired and no tile scrolled to was
+        # asked for until the scroll stopped.
+        if not self._viewport_timer.isActive():
+            self._viewport_timer.start(0)
 
     @Slot()
     def _on_viewport_timer_timeout(self) -> None:

@@ -486,3 +486,41 @@ def test_the_background_fill_reports_in_batches_and_caches_everything(
     cache = loader.cache
     assert cache is not None
     assert len(list(cache.folder.rglob("*.thumb"))) == STILLS
+
+
+def test_a_timer_driven_scroll_that_keeps_the_loop_busy_still_updates_the_viewport(
+    qtbot, open_grid, big_kit: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Kinetic scrolling moves the grid from a timer; when each step outlasts the interval the
+    # event loop never idles, and the grid must still learn where it is between steps.
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    tab = open_grid(big_kit)
+    assert tab.view is not None
+    reports: list[int] = []
+    real = StillsModel.set_viewport
+
+    def set_viewport(model: StillsModel, visible: list[int], near: list[int]) -> None:
+        reports.append(visible[0] if visible else -1)
+        real(model, visible, near)
+
+    monkeypatch.setattr(StillsModel, "set_viewport", set_viewport)
+    bar = tab.view.verticalScrollBar()
+    steps = {"left": 30}
+
+    def step() -> None:
+        time.sleep(0.012)  # work that takes longer than the timer's interval, then the move
+        bar.setValue(bar.value() + 40)
+        steps["left"] -= 1
+        if steps["left"] == 0:
+            ticker.stop()
+
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(10)
+    ticker.timeout.connect(step)
+    ticker.start()
+    qtbot.waitUntil(lambda: steps["left"] == 0, timeout=10000)
+    assert len(reports) >= 8  # about every other step, not only once the scroll stops
