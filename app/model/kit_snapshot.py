@@ -21,11 +21,11 @@ import datetime
 import logging
 import marshal
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from app.model.atomic_write import write_bytes_atomically
 from app.model.kit import (
     MANIFEST_NAME,
     CastMember,
@@ -118,17 +118,7 @@ class KitSnapshots:
                 _identity(real_root / MANIFEST_NAME),
                 _encode(kit),
             )
-            data = marshal.dumps(stored)
-            entry = self._entry(real_root)
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".partial-")
-            try:
-                with os.fdopen(fd, "wb") as stream:
-                    stream.write(data)
-                os.replace(temporary, entry)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_bytes_atomically(self._entry(real_root), marshal.dumps(stored))
         except (OSError, ValueError) as exc:
             log.warning("cannot save a snapshot of the kit at %s: %s", kit.root, exc)
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from app.model.atomic_write import write_bytes_atomically
 
 try:  # hashlib's own BLAKE2, without the OpenSSL start-up that importing hashlib costs (~4 ms)
     from _blake2 import blake2b as _blake2b
@@ -100,15 +101,7 @@ class ThumbnailCache:
     def put(self, key: str, data: bytes) -> None:
         entry = self._entry(key)
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".partial-")
-            try:
-                with os.fdopen(fd, "wb") as stream:
-                    stream.write(data)
-                os.replace(temporary, entry)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_bytes_atomically(entry, data)
         except OSError as exc:
             log.warning("cannot write thumbnail cache entry %s: %s", entry, exc)
             return

@@ -1,0 +1,23 @@
+"""Writing a file so that nobody ever reads half of it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_bytes_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a uniquely named temporary file beside it, then
+    rename it into place: a reader sees the old file or the new one, and two writers (pool
+    threads filling a cache) never share a temporary file. Creates the folder; raises OSError.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".partial-")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
