@@ -176,6 +176,7 @@ class OverviewTab(KitTab):
         text_holder = QWidget()
         title = QLabel(film.title, text_holder)
         title.setObjectName("filmTitle")
+        title.setWordWrap(True)  # a long title wraps rather than pushing the column sideways
         title.setAccessibleName(f"Title: {film.title}")
         set_enum_property(title, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         text_column = QVBoxLayout()
@@ -210,8 +211,10 @@ class OverviewTab(KitTab):
         set_enum_property(self.facts_layout, "labelAlignment", ALIGN_RIGHT)
         self.facts_layout.setHorizontalSpacing(18)
         self.facts_layout.setVerticalSpacing(8)
-        for label, value in self.fact_rows():
+        rows = self.fact_rows()
+        for label, value in rows:
             self._add_fact(label, value)
+        facts.setVisible(bool(rows))  # a kit with no facts gets no empty panel
         text_column.addWidget(facts)
         text_column.addStretch(1)
 

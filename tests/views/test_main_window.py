@@ -8,7 +8,7 @@ import pytest
 from kit_factory import make_kit, temp_settings, zip_folder
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QTextDocument
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QScrollArea
 
 from app.model.opening import open_kit_location
 from app.model.thumbnail_cache import ThumbnailCache
@@ -65,6 +65,34 @@ def test_overview_shows_title_facts_and_key_art(qtbot, window: MainWindow) -> No
     qtbot.wait(300)  # a resize re-decode, if the estimate was far off
     shown = overview.key_art.size() * overview.key_art.devicePixelRatioF()
     assert overview.key_art.image.height() <= max(shown.height(), 1) * 1.6
+
+
+def test_overview_wraps_a_long_title_and_hides_an_empty_facts_panel(qtbot, tmp_path: Path) -> None:
+    root = tmp_path / "bare"
+    root.mkdir()
+    (root / "presskit.yaml").write_text(
+        "format: presskit/1\n"
+        "film:\n"
+        "  title: A Very Long Title That Cannot Possibly Fit On One Line Of The Overview\n"
+        "synopsis:\n"
+        "  short: Nothing else.\n",
+        encoding="utf-8",
+    )
+    window = MainWindow(temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show_kit(open_kit_location(root), remember=False)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    overview = window.tab(OverviewTab)
+    assert overview.fact_rows() == []
+    facts = overview.findChild(QFrame, "factsPanel")
+    assert facts is not None and not facts.isVisible()
+    title = overview.findChild(QLabel, "filmTitle")
+    assert title is not None and title.wordWrap()
+    # The text column fits its scroll area: nothing to scroll sideways.
+    scroll = overview.findChild(QScrollArea)
+    assert scroll is not None and scroll.horizontalScrollBar().maximum() == 0
 
 
 def test_watch_trailer_button_disabled_without_trailer(window: MainWindow) -> None:
