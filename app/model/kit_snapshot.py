@@ -25,23 +25,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from app.model import kit as kit_records
 from app.model.atomic_write import write_bytes_atomically
-from app.model.kit import (
-    MANIFEST_NAME,
-    CastMember,
-    Contact,
-    CrewMember,
-    Film,
-    KitFile,
-    LinkTarget,
-    LoadResult,
-    Note,
-    PressKit,
-    ReleaseDate,
-    Still,
-    Synopsis,
-    Trailer,
-)
+from app.model.kit import MANIFEST_NAME, KitFile, LoadResult, PressKit
 
 try:  # hashlib's own BLAKE2, without the OpenSSL start-up that importing hashlib costs (~4 ms)
     from _blake2 import blake2b as _blake2b
@@ -50,24 +36,19 @@ except ImportError:  # pragma: no cover - a Python without the builtin module
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT_FORMAT = 1  # bump when the encoding below, or the kit's dataclasses, change
+SNAPSHOT_FORMAT = 1  # bump when the encoding below changes
+# Every record kit.py defines (they are NamedTuples), by name: nothing to keep in step by hand.
 _RECORDS: dict[str, type[Any]] = {
-    cls.__name__: cls
-    for cls in (
-        KitFile,
-        ReleaseDate,
-        Film,
-        Synopsis,
-        CastMember,
-        CrewMember,
-        Still,
-        Trailer,
-        LinkTarget,
-        Note,
-        Contact,
-        PressKit,
-    )
+    name: value
+    for name, value in vars(kit_records).items()
+    if isinstance(value, type)
+    and issubclass(value, tuple)
+    and hasattr(value, "_fields")
+    and value.__module__ == kit_records.__name__
 }
+# The records' fields, in order, are part of every snapshot's header: a field added, removed
+# or moved in kit.py makes older snapshots misses rather than records built wrongly.
+_SCHEMA = tuple(sorted((name, record._fields) for name, record in _RECORDS.items()))
 # Tags of the encoded values; plain str, int, bool and None stand for themselves.
 _RECORD, _PATH, _DATE, _TUPLE, _DICT = "r", "p", "d", "t", "m"
 
@@ -123,7 +104,7 @@ class KitSnapshots:
             log.warning("cannot save a snapshot of the kit at %s: %s", kit.root, exc)
 
     def _header(self, real_root: Path) -> tuple[Any, ...]:
-        return (SNAPSHOT_FORMAT, marshal.version, self.app_version, str(real_root))
+        return (SNAPSHOT_FORMAT, _SCHEMA, marshal.version, self.app_version, str(real_root))
 
     def _entry(self, real_root: Path) -> Path:
         name = _blake2b(os.fsencode(real_root), digest_size=16).hexdigest()

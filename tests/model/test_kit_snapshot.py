@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from app.model import kit_snapshot
 from app.model.kit_snapshot import KitSnapshots
 from app.model.loader import load_press_kit
 from app.model.opening import KitOpenError, open_kit_location
@@ -115,6 +116,21 @@ def test_another_app_version_is_a_miss(snapshots: KitSnapshots, full_kit_copy: P
     assert snapshots.load(full_kit_copy) is not None
 
 
+def test_a_snapshot_of_records_with_other_fields_is_a_miss(
+    snapshots: KitSnapshots, full_kit_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A field added to a record in kit.py must not rebuild old snapshots with shifted values."""
+    saved(snapshots, full_kit_copy)
+    changed = (*kit_snapshot._SCHEMA, ("Still", ("file_text", "file", "new_field")))
+    monkeypatch.setattr(kit_snapshot, "_SCHEMA", changed)
+    assert snapshots.load(full_kit_copy) is None
+
+
+def test_every_record_of_the_kit_can_be_kept() -> None:
+    assert {"KitFile", "Film", "Still", "Trailer", "Note", "PressKit"} <= set(kit_snapshot._RECORDS)
+    assert "Problem" not in kit_snapshot._RECORDS  # imported into kit.py, not defined there
+
+
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
 def test_a_damaged_snapshot_is_a_miss(
     snapshots: KitSnapshots, full_kit_copy: Path, damage: str
@@ -177,6 +193,7 @@ def test_a_kit_that_cannot_load_still_says_why(snapshots: KitSnapshots, make_kit
 START_PROBE = """
 import json, sys
 from pathlib import Path
+from app.model import kit_snapshot
 from app.model.kit_snapshot import KitSnapshots
 from app.model.opening import open_kit_location
 opened = open_kit_location(Path(sys.argv[1]), snapshots=KitSnapshots(Path(sys.argv[2]), "1.2.3"))
