@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__, paths
+from app.identity import EXIT_FAILURE, EXIT_OK
 from app.model.kit import LoadResult
 from app.model.loader import load_press_kit
 from app.model.problems import KitLoadError, count_summary
@@ -301,7 +302,7 @@ def run_checks(kit_path: Path) -> dict[str, object]:
 def run_self_test(kit: Path | None) -> int:
     report = run_checks(kit if kit is not None else paths.bundled_kit_dir())
     print(json.dumps(report, ensure_ascii=False))
-    return 0 if report["passed"] else 1
+    return EXIT_OK if report["passed"] else EXIT_FAILURE
 
 
 def _qt_version() -> str | None:

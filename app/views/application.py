@@ -14,10 +14,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__, paths
+from app.identity import DISPLAY_NAME, EXIT_FAILURE, EXIT_OK, SLUG, USER_FOLDER_NAME
 from app.log import log_file_path
 from app.media.images import warm_image_plugins
-from app.model.opening import KitOpenError, is_archive, open_kit_location
-from app.settings import APPLICATION, ORGANIZATION, Settings
+from app.model.kit_choice import open_kit_or_bundled
+from app.model.opening import is_archive
+from app.settings import Settings
 from app.views.error_dialog import install_exception_hook
 
 if TYPE_CHECKING:
@@ -51,11 +53,11 @@ def create_application() -> QApplication:
         if isinstance(existing, QApplication)
         else QApplication([*sys.argv[:1], "-style", "fusion"])
     )
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("I.S.S. Press Kit")
+    app.setOrganizationName(USER_FOLDER_NAME)
+    app.setApplicationName(SLUG)
+    app.setApplicationDisplayName(DISPLAY_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(paths.APP_SLUG)
+    app.setDesktopFileName(SLUG)
     if existing is not None and existing.style().name().lower() != "fusion":  # tests' app
         app.setStyle("Fusion")
     app.setStyleSheet(load_stylesheet())
@@ -81,28 +83,17 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
         QTimer.singleShot(0, lambda: window.open_location(kit, fall_back_to_bundled=True))
         return _run_event_loop(app, window, settings)
 
-    failure: KitOpenError | None = None
-    opened = None
-    if kit is not None:
-        try:
-            opened = open_kit_location(kit, snapshots=window.snapshots)
-        except KitOpenError as exc:
-            failure = exc
-    if opened is None:
-        try:
-            opened = open_kit_location(paths.bundled_kit_dir(), snapshots=window.snapshots)
-        except KitOpenError as exc:
-            log.error("the bundled kit cannot load: %s", exc)
-            if exit_after_first_paint:
-                return 1
-            failure = failure or exc
-            opened = None
+    choice = open_kit_or_bundled(kit, snapshots=window.snapshots)
+    opened = choice.opened
+    failure = choice.first_failure
+    if opened is None and exit_after_first_paint:
+        return EXIT_FAILURE
     if opened is not None:
-        window.show_kit(opened, remember=kit is not None and failure is None)
+        window.show_kit(opened, remember=kit is not None and choice.failure is None)
 
     if exit_after_first_paint:
-        window.overview_painted.connect(lambda: app.exit(0))
-        QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, lambda: app.exit(1))
+        window.overview_painted.connect(lambda: app.exit(EXIT_OK))
+        QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, lambda: app.exit(EXIT_FAILURE))
     window.restore_and_show()
     if failure is not None and not exit_after_first_paint:
         shown = opened is not None

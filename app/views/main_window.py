@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from app import __version__, paths
 from app import settings as keys
+from app.identity import DISPLAY_NAME
 from app.media.worker import run_in_background
 from app.model.kit import PressKit
 from app.model.kit_snapshot import KitSnapshots
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self.snapshots = kit_snapshots()
         self.opened: OpenedKit | None = None
         self.hosts: list[TabHost] = []
-        self.setWindowTitle("I.S.S. Press Kit")
+        self.setWindowTitle(DISPLAY_NAME)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.setMinimumSize(720, 480)
@@ -259,13 +260,11 @@ class MainWindow(QMainWindow):
 
     def _on_open_failed(self, failure: KitOpenError, fall_back_to_bundled: bool) -> None:
         if fall_back_to_bundled:
-            from app import paths
+            from app.model.kit_choice import open_kit_or_bundled
 
-            try:
-                bundled = open_kit_location(paths.bundled_kit_dir(), snapshots=self.snapshots)
+            bundled = open_kit_or_bundled(None, snapshots=self.snapshots).opened
+            if bundled is not None:
                 self.show_kit(bundled, remember=False)
-            except KitOpenError:
-                log.exception("the bundled kit cannot load")
         self.report_open_failure(failure, fell_back=fall_back_to_bundled)
 
     def report_open_failure(self, failure: KitOpenError, fell_back: bool) -> None:
@@ -462,8 +461,8 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            "About I.S.S. Press Kit",
-            f"<h3>I.S.S. Press Kit {__version__}</h3>"
+            f"About {DISPLAY_NAME}",
+            f"<h3>{DISPLAY_NAME} {__version__}</h3>"
             "<p>A viewer for electronic press kits, bundled with the press kit for "
             "<i>I.S.S.</i> (Bleecker Street, 2023).</p>"
             "<p>The bundled stills, key art and teaser are placeholder artwork made for this "
