@@ -103,7 +103,7 @@ def test_commands_return_named_exit_codes_not_numbers() -> None:
     assert not bare, "return a named exit code from app/identity.py:\n" + "\n".join(bare)
 
 
-def test_the_build_spec_imports_the_identity() -> None:
+def test_the_build_spec_imports_the_identity_and_the_tab_modules() -> None:
     text = SPEC.read_text(encoding="utf-8")
     tree = ast.parse(text)
     imported = {
@@ -112,12 +112,16 @@ def test_the_build_spec_imports_the_identity() -> None:
         if isinstance(node, ast.ImportFrom) and node.module is not None
     }
     assert "app.identity" in imported
+    assert "app.views.tab_specs" in imported
+    # The tab modules are derived, not retyped as string literals.
+    literals = {text for _, text in _string_constants(tree)}
+    assert not {s for s in literals if s.startswith("app.views.") and s.endswith("_tab")}
 
 
 def test_the_identity_module_imports_no_qt() -> None:
     """The spec and the start-up path import it: it must stay cheap and Qt-free."""
     code = (
-        "import sys, app.identity; "
+        "import sys, app.identity, app.views.tab_specs; "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
     )
     completed = subprocess.run(

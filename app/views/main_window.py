@@ -25,7 +25,8 @@ from app.views.base_tab import KitTab
 from app.views.icons import install_pending_icons, set_icon_later
 from app.views.overview_tab import OverviewTab
 from app.views.progress import CancellableProgress, progress_dialog
-from app.views.tab_host import TAB_SPECS, TabHost
+from app.views.tab_host import TabHost
+from app.views.tab_specs import TAB_SPECS, tab_index
 
 if TYPE_CHECKING:  # imported where used: each Qt class named costs its enums at start-up
     from PySide6.QtWidgets import QMessageBox
@@ -33,10 +34,6 @@ if TYPE_CHECKING:  # imported where used: each Qt class named costs its enums at
 log = logging.getLogger(__name__)
 
 AFTER_PAINT_FALLBACK_MS = 1000  # when no overview paints (no kit could be opened)
-
-OVERVIEW_INDEX = 0
-TRAILER_INDEX = 4
-CONTACTS_INDEX = 6
 
 
 def kit_snapshots() -> KitSnapshots:
@@ -111,7 +108,7 @@ class MainWindow(QMainWindow):
         self.tab_actions: list[QAction] = []
         for index, spec in enumerate(TAB_SPECS):
             action = self._action(
-                spec.title,
+                spec.default_title,
                 spec.icon_name,
                 f"Ctrl+{index + 1}",
                 lambda _=False, i=index: self._show_tab_at(i),
@@ -174,12 +171,17 @@ class MainWindow(QMainWindow):
             # ~1 ms more to add under the stylesheet (7 ms of start-up for the seven).
             host = TabHost(spec, kit, self.settings)
             self.hosts.append(host)
-            self.tab_widget.addTab(host, spec.title)
+            self.tab_widget.addTab(host, spec.title_for(kit))
             set_icon_later(_TabIconSetter(self.tab_widget, host), spec.icon_name)
-        self.tab_widget.setTabVisible(CONTACTS_INDEX, bool(kit.contacts))
-        self.tab_actions[CONTACTS_INDEX].setEnabled(bool(kit.contacts))
+        for index, spec in enumerate(TAB_SPECS):
+            # A hidden tab keeps its place, so Ctrl+number means the same tab in every kit.
+            shown = spec.is_shown_for(kit)
+            if not shown:
+                self.tab_widget.setTabVisible(index, False)
+            self.tab_actions[index].setEnabled(shown)
+            self.tab_actions[index].setText(spec.title_for(kit))
         # The overview is built now: the first paint shows it, and its key art starts decoding.
-        overview = self.hosts[OVERVIEW_INDEX].ensure_tab()
+        overview = self.hosts[tab_index("overview")].ensure_tab()
         assert isinstance(overview, OverviewTab)
         overview.painted_with_content.connect(self.overview_painted)
         overview.watch_trailer_requested.connect(self._on_overview_watch_trailer)
@@ -402,7 +404,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_overview_watch_trailer(self) -> None:
-        self._show_tab_at(TRAILER_INDEX)
+        self._show_tab_at(tab_index("trailer"))
 
     @Slot()
     def _on_open_folder(self) -> None:
