@@ -21,6 +21,7 @@ from app.model.kit_choice import open_kit_or_bundled
 from app.model.opening import is_archive
 from app.settings import Settings
 from app.views.error_dialog import install_exception_hook
+from app.views.palette import themed
 
 if TYPE_CHECKING:
     from app.views.main_window import MainWindow
@@ -31,8 +32,9 @@ FIRST_PAINT_TIMEOUT_MS = 20_000
 
 
 def load_stylesheet() -> str:
+    """The viewer's stylesheets (``resources/styles/*.qss``, in name order), themed."""
     styles = sorted(paths.resource("styles").glob("*.qss"))
-    return "\n".join(path.read_text(encoding="utf-8") for path in styles)
+    return "\n".join(themed(path.read_text(encoding="utf-8"), str(path)) for path in styles)
 
 
 def app_icon() -> QIcon:

@@ -10,8 +10,6 @@ from app.model.kit import PressKit
 from app.settings import Settings
 
 READING_WIDTH = 920  # logical pixels: about 100 characters of body text
-# The theme's secondary text colour, for rich text the stylesheet cannot reach (9.4:1 contrast).
-SECONDARY_TEXT = "#a9b8c6"
 
 
 class KitTab(QWidget):

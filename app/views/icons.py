@@ -13,11 +13,9 @@ from typing import Any
 
 from PySide6.QtGui import QIcon
 
-log = logging.getLogger(__name__)
+from app.views import palette
 
-ICON_COLOR = "#d9e2ec"
-ICON_COLOR_ACTIVE = "#ffffff"
-ICON_COLOR_DISABLED = "#5c6b7a"
+log = logging.getLogger(__name__)
 
 _pending: list[tuple[str, Callable[[QIcon], None]]] = []
 _installed = False
@@ -30,9 +28,9 @@ def icon(name: str) -> QIcon:
     try:
         return qtawesome.icon(
             name,
-            color=ICON_COLOR,
-            color_active=ICON_COLOR_ACTIVE,
-            color_disabled=ICON_COLOR_DISABLED,
+            color=palette.ICON,
+            color_active=palette.ICON_ACTIVE,
+            color_disabled=palette.ICON_DISABLED,
         )
     except Exception:  # an unknown name must not break a view
         log.warning("no icon named %s", name)

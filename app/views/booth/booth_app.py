@@ -10,6 +10,7 @@ from pathlib import Path
 from app import paths
 from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from app.model.booth_session import BoothConfig
+from app.views.palette import themed
 
 log = logging.getLogger(__name__)
 
@@ -22,8 +23,10 @@ BOOTH_STYLESHEET = "styles/booth/20-booth.qss"
 
 
 def load_booth_stylesheet() -> str:
+    """Booth mode's larger controls, themed from the palette like the viewer's stylesheets."""
+    path = paths.resource(BOOTH_STYLESHEET)
     try:
-        return paths.resource(BOOTH_STYLESHEET).read_text(encoding="utf-8")
+        return themed(path.read_text(encoding="utf-8"), str(path))
     except OSError as exc:
         log.warning("booth stylesheet missing (%s): the controls keep their normal size", exc)
         return ""
