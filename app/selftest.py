@@ -181,7 +181,8 @@ def _decode_each_format(folder: Path) -> str:
         image = QImage(96, 64, QImage.Format.Format_RGB32)
         image.fill(colour)
         path = folder / f"sample.{suffix}"
-        if not image.save(str(path), image_format, 95):
+        # The format is a str: PySide6 refuses the bytes its stubs ask for (see thumbnails.py).
+        if not image.save(str(path), image_format, 95):  # type: ignore[call-overload]
             raise CheckFailed(f"cannot write a {image_format} image (is its image plugin bundled?)")
         try:
             decoded = decode_to_fit(path, QSize(48, 48))

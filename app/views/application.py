@@ -60,7 +60,8 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName(DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(SLUG)
-    if existing is not None and existing.style().name().lower() != "fusion":  # tests' app
+    # A QApplication made before this one (the tests') gets the app's style as well.
+    if isinstance(existing, QApplication) and existing.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setStyleSheet(load_stylesheet())
     warm_image_plugins()

@@ -26,7 +26,7 @@ def icon(name: str) -> QIcon:
     import qtawesome
 
     try:
-        return qtawesome.icon(
+        made: QIcon = qtawesome.icon(
             name,
             color=palette.ICON,
             color_active=palette.ICON_ACTIVE,
@@ -35,6 +35,7 @@ def icon(name: str) -> QIcon:
     except Exception:  # an unknown name must not break a view
         log.warning("no icon named %s", name)
         return QIcon()
+    return made
 
 
 def set_icon_later(target: Any, name: str) -> None:

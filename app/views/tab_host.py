@@ -29,14 +29,14 @@ class TabHost(QWidget):
         self.settings = settings
         self.tab: KitTab | None = None
         self.retired = False  # its kit is being closed: showing it must not build the tab
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def ensure_tab(self) -> KitTab:
         if self.tab is None:
             self.tab = self.spec.load()(self.kit, self.settings, self)
             self.tab.setAccessibleName(self.spec.title_for(self.kit))
-            self.layout().addWidget(self.tab)
+            self._layout.addWidget(self.tab)
             log.debug("built the %s tab", self.spec.key)
         return self.tab
 
