@@ -1,4 +1,4 @@
-"""Every persisted setting, declared once with its default (picard's ``options.py`` habit).
+"""Every persisted setting, declared once with its default, so a key and its default cannot drift.
 
 Values live in QSettings; views read and write them only through :class:`Settings`, so booth
 mode swaps in :class:`BoothSettings`, an in-memory layer, without touching the views.

@@ -2,8 +2,8 @@
 
 Worker code never touches a widget: it returns a value (or raises). The relay lives in the
 main thread, so its signals, emitted from the pool thread, reach its slots through Qt's queued
-connections; the callbacks run there, and only while their owner widget still exists
-(picard's ``util/thread.py`` habit).
+connections; the callbacks run there, and only while their owner widget still exists, so a
+result that arrives after its tab was closed is dropped instead of touching a deleted widget.
 """
 
 from __future__ import annotations

@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
 
 from app import settings as keys
 from app.media.images import ImageDecodeError, decode_to_fit
-from app.media.qt_workarounds import safe_emit
 from app.media.trailer_player import TrailerPlayer
 from app.model.captions import CaptionError, read_caption_file
 from app.model.kit import PressKit
@@ -94,7 +93,7 @@ class SeekSlider(QSlider):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.setValue(self._value_at(event.position().x()))
-            safe_emit(self.sliderMoved, self.value())
+            self.sliderMoved.emit(self.value())
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -278,14 +277,14 @@ class VideoCanvas(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonDblClick:
-            safe_emit(self.double_clicked)
+            self.double_clicked.emit()
             return True
         if (
             event.type() == QEvent.Type.MouseButtonRelease
             and isinstance(event, QMouseEvent)
             and event.button() == Qt.MouseButton.LeftButton
         ):
-            safe_emit(self.clicked)
+            self.clicked.emit()
         return False
 
 
@@ -308,7 +307,7 @@ class FullScreenHost(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed by the window manager: hand the video back instead of destroying it.
         event.ignore()
-        safe_emit(self.leave_requested)
+        self.leave_requested.emit()
 
 
 class TrailerTab(KitTab):

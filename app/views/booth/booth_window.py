@@ -286,7 +286,8 @@ class BoothWindow(MainWindow):
         self.countdown.hide()
         self.exit_prompt.hide()
         self._close_other_windows()
-        self.booth_settings.discard_changes()
+        # After the rebuild, not before: the old tabs' shutdown may still save what a visitor
+        # set (a trailer's volume), and the only tab built now, the overview, reads no setting.
         self.rebuild_tabs()
         self.booth_settings.discard_changes()
         self.session.back_to_attract(self.clock.now())
