@@ -131,7 +131,7 @@ def store_thumbnail(cache: ThumbnailCache, key: str, image: QImage) -> None:
         cache.put(key, bytes(encoded.data()))
 
 
-class _Relay(QObject):
+class _ThumbnailRelay(QObject):
     """Carries results from the workers to the loader, queued onto the UI thread.
 
     Separate from the loader and parentless, so a worker never emits on a deleted object."""
@@ -147,7 +147,7 @@ class _Worker(QRunnable):
     def __init__(
         self,
         queue: ThumbnailQueue,
-        relay: _Relay,
+        relay: _ThumbnailRelay,
         box: QSize,
         cache: ThumbnailCache | None,
         pixel_ratio: float,
@@ -335,7 +335,7 @@ class ThumbnailLoader(QObject):
         if max_threads:
             self.pool.setMaxThreadCount(max_threads)
         self.queue = ThumbnailQueue(self.pool.maxThreadCount())
-        self._relay = _Relay()
+        self._relay = _ThumbnailRelay()
         self._relay.made.connect(self._on_relay_made)
         self._relay.cached.connect(self._on_relay_cached)
         self._relay.failed.connect(self._on_relay_failed)
