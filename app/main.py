@@ -12,6 +12,9 @@ One grammar for every mode::
 
 Nothing here ever lets a Python traceback reach the person: unexpected errors are logged to
 the log file and summarised in one line on stderr.
+
+Start-up path: each mode's modules are imported inside the function that runs it, so
+``validate`` never loads Qt and the viewer loads nothing of booth mode or the self-test.
 """
 
 from __future__ import annotations

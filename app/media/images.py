@@ -1,6 +1,9 @@
 """Image decoding for the views: header-checked, decoded straight to the size it is shown at.
 
 Safe to call from a pool thread (QImage, never QPixmap).
+
+Start-up path (the overview's key art): the QtCore classes used only while decoding are
+imported where they are used, keeping their enums out of the first paint.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Start the viewer: the Qt application, the theme, the first kit, the main window."""
+"""Start the viewer: the Qt application, the theme, the first kit, the main window.
+
+Start-up path: the main window is imported once the application exists (Qt style, as elsewhere,
+otherwise); see tests/views/test_startup_path.py for what the first paint may cost.
+"""
 
 from __future__ import annotations
 

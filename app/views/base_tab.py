@@ -1,5 +1,7 @@
 """What every tab shares: it receives the kit in its constructor and builds its heavy content
-only when first shown, so starting the app costs only the overview."""
+only when first shown, so starting the app costs only the overview.
+
+Start-up path: the clipboard is imported when text is copied, not before the first paint."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 ``import qtawesome`` costs about 180 ms (its QtPy layer star-imports Qt's modules), more than a
 bare Qt window's whole start. So views register the icon each action wants with
 :func:`set_icon_later`; the main window calls :func:`install_pending_icons` once it has painted.
+Start-up path: qtawesome is imported inside :func:`icon` for that reason.
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""The main window: one tab per part of the kit, the menus, opening kits, persisted layout."""
+"""The main window: one tab per part of the kit, the menus, opening kits, persisted layout.
+
+Start-up path: dialogs and message boxes are imported where used (their enums cost time)."""
 
 from __future__ import annotations
 

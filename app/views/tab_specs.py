@@ -3,7 +3,8 @@
 Everything that needs a tab's place reads it from here: the main window (tab order, Ctrl+1…N,
 which tab "Watch the trailer" opens), booth mode, the self-test, and the PyInstaller spec, whose
 hidden imports are the modules named below (they are imported by name, so the build's analysis
-cannot see them). The spec imports this module, so it stays free of Qt and cheap to import.
+cannot see them). Start-up path, and imported by the spec: it stays free of Qt and cheap to
+import (the tab base class is imported only when a tab is loaded).
 
 A tab keeps its position, and so its Ctrl+number, whether or not a kit shows it: a kit
 without contacts hides the Contacts tab, and Ctrl+7 still means Contacts in every kit. A
