@@ -12,6 +12,9 @@ One grammar for every mode::
 
 Nothing here ever lets a Python traceback reach the person: unexpected errors are logged to
 the log file and summarised in one line on stderr.
+
+Start-up path: each mode's modules are imported inside the function that runs it, so
+``validate`` never loads Qt and the viewer loads nothing of booth mode or the self-test.
 """
 
 from __future__ import annotations
@@ -27,14 +30,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app import __version__
+from app.identity import (
+    COMMAND_NAME,
+    EXIT_FAILURE,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+)
 from app.log import configure_logging, log_file_path
 
 log = logging.getLogger(__name__)
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug, not the person's input
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,19 +51,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_validate(args[1:])
         return _run_main(args)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``presskit validate KIT | head``): not an error of ours. Point
         # stdout at devnull so the interpreter's final flush does not complain either.
         _silence_stdout()
-        return EXIT_PROBLEMS
+        return EXIT_FAILURE
     except SystemExit as exc:  # argparse's own exits (usage errors, --help, --version)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except Exception:
         log.exception("unexpected error")
         where = log_file_path()
         hint = f"; details are in {where}" if where else ""
-        print(f"presskit: internal error{hint}", file=sys.stderr)
+        print(f"{COMMAND_NAME}: internal error{hint}", file=sys.stderr)
         return EXIT_INTERNAL
 
 
@@ -76,9 +82,11 @@ def _silence_stdout() -> None:
 
 def build_main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="presskit",
+        prog=COMMAND_NAME,
         description="View an electronic press kit. Opens the bundled I.S.S. kit by default.",
-        epilog="Also: 'presskit validate [--deep] KIT' checks a kit and prints its problems.",
+        epilog=(
+            f"Also: '{COMMAND_NAME} validate [--deep] KIT' checks a kit and prints its problems."
+        ),
     )
     parser.add_argument("kit", nargs="?", metavar="KIT", help="a kit folder (or .zip) to open")
     parser.add_argument(
@@ -126,7 +134,7 @@ def build_main_parser() -> argparse.ArgumentParser:
         "its salted hash, and exit",
     )
     parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
-    parser.add_argument("--version", action="version", version=f"presskit {__version__}")
+    parser.add_argument("--version", action="version", version=f"{COMMAND_NAME} {__version__}")
     return parser
 
 
@@ -145,9 +153,12 @@ def _seconds(low: float, high: float) -> Callable[[str], float]:
 
 def build_validate_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="presskit validate",
+        prog=f"{COMMAND_NAME} validate",
         description="Check a press kit and print its problems, one a line.",
-        epilog="Exit status: 0 no errors, 1 errors, 2 usage error or KIT not found.",
+        epilog=(
+            f"Exit status: {EXIT_OK} no errors, {EXIT_FAILURE} errors, "
+            f"{EXIT_USAGE} usage error or KIT not found."
+        ),
     )
     parser.add_argument("kit", metavar="KIT", help="the kit folder (or .zip) to check")
     parser.add_argument(

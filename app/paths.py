@@ -6,12 +6,14 @@ Works from the source tree and from a PyInstaller bundle (where data files sit u
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
 
-APP_NAME = "ISS Press Kit"
-APP_SLUG = "iss-presskit"
+from app.identity import SLUG, USER_FOLDER_NAME
+
+log = logging.getLogger(__name__)
 
 
 def bundle_root() -> Path:
@@ -40,15 +42,15 @@ def _user_dir(windows: str, macos: tuple[str, str], xdg_variable: str, xdg_defau
     """A per-user folder of this app by each platform's convention (not created here)."""
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / APP_NAME / windows
+        return base / USER_FOLDER_NAME / windows
     if sys.platform == "darwin":
         return Path.home() / "Library" / macos[0] / macos[1]
-    return Path(os.environ.get(xdg_variable) or Path.home() / xdg_default) / APP_SLUG
+    return Path(os.environ.get(xdg_variable) or Path.home() / xdg_default) / SLUG
 
 
 def log_dir() -> Path:
-    return _user_dir("Logs", ("Logs", APP_NAME), "XDG_STATE_HOME", ".local/state")
+    return _user_dir("Logs", ("Logs", USER_FOLDER_NAME), "XDG_STATE_HOME", ".local/state")
 
 
 def cache_dir() -> Path:
-    return _user_dir("Cache", ("Caches", APP_NAME), "XDG_CACHE_HOME", ".cache")
+    return _user_dir("Cache", ("Caches", USER_FOLDER_NAME), "XDG_CACHE_HOME", ".cache")

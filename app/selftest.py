@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__, paths
+from app.identity import EXIT_FAILURE, EXIT_OK
 from app.model.kit import LoadResult
 from app.model.loader import load_press_kit
 from app.model.problems import KitLoadError, count_summary
@@ -180,7 +181,8 @@ def _decode_each_format(folder: Path) -> str:
         image = QImage(96, 64, QImage.Format.Format_RGB32)
         image.fill(colour)
         path = folder / f"sample.{suffix}"
-        if not image.save(str(path), image_format, 95):
+        # The format is a str: PySide6 refuses the bytes its stubs ask for (see thumbnails.py).
+        if not image.save(str(path), image_format, 95):  # type: ignore[call-overload]
             raise CheckFailed(f"cannot write a {image_format} image (is its image plugin bundled?)")
         try:
             decoded = decode_to_fit(path, QSize(48, 48))
@@ -301,7 +303,7 @@ def run_checks(kit_path: Path) -> dict[str, object]:
 def run_self_test(kit: Path | None) -> int:
     report = run_checks(kit if kit is not None else paths.bundled_kit_dir())
     print(json.dumps(report, ensure_ascii=False))
-    return 0 if report["passed"] else 1
+    return EXIT_OK if report["passed"] else EXIT_FAILURE
 
 
 def _qt_version() -> str | None:

@@ -1,4 +1,4 @@
-"""Every persisted setting, declared once with its default (picard's ``options.py`` habit).
+"""Every persisted setting, declared once with its default, so a key and its default cannot drift.
 
 Values live in QSettings; views read and write them only through :class:`Settings`, so booth
 mode swaps in :class:`BoothSettings`, an in-memory layer, without touching the views.
@@ -12,12 +12,12 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.identity import SLUG, USER_FOLDER_NAME
+
 log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
 
-ORGANIZATION = "ISS Press Kit"
-APPLICATION = "iss-presskit"
 MAX_RECENT_KITS = 8
 
 
@@ -40,6 +40,11 @@ SLIDESHOW_INTERVAL_S: Setting[int] = Setting("viewer/slideshow_interval_s", 5)  
 BOOTH_PIN_HASH: Setting[str] = Setting("booth/pin_hash", "")
 
 
+def user_settings_store() -> QSettings:
+    """The person's settings file (``~/.config/ISS Press Kit/iss-presskit.conf`` on Linux)."""
+    return QSettings(USER_FOLDER_NAME, SLUG)
+
+
 class Settings:
     """Typed access to QSettings; a bad stored value falls back to the declared default."""
 
@@ -48,7 +53,7 @@ class Settings:
     locked_down = False
 
     def __init__(self, backend: QSettings | None = None) -> None:
-        self._backend = backend or QSettings(ORGANIZATION, APPLICATION)
+        self._backend = backend or user_settings_store()
 
     def get(self, setting: Setting[_T]) -> _T:
         raw = self._backend.value(setting.key, setting.default)

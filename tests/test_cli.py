@@ -1,4 +1,4 @@
-"""The ``presskit`` command line (issue section 2): ``validate`` output and exit codes,
+"""The ``presskit`` command line: ``validate`` output and exit codes,
 ``--version``, and the ``--self-test`` JSON report — in-process and as a real subprocess.
 Nothing it prints may ever contain a Python traceback."""
 
@@ -22,7 +22,7 @@ from app.main import main
 REPO = Path(__file__).resolve().parent.parent
 FULL_KIT = REPO / "tests" / "data" / "kits" / "full"
 
-# The issue's example, made real: a typo'd key on line 3, an escaping still on line 14 and a
+# The README's example, made real: a typo'd key on line 3, an escaping still on line 14 and a
 # text file posing as stills/03.jpg.
 EXAMPLE_MANIFEST = """\
 format: presskit/1

@@ -11,10 +11,9 @@ import getpass
 import logging
 import sys
 
-log = logging.getLogger(__name__)
+from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 
-EXIT_OK = 0
-EXIT_USAGE = 2
+log = logging.getLogger(__name__)
 
 
 def read_pin() -> str | None:
@@ -24,10 +23,10 @@ def read_pin() -> str | None:
             first = getpass.getpass("New booth PIN (4 to 12 digits): ")
             second = getpass.getpass("The same PIN again: ")
         except EOFError:
-            print("presskit: no PIN was entered; nothing changed", file=sys.stderr)
+            print(f"{COMMAND_NAME}: no PIN was entered; nothing changed", file=sys.stderr)
             return None
         if first != second:
-            print("presskit: the two PINs differ; nothing changed", file=sys.stderr)
+            print(f"{COMMAND_NAME}: the two PINs differ; nothing changed", file=sys.stderr)
             return None
         return first
     line = sys.stdin.readline() if sys.stdin is not None else ""
@@ -42,19 +41,21 @@ def run_set_booth_pin() -> int:
         return EXIT_USAGE
     problem = pin_problem(pin)
     if problem:
-        print(f"presskit: {problem}; nothing changed", file=sys.stderr)
+        print(f"{COMMAND_NAME}: {problem}; nothing changed", file=sys.stderr)
         return EXIT_USAGE
     from PySide6.QtCore import QSettings
 
-    from app.settings import APPLICATION, BOOTH_PIN_HASH, ORGANIZATION, Settings
+    from app.settings import BOOTH_PIN_HASH, Settings, user_settings_store
 
-    backend = QSettings(ORGANIZATION, APPLICATION)
+    backend = user_settings_store()
     settings = Settings(backend)
     settings.set(BOOTH_PIN_HASH, hash_pin(pin))
     settings.sync()
     if backend.status() != QSettings.Status.NoError:
-        print(f"presskit: the PIN could not be stored in {backend.fileName()}", file=sys.stderr)
-        return 1
+        print(
+            f"{COMMAND_NAME}: the PIN could not be stored in {backend.fileName()}", file=sys.stderr
+        )
+        return EXIT_FAILURE
     log.info("booth PIN changed (stored as a salted hash in %s)", backend.fileName())
     print(f"Booth PIN stored (as a salted hash) in {backend.fileName()}.")
     return EXIT_OK

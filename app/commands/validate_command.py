@@ -5,29 +5,33 @@ KIT is a kit folder or a .zip archive; an archive's problems are named by their 
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
+from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from app.model.archive import ExtractionCancelled
 from app.model.opening import KitOpenError, in_archive, is_archive, open_kit_location
 from app.model.problems import Problem, count_summary
 from app.model.validate import check_headers
 
+log = logging.getLogger(__name__)
+
 
 def run_validate(kit: Path, deep: bool) -> int:
     if not kit.exists():
-        print(f"presskit validate: {kit}: no such kit folder or archive", file=sys.stderr)
-        return 2
+        print(f"{COMMAND_NAME} validate: {kit}: no such kit folder or archive", file=sys.stderr)
+        return EXIT_USAGE
     if not (kit.is_dir() or is_archive(kit) or kit.name == "presskit.yaml"):
-        print(f"presskit validate: {kit}: not a kit folder or .zip archive", file=sys.stderr)
-        return 2
+        print(f"{COMMAND_NAME} validate: {kit}: not a kit folder or .zip archive", file=sys.stderr)
+        return EXIT_USAGE
     problems: list[Problem]
     try:
         opened = open_kit_location(kit)
     except KitOpenError as exc:
         problems = exc.problems
     except ExtractionCancelled:  # no progress callback here, so this cannot happen
-        return 2
+        return EXIT_USAGE
     else:
         try:
             kit_data = opened.result.kit
@@ -44,4 +48,4 @@ def run_validate(kit: Path, deep: bool) -> int:
     for problem in problems:
         print(problem.format())
     print(count_summary(problems))
-    return 1 if any(p.is_error for p in problems) else 0
+    return EXIT_FAILURE if any(p.is_error for p in problems) else EXIT_OK

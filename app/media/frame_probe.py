@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtMultimedia import QVideoSink
 
-from app.media.qt_workarounds import safe_disconnect
 from app.media.trailer_player import FIRST_FRAME_WATCHDOG_MS, TrailerPlayer
 
 log = logging.getLogger(__name__)
@@ -80,7 +79,7 @@ def probe_video_frames(
     else:
         state["error"] = player.failure
     overall.stop()
-    safe_disconnect(sink.videoFrameChanged, on_frame)
+    sink.videoFrameChanged.disconnect(on_frame)
     player.shutdown()
     frames = player.frames_seen
     error = state["error"]

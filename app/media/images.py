@@ -1,6 +1,9 @@
 """Image decoding for the views: header-checked, decoded straight to the size it is shown at.
 
 Safe to call from a pool thread (QImage, never QPixmap).
+
+Start-up path (the overview's key art): the QtCore classes used only while decoding are
+imported where they are used, keeping their enums out of the first paint.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ def decode_to_fit(path: Path, box: QSize | None) -> QImage:
         raise ImageDecodeError(f"cannot be read ({file.errorString()})")
     data = file.readAll()  # named: the buffer reads it in place, it must outlive the read
     file.close()
-    kind = image_kind(data.left(16).data())
+    kind = image_kind(bytes(data.left(16).data()))
     if kind is None:
         _info, problems = check_media(path, "image")
         raise ImageDecodeError(problems[0].message if problems else "is not a JPEG, PNG or WebP")

@@ -1,59 +1,28 @@
-"""Work-arounds for two PySide6 6.12 defects that crash or hang the trailer player.
+"""A work-around for a shiboken defect that hangs the trailer player.
 
-1. ``SignalInstance.emit()`` and ``SignalInstance.disconnect()`` return ``True`` without a
-   new reference. Each call from Python takes one reference away from ``True``; on Python
-   3.11 (where bools are not immortal) the interpreter aborts with "bool_dealloc: deallocating
-   True or False" after a few hundred calls — about a minute of trailer playback, whose
-   position signal fires twenty times a second. :func:`safe_emit` and :func:`safe_disconnect`
-   give the reference back, only when the defect is measured to be there.
+A QObject created from Python is a shiboken wrapper whose C++ virtuals (``connectNotify``,
+``disconnectNotify``…) first look for a Python override, taking the GIL to do so. Qt's FFmpeg
+backend destroys its audio renderer in its own thread, which calls ``disconnectNotify`` on our
+``QAudioOutput``; if the main thread is at that moment inside ``QMediaPlayer.stop()`` (holding
+the GIL, waiting for Qt's connection lock), the two wait for each other forever. Shiboken
+remembers "no override here" per object once it looked, and then skips the GIL:
+:func:`prime_override_lookups` makes it look on the main thread, before any media thread
+exists. (Seen as a hang about once in 150 play/stop cycles.)
 
-2. A QObject created from Python is a shiboken wrapper whose C++ virtuals (``connectNotify``,
-   ``disconnectNotify``…) first look for a Python override, taking the GIL to do so. Qt's
-   FFmpeg backend destroys its audio renderer in its own thread, which calls
-   ``disconnectNotify`` on our ``QAudioOutput``; if the main thread is at that moment inside
-   ``QMediaPlayer.stop()`` (holding the GIL, waiting for Qt's connection lock), the two wait
-   for each other forever. Shiboken remembers "no override here" per object once it looked,
-   and then skips the GIL: :func:`prime_override_lookups` makes it look on the main thread,
-   before any media thread exists. (Seen as a hang about once in 150 play/stop cycles.)
+Not worked around here: PySide6 6.12.0 loses a reference to ``True`` on every
+``SignalInstance.emit()``/``disconnect()`` and to ``None`` on every call of a void Qt method, so
+CPython 3.11 aborts after minutes of use. A wrapper could repair only the emits it wraps, not
+the void calls, which are everywhere; pyproject.toml pins PySide6 below 6.12 instead and
+tests/test_pyside_refcounts.py fails if an upgrade brings the defect back.
 """
 
 from __future__ import annotations
 
-import ctypes
-import sys
-from typing import Any
+import logging
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject
 
-
-class _Probe(QObject):
-    ping = Signal()
-
-
-def _calls_drop_a_bool_reference() -> bool:
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.ping.emit()
-    return sys.getrefcount(True) < before
-
-
-_NEEDS_REPAIR = _calls_drop_a_bool_reference()
-
-
-def _give_back(result: object) -> None:
-    if _NEEDS_REPAIR and (result is True or result is False):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
-
-
-def safe_emit(signal: SignalInstance, *args: Any) -> None:
-    """``signal.emit(*args)`` without the lost reference to ``True``."""
-    # The stubs say emit() returns None; at run time it returns a bool.
-    _give_back(signal.emit(*args))  # type: ignore[func-returns-value]
-
-
-def safe_disconnect(signal: SignalInstance, slot: Any) -> None:
-    """``signal.disconnect(slot)`` without the lost reference to ``True``."""
-    _give_back(signal.disconnect(slot))
+log = logging.getLogger(__name__)
 
 
 def _ignore() -> None:
@@ -65,4 +34,4 @@ def prime_override_lookups(*objects: QObject) -> None:
     ``connectNotify``/``disconnectNotify`` on ``objects`` now, on this thread."""
     for obj in objects:
         obj.destroyed.connect(_ignore)
-        safe_disconnect(obj.destroyed, _ignore)
+        obj.destroyed.disconnect(_ignore)

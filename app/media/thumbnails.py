@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import (
     QBuffer,
@@ -124,11 +125,13 @@ def store_thumbnail(cache: ThumbnailCache, key: str, image: QImage) -> None:
     encoded = QByteArray()
     buffer = QBuffer(encoded)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if image.save(buffer, CACHE_FORMAT, CACHE_QUALITY):
-        cache.put(key, encoded.data())
+    # PySide6's stubs type the format as bytes, but at run time only a str is accepted (bytes
+    # fails the call's signature check); the ignore goes when the stubs are fixed.
+    if image.save(buffer, CACHE_FORMAT, CACHE_QUALITY):  # type: ignore[call-overload]
+        cache.put(key, bytes(encoded.data()))
 
 
-class _Relay(QObject):
+class _ThumbnailRelay(QObject):
     """Carries results from the workers to the loader, queued onto the UI thread.
 
     Separate from the loader and parentless, so a worker never emits on a deleted object."""
@@ -144,7 +147,7 @@ class _Worker(QRunnable):
     def __init__(
         self,
         queue: ThumbnailQueue,
-        relay: _Relay,
+        relay: _ThumbnailRelay,
         box: QSize,
         cache: ThumbnailCache | None,
         pixel_ratio: float,
@@ -252,7 +255,8 @@ class _Worker(QRunnable):
     def _write(self, write: DeferredWrite) -> None:
         if self._cache is None:
             return
-        key, image = write.payload  # type: ignore[misc]
+        # The queue keeps the payload opaque; this worker made it in _make, so its type is known.
+        key, image = cast("tuple[str, QImage]", write.payload)
         try:
             store_thumbnail(self._cache, key, image)
         except Exception:  # a bug must not kill the worker; the thumbnail is made again
@@ -331,7 +335,7 @@ class ThumbnailLoader(QObject):
         if max_threads:
             self.pool.setMaxThreadCount(max_threads)
         self.queue = ThumbnailQueue(self.pool.maxThreadCount())
-        self._relay = _Relay()
+        self._relay = _ThumbnailRelay()
         self._relay.made.connect(self._on_relay_made)
         self._relay.cached.connect(self._on_relay_cached)
         self._relay.failed.connect(self._on_relay_failed)

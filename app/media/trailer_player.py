@@ -1,6 +1,6 @@
 """``TrailerPlayer``: QMediaPlayer + QAudioOutput behind one QObject with its own signals.
 
-The tab's widgets talk only to this object (picard's ``ui/player/player.py`` habit). It also
+The tab's widgets talk only to this object, so every front end sees the same state. It also
 answers honestly when playback cannot work: no backend, a file Qt refuses, or a codec that
 "plays" without ever delivering a frame (caught by a watchdog, since Qt may report nothing).
 """
@@ -19,7 +19,7 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
-from app.media.qt_workarounds import prime_override_lookups, safe_disconnect, safe_emit
+from app.media.qt_workarounds import prime_override_lookups
 from app.model.captions import CaptionTrack
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class TrailerPlayer(QObject):
     def set_video_sink(self, sink: QVideoSink) -> None:
         """Send the picture to ``sink`` (a QVideoWidget's sink, or a bare one when headless)."""
         if self._sink is not None:
-            safe_disconnect(self._sink.videoFrameChanged, self._on_sink_video_frame_changed)
+            self._sink.videoFrameChanged.disconnect(self._on_sink_video_frame_changed)
         prime_override_lookups(sink)
         self._sink = sink
         self.player.setVideoSink(sink)
@@ -202,20 +202,20 @@ class TrailerPlayer(QObject):
         if self.player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
             self.player.stop()
         log.warning("trailer %s: %s", self.source, message)
-        safe_emit(self.failed, message)
+        self.failed.emit(message)
 
     def _end(self) -> None:
         self._watchdog.stop()
         if not self._ended_emitted:
             self._ended_emitted = True
             self._update_caption(-1)
-            safe_emit(self.ended)
+            self.ended.emit()
 
     def _update_caption(self, position: int) -> None:
         text = self.captions.text_at(position) if self.captions and position >= 0 else ""
         if text != self._caption:
             self._caption = text
-            safe_emit(self.caption_changed, text)
+            self.caption_changed.emit(text)
 
     @Slot(QVideoFrame)
     def _on_sink_video_frame_changed(self, frame: QVideoFrame) -> None:
@@ -224,7 +224,7 @@ class TrailerPlayer(QObject):
         self.frames_seen += 1
         if self.frames_seen == 1:
             self._watchdog.stop()
-            safe_emit(self.first_frame_shown)
+            self.first_frame_shown.emit()
 
     @Slot()
     def _on_watchdog_timeout(self) -> None:
@@ -239,21 +239,21 @@ class TrailerPlayer(QObject):
         if available != self._audio_available:
             self._audio_available = available
             log.info("audio output %s", "available" if available else "gone")
-            safe_emit(self.audio_available_changed, available)
+            self.audio_available_changed.emit(available)
 
     @Slot(QMediaPlayer.PlaybackState)
     def _on_player_playback_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
-        safe_emit(self.playing_changed, state == QMediaPlayer.PlaybackState.PlayingState)
+        self.playing_changed.emit(state == QMediaPlayer.PlaybackState.PlayingState)
 
     @Slot("qint64")
     def _on_player_position_changed(self, position: int) -> None:
-        safe_emit(self.position_changed, int(position))
+        self.position_changed.emit(int(position))
         self._update_caption(int(position))
 
     @Slot("qint64")
     def _on_player_duration_changed(self, duration: int) -> None:
         # Not a signal-to-signal connection: qint64 -> int signals do not connect in PySide6.
-        safe_emit(self.duration_changed, int(duration))
+        self.duration_changed.emit(int(duration))
 
     @Slot(QMediaPlayer.Error, str)
     def _on_player_error_occurred(self, error: QMediaPlayer.Error, message: str) -> None:
@@ -274,7 +274,7 @@ class TrailerPlayer(QObject):
         elif status == QMediaPlayer.MediaStatus.LoadedMedia:
             if not self.player.hasVideo() and self.player.hasAudio():
                 log.warning("trailer %s has sound but no picture", self.source)
-                safe_emit(self.sound_only)
+                self.sound_only.emit()
         elif status == QMediaPlayer.MediaStatus.EndOfMedia:
             if self.frames_seen == 0 and self.player.hasVideo():
                 self.fail(UNDECODABLE)

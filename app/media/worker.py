@@ -2,8 +2,8 @@
 
 Worker code never touches a widget: it returns a value (or raises). The relay lives in the
 main thread, so its signals, emitted from the pool thread, reach its slots through Qt's queued
-connections; the callbacks run there, and only while their owner widget still exists
-(picard's ``util/thread.py`` habit).
+connections; the callbacks run there, and only while their owner widget still exists, so a
+result that arrives after its tab was closed is dropped instead of touching a deleted widget.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 
-class _Relay(QObject):
+class _ResultRelay(QObject):
     finished = Signal(object)
     failed = Signal(object)
 
@@ -61,7 +61,7 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, function: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, function: Callable[[], Any], relay: _ResultRelay) -> None:
         super().__init__()
         self._function = function
         self._relay = relay
@@ -77,7 +77,7 @@ class _Task(QRunnable):
 
 
 # Relays are kept alive here until they deliver (nothing else holds a Python reference).
-_live_relays: set[_Relay] = set()
+_live_relays: set[_ResultRelay] = set()
 
 
 def run_in_background(
@@ -90,6 +90,6 @@ def run_in_background(
 ) -> None:
     """Call ``function()`` on a pool thread; then ``on_done(result)`` or ``on_error(exc)`` on
     the main thread — unless ``owner`` has been deleted meanwhile."""
-    relay = _Relay(owner, on_done, on_error)
+    relay = _ResultRelay(owner, on_done, on_error)
     _live_relays.add(relay)
     (pool or QThreadPool.globalInstance()).start(_Task(function, relay), priority)

@@ -3,6 +3,8 @@
 Every problem found is collected (not just the first). A kit whose manifest cannot be parsed,
 or that lacks a required key, raises :class:`KitLoadError`; any other problem leaves the kit
 loadable in degraded form: the still, trailer or field concerned is marked unavailable.
+
+Start-up path (a kit without a snapshot): what only a faulty manifest needs is imported there.
 """
 
 from __future__ import annotations

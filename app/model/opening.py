@@ -2,6 +2,8 @@
 
 Returns the loaded kit with every problem, or says why it cannot open. Problems in an archive
 are named by the member's path inside the archive, never by the temporary folder.
+
+Start-up path: the loader and the archive code are imported only when a kit needs them.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Start the viewer: the Qt application, the theme, the first kit, the main window."""
+"""Start the viewer: the Qt application, the theme, the first kit, the main window.
+
+Start-up path: the main window is imported once the application exists (Qt style, as elsewhere,
+otherwise); see tests/views/test_startup_path.py for what the first paint may cost.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +18,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__, paths
+from app.identity import DISPLAY_NAME, EXIT_FAILURE, EXIT_OK, SLUG, USER_FOLDER_NAME
 from app.log import log_file_path
 from app.media.images import warm_image_plugins
-from app.model.opening import KitOpenError, is_archive, open_kit_location
-from app.settings import APPLICATION, ORGANIZATION, Settings
+from app.model.kit_choice import open_kit_or_bundled
+from app.model.opening import is_archive
+from app.settings import Settings
 from app.views.error_dialog import install_exception_hook
+from app.views.palette import themed
 
 if TYPE_CHECKING:
     from app.views.main_window import MainWindow
@@ -29,8 +36,9 @@ FIRST_PAINT_TIMEOUT_MS = 20_000
 
 
 def load_stylesheet() -> str:
+    """The viewer's stylesheets (``resources/styles/*.qss``, in name order), themed."""
     styles = sorted(paths.resource("styles").glob("*.qss"))
-    return "\n".join(path.read_text(encoding="utf-8") for path in styles)
+    return "\n".join(themed(path.read_text(encoding="utf-8"), str(path)) for path in styles)
 
 
 def app_icon() -> QIcon:
@@ -51,12 +59,13 @@ def create_application() -> QApplication:
         if isinstance(existing, QApplication)
         else QApplication([*sys.argv[:1], "-style", "fusion"])
     )
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("I.S.S. Press Kit")
+    app.setOrganizationName(USER_FOLDER_NAME)
+    app.setApplicationName(SLUG)
+    app.setApplicationDisplayName(DISPLAY_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(paths.APP_SLUG)
-    if existing is not None and existing.style().name().lower() != "fusion":  # tests' app
+    app.setDesktopFileName(SLUG)
+    # A QApplication made before this one (the tests') gets the app's style as well.
+    if isinstance(existing, QApplication) and existing.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setStyleSheet(load_stylesheet())
     warm_image_plugins()
@@ -81,28 +90,17 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
         QTimer.singleShot(0, lambda: window.open_location(kit, fall_back_to_bundled=True))
         return _run_event_loop(app, window, settings)
 
-    failure: KitOpenError | None = None
-    opened = None
-    if kit is not None:
-        try:
-            opened = open_kit_location(kit, snapshots=window.snapshots)
-        except KitOpenError as exc:
-            failure = exc
-    if opened is None:
-        try:
-            opened = open_kit_location(paths.bundled_kit_dir(), snapshots=window.snapshots)
-        except KitOpenError as exc:
-            log.error("the bundled kit cannot load: %s", exc)
-            if exit_after_first_paint:
-                return 1
-            failure = failure or exc
-            opened = None
+    choice = open_kit_or_bundled(kit, snapshots=window.snapshots)
+    opened = choice.opened
+    failure = choice.first_failure
+    if opened is None and exit_after_first_paint:
+        return EXIT_FAILURE
     if opened is not None:
-        window.show_kit(opened, remember=kit is not None and failure is None)
+        window.show_kit(opened, remember=kit is not None and choice.failure is None)
 
     if exit_after_first_paint:
-        window.overview_painted.connect(lambda: app.exit(0))
-        QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, lambda: app.exit(1))
+        window.overview_painted.connect(lambda: app.exit(EXIT_OK))
+        QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, lambda: app.exit(EXIT_FAILURE))
     window.restore_and_show()
     if failure is not None and not exit_after_first_paint:
         shown = opened is not None

@@ -1,5 +1,7 @@
 """What every tab shares: it receives the kit in its constructor and builds its heavy content
-only when first shown, so starting the app costs only the overview."""
+only when first shown, so starting the app costs only the overview.
+
+Start-up path: the clipboard is imported when text is copied, not before the first paint."""
 
 from __future__ import annotations
 
@@ -10,8 +12,6 @@ from app.model.kit import PressKit
 from app.settings import Settings
 
 READING_WIDTH = 920  # logical pixels: about 100 characters of body text
-# The theme's secondary text colour, for rich text the stylesheet cannot reach (9.4:1 contrast).
-SECONDARY_TEXT = "#a9b8c6"
 
 
 class KitTab(QWidget):

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QWidget
 
 from app.model.kit import PressKit
 from app.settings import Settings
-from app.views.base_tab import SECONDARY_TEXT, KitTab, copy_to_clipboard, empty_state, with_credit
+from app.views.base_tab import KitTab, copy_to_clipboard, empty_state, with_credit
 from app.views.icons import set_icon_later
+from app.views.palette import TEXT_SECONDARY
 
 TABLE = "<table cellpadding='5' cellspacing='0'>"
 FIRST = "style='padding-right:40px'"
@@ -67,4 +68,4 @@ class CreditsTab(KitTab):
 
 
 def _secondary(text: str) -> str:
-    return f"<span style='color:{SECONDARY_TEXT}'>{escape(text)}</span>"
+    return f"<span style='color:{TEXT_SECONDARY}'>{escape(text)}</span>"

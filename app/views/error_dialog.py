@@ -1,4 +1,6 @@
-"""Unexpected exceptions become a dialog that says what happened and where the log is."""
+"""Unexpected exceptions become a dialog that says what happened and where the log is.
+
+Start-up path: QMessageBox (and its enums) is imported only when a dialog is shown."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 ``import qtawesome`` costs about 180 ms (its QtPy layer star-imports Qt's modules), more than a
 bare Qt window's whole start. So views register the icon each action wants with
 :func:`set_icon_later`; the main window calls :func:`install_pending_icons` once it has painted.
+Start-up path: qtawesome is imported inside :func:`icon` for that reason.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from typing import Any
 
 from PySide6.QtGui import QIcon
 
-log = logging.getLogger(__name__)
+from app.views import palette
 
-ICON_COLOR = "#d9e2ec"
-ICON_COLOR_ACTIVE = "#ffffff"
-ICON_COLOR_DISABLED = "#5c6b7a"
+log = logging.getLogger(__name__)
 
 _pending: list[tuple[str, Callable[[QIcon], None]]] = []
 _installed = False
@@ -28,15 +27,16 @@ def icon(name: str) -> QIcon:
     import qtawesome
 
     try:
-        return qtawesome.icon(
+        made: QIcon = qtawesome.icon(
             name,
-            color=ICON_COLOR,
-            color_active=ICON_COLOR_ACTIVE,
-            color_disabled=ICON_COLOR_DISABLED,
+            color=palette.ICON,
+            color_active=palette.ICON_ACTIVE,
+            color_disabled=palette.ICON_DISABLED,
         )
     except Exception:  # an unknown name must not break a view
         log.warning("no icon named %s", name)
         return QIcon()
+    return made
 
 
 def set_icon_later(target: Any, name: str) -> None:

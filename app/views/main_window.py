@@ -1,4 +1,6 @@
-"""The main window: one tab per part of the kit, the menus, opening kits, persisted layout."""
+"""The main window: one tab per part of the kit, the menus, opening kits, persisted layout.
+
+Start-up path: dialogs and message boxes are imported where used (their enums cost time)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from app import __version__, paths
 from app import settings as keys
+from app.identity import DISPLAY_NAME
 from app.media.worker import run_in_background
 from app.model.kit import PressKit
 from app.model.kit_snapshot import KitSnapshots
@@ -24,7 +27,8 @@ from app.views.base_tab import KitTab
 from app.views.icons import install_pending_icons, set_icon_later
 from app.views.overview_tab import OverviewTab
 from app.views.progress import CancellableProgress, progress_dialog
-from app.views.tab_host import TAB_SPECS, TabHost
+from app.views.tab_host import TabHost
+from app.views.tab_specs import TAB_SPECS, tab_index
 
 if TYPE_CHECKING:  # imported where used: each Qt class named costs its enums at start-up
     from PySide6.QtWidgets import QMessageBox
@@ -32,10 +36,6 @@ if TYPE_CHECKING:  # imported where used: each Qt class named costs its enums at
 log = logging.getLogger(__name__)
 
 AFTER_PAINT_FALLBACK_MS = 1000  # when no overview paints (no kit could be opened)
-
-OVERVIEW_INDEX = 0
-TRAILER_INDEX = 4
-CONTACTS_INDEX = 6
 
 
 def kit_snapshots() -> KitSnapshots:
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.snapshots = kit_snapshots()
         self.opened: OpenedKit | None = None
         self.hosts: list[TabHost] = []
-        self.setWindowTitle("I.S.S. Press Kit")
+        self.setWindowTitle(DISPLAY_NAME)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.setMinimumSize(720, 480)
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.tab_actions: list[QAction] = []
         for index, spec in enumerate(TAB_SPECS):
             action = self._action(
-                spec.title,
+                spec.default_title,
                 spec.icon_name,
                 f"Ctrl+{index + 1}",
                 lambda _=False, i=index: self._show_tab_at(i),
@@ -173,12 +173,17 @@ class MainWindow(QMainWindow):
             # ~1 ms more to add under the stylesheet (7 ms of start-up for the seven).
             host = TabHost(spec, kit, self.settings)
             self.hosts.append(host)
-            self.tab_widget.addTab(host, spec.title)
+            self.tab_widget.addTab(host, spec.title_for(kit))
             set_icon_later(_TabIconSetter(self.tab_widget, host), spec.icon_name)
-        self.tab_widget.setTabVisible(CONTACTS_INDEX, bool(kit.contacts))
-        self.tab_actions[CONTACTS_INDEX].setEnabled(bool(kit.contacts))
+        for index, spec in enumerate(TAB_SPECS):
+            # A hidden tab keeps its place, so Ctrl+number means the same tab in every kit.
+            shown = spec.is_shown_for(kit)
+            if not shown:
+                self.tab_widget.setTabVisible(index, False)
+            self.tab_actions[index].setEnabled(shown)
+            self.tab_actions[index].setText(spec.title_for(kit))
         # The overview is built now: the first paint shows it, and its key art starts decoding.
-        overview = self.hosts[OVERVIEW_INDEX].ensure_tab()
+        overview = self.hosts[tab_index("overview")].ensure_tab()
         assert isinstance(overview, OverviewTab)
         overview.painted_with_content.connect(self.overview_painted)
         overview.watch_trailer_requested.connect(self._on_overview_watch_trailer)
@@ -259,13 +264,11 @@ class MainWindow(QMainWindow):
 
     def _on_open_failed(self, failure: KitOpenError, fall_back_to_bundled: bool) -> None:
         if fall_back_to_bundled:
-            from app import paths
+            from app.model.kit_choice import open_kit_or_bundled
 
-            try:
-                bundled = open_kit_location(paths.bundled_kit_dir(), snapshots=self.snapshots)
+            bundled = open_kit_or_bundled(None, snapshots=self.snapshots).opened
+            if bundled is not None:
                 self.show_kit(bundled, remember=False)
-            except KitOpenError:
-                log.exception("the bundled kit cannot load")
         self.report_open_failure(failure, fell_back=fall_back_to_bundled)
 
     def report_open_failure(self, failure: KitOpenError, fell_back: bool) -> None:
@@ -403,7 +406,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_overview_watch_trailer(self) -> None:
-        self._show_tab_at(TRAILER_INDEX)
+        self._show_tab_at(tab_index("trailer"))
 
     @Slot()
     def _on_open_folder(self) -> None:
@@ -462,8 +465,8 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            "About I.S.S. Press Kit",
-            f"<h3>I.S.S. Press Kit {__version__}</h3>"
+            f"About {DISPLAY_NAME}",
+            f"<h3>{DISPLAY_NAME} {__version__}</h3>"
             "<p>A viewer for electronic press kits, bundled with the press kit for "
             "<i>I.S.S.</i> (Bleecker Street, 2023).</p>"
             "<p>The bundled stills, key art and teaser are placeholder artwork made for this "

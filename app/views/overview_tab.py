@@ -1,4 +1,6 @@
-"""Overview: key art, title, tagline, logline, the facts panel and a way to the trailer."""
+"""Overview: key art, title, tagline, logline, the facts panel and a way to the trailer.
+
+Start-up path: the first tab painted, so it sets Qt enums as numbers (app/views/qt_values.py)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Naming PySide6's ``Qt`` namespace (even ``from PySide6.QtCore import Qt``) makes
 the Python enums of the whole namespace: 93 enum classes, about 25 ms here, a seventh of a bare
 Qt window's whole start. The window and the overview therefore set the few values they need as
 Qt properties (C++ converts the number to the enum) and the rest of the app, built after the
-first paint, uses ``Qt`` as usual. ``tests/views/test_startup_enums.py`` checks every value
+first paint, uses ``Qt`` as usual. ``tests/views/test_startup_path.py`` checks every value
 against the real enum and that the first paint leaves the namespace untouched.
 """
 

@@ -37,6 +37,7 @@ from app.model.export import ExportResult, export_stills, export_targets, export
 from app.model.kit import PressKit, Still
 from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
 from app.settings import Settings
+from app.views import palette
 from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
 from app.views.progress import CancellableProgress, progress_dialog
@@ -98,7 +99,7 @@ class StillsModel(QAbstractListModel):
         self.problems: dict[int, str] = {
             row: still.problem for row, still in enumerate(self.stills) if still.problem
         }
-        self._placeholder = self._make_placeholder(QColor("#1b2532"))
+        self._placeholder = self._make_placeholder(QColor(palette.TILE_PLACEHOLDER))
         self._broken_tiles: dict[int, QPixmap] = {}
         self.warnings: dict[int, str] = {}
         self._near: frozenset[int] | None = None  # None until a view reports its viewport
@@ -219,9 +220,9 @@ class StillsModel(QAbstractListModel):
     def _broken_tile(self, row: int) -> QPixmap:
         """A tile that says why the still cannot be shown, instead of a picture."""
         if row not in self._broken_tiles:
-            pixmap = self._make_placeholder(QColor("#3a1e24"))
+            pixmap = self._make_placeholder(QColor(palette.TILE_BROKEN))
             painter = QPainter(pixmap)
-            painter.setPen(QColor("#ffd7d2"))  # 11:1 on the tile's red-brown
+            painter.setPen(QColor(palette.TILE_BROKEN_TEXT))
             font = painter.font()
             font.setPixelSize(13)
             painter.setFont(font)
@@ -312,10 +313,10 @@ def _draw_warning_badge(pixmap: QPixmap) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     size = 26
     badge = QRect(8, 8, size, size)
-    painter.setBrush(QColor("#f0a24a"))
+    painter.setBrush(QColor(palette.AMBER))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawEllipse(badge)
-    painter.setPen(QColor("#1a1204"))
+    painter.setPen(QColor(palette.ON_AMBER))
     font = painter.font()
     font.setPixelSize(17)
     font.setBold(True)

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 
 from app.model.kit import PressKit
 from app.settings import Settings
-from app.views.base_tab import SECONDARY_TEXT, KitTab, copy_to_clipboard, with_credit
+from app.views.base_tab import KitTab, copy_to_clipboard, with_credit
 from app.views.icons import set_icon_later
+from app.views.palette import TEXT_SECONDARY
 
 PARAGRAPH = "line-height:145%; margin-bottom:10px"
 
@@ -70,7 +71,7 @@ class SynopsisTab(KitTab):
     def _show_text(self) -> None:
         paragraphs = self.current_text().split("\n\n")
         body = "".join(f"<p style='{PARAGRAPH}'>{escape(p)}</p>" for p in paragraphs)
-        credit = f"<p style='color:{SECONDARY_TEXT}'><i>— {escape(self.kit.attribution)}</i></p>"
+        credit = f"<p style='color:{TEXT_SECONDARY}'><i>— {escape(self.kit.attribution)}</i></p>"
         self.text_view.setHtml(body + credit)
 
     @Slot()

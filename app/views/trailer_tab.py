@@ -49,11 +49,11 @@ from PySide6.QtWidgets import (
 
 from app import settings as keys
 from app.media.images import ImageDecodeError, decode_to_fit
-from app.media.qt_workarounds import safe_emit
 from app.media.trailer_player import TrailerPlayer
 from app.model.captions import CaptionError, read_caption_file
 from app.model.kit import PressKit
 from app.settings import Settings
+from app.views import palette
 from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
 from app.views.save_original import ask_and_save_original
@@ -93,7 +93,7 @@ class SeekSlider(QSlider):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.setValue(self._value_at(event.position().x()))
-            safe_emit(self.sliderMoved, self.value())
+            self.sliderMoved.emit(self.value())
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -142,7 +142,7 @@ class PosterView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#000000"))
+        painter.fillRect(self.rect(), QColor(palette.VIDEO_BACKGROUND))
         if not self._poster.isNull():
             target = self._poster_rect()
             ratio = self.devicePixelRatioF()
@@ -158,7 +158,7 @@ class PosterView(QWidget):
         height = self.height()
         if self.message:
             # Dim the poster so the message reads on any picture.
-            painter.fillRect(self.rect(), QColor(0, 0, 0, 110))
+            painter.fillRect(self.rect(), QColor(palette.with_alpha(palette.SHADE, 110)))
             self._draw_text_box(painter, self.message, height * 0.5, height / 24, 0.7, 190)
         if self.caption:
             self._draw_text_box(painter, self.caption, height * 0.88, height / 20, 0.9, 160)
@@ -189,9 +189,9 @@ class PosterView(QWidget):
         box.moveBottom(min(box.bottom(), self.height() - 4.0))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, alpha))
+        painter.setBrush(QColor(palette.with_alpha(palette.SHADE, alpha)))
         painter.drawRoundedRect(box, 6, 6)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(QColor(palette.TEXT_STRONG))
         # Lay the text out in the same width it was measured in: the tight box can be a
         # fraction of a pixel narrower and would wrap (and clip) the last word.
         text_rect = QRectF(
@@ -277,14 +277,14 @@ class VideoCanvas(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonDblClick:
-            safe_emit(self.double_clicked)
+            self.double_clicked.emit()
             return True
         if (
             event.type() == QEvent.Type.MouseButtonRelease
             and isinstance(event, QMouseEvent)
             and event.button() == Qt.MouseButton.LeftButton
         ):
-            safe_emit(self.clicked)
+            self.clicked.emit()
         return False
 
 
@@ -307,7 +307,7 @@ class FullScreenHost(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed by the window manager: hand the video back instead of destroying it.
         event.ignore()
-        safe_emit(self.leave_requested)
+        self.leave_requested.emit()
 
 
 class TrailerTab(KitTab):
@@ -353,8 +353,9 @@ class TrailerTab(KitTab):
         self.notice_label.setObjectName("trailerNotice")
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet(
-            "QLabel#trailerNotice { background-color: #2b2113; color: #f5d9a8;"
-            " padding: 6px 16px; border-top: 1px solid #4a3a22; }"
+            f"QLabel#trailerNotice {{ background-color: {palette.NOTICE_BACKGROUND};"
+            f" color: {palette.NOTICE_TEXT}; padding: 6px 16px;"
+            f" border-top: 1px solid {palette.NOTICE_BORDER}; }}"
         )
         self.notice_label.hide()
         self._build_controls()

@@ -1,4 +1,4 @@
-"""The path rule (issue section 4): every referenced file is a relative POSIX path that resolves,
+"""The README's path rule: every referenced file is a relative POSIX path that resolves,
 after following symlinks, to a regular file inside the kit. Breaking it is an error naming the
 key; the kit still loads, with that still or file marked unavailable."""
 

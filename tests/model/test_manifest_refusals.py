@@ -1,4 +1,4 @@
-"""Every refusal in issue section 4, each from a real manifest file on disk.
+"""Every refusal the README's format rules promise, each from a real manifest file on disk.
 
 Each test checks the exact ``validate`` line: the file (``presskit.yaml``), the line, the key
 where there is one, and the problem. Nothing but :class:`KitLoadError` may ever escape.

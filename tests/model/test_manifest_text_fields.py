@@ -1,4 +1,4 @@
-"""Text fields keep the author's text exactly (issue section 3): YAML 1.1's implicit booleans,
+"""Text fields keep the author's text exactly, as the README promises: YAML 1.1's implicit booleans,
 numbers and dates never leak into them. Unknown keys are warnings with a suggestion."""
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def test_unknown_key_is_a_warning_with_a_suggestion(make_kit: MakeKit) -> None:
     assert result.kit.film.title == "Y"
 
 
-def test_unknown_key_example_from_the_issue(make_kit: MakeKit) -> None:
+def test_unknown_key_example_from_the_readme(make_kit: MakeKit) -> None:
     root = make_kit(
         """
         format: presskit/1

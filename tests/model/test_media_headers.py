@@ -1,5 +1,6 @@
-"""Header-depth media checks (issue section 4): what a file is, and an image's size from its
-header, without decoding. Huge images are crafted as headers only: the check never reads more."""
+"""Media checks from headers (the README's media rules): what a file is, and an image's size
+from its header, without decoding. Huge images are crafted as headers only: the check never
+reads more."""
 
 from __future__ import annotations
 

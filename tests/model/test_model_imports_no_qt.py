@@ -1,4 +1,4 @@
-"""The model package is plain Python: importing all of it loads no Qt (issue section 4)."""
+"""The model package is plain Python: importing all of it loads no Qt."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from app.settings import Settings
 from app.views.application import create_application
 from app.views.icons import install_pending_icons
 from app.views.main_window import MainWindow
-from app.views.tab_host import TAB_SPECS
+from app.views.tab_specs import TAB_SPECS
 
 HERE = Path(__file__).resolve().parent
 
@@ -69,7 +69,7 @@ def main() -> int:
         QApplication.processEvents()
         screen = window.screen()
         pixmap = screen.grabWindow(window.winId())
-        name = f"{index + 1:02d}-{spec.title.lower().replace(' ', '-')}.png"
+        name = f"{index + 1:02d}-{spec.default_title.lower().replace(' ', '-')}.png"
         pixmap.save(str(out / name))
         print(out / name)
     if window.hosts:

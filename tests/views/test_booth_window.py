@@ -181,11 +181,11 @@ def test_cursor_hides_after_a_few_still_seconds(qtbot, make_booth, booth_kit) ->
     window = make_booth(booth_kit)
     clock = clock_of(window)
     clock.advance(3.25)
-    assert window.cursor.hidden
+    assert window.cursor_hider.hidden
     assert QGuiApplication.overrideCursor() is not None
     assert QGuiApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
     qtbot.mouseMove(window.attract, QPoint(200, 200))
-    assert not window.cursor.hidden
+    assert not window.cursor_hider.hidden
     assert window.session.phase is BoothPhase.ATTRACT  # a nudge of the mouse does not wake it
     window.leave()
     assert QGuiApplication.overrideCursor() is None

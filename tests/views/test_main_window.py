@@ -20,7 +20,7 @@ from app.views.notes_tab import NotesTab
 from app.views.overview_tab import OverviewTab
 from app.views.stills_tab import StillsTab
 from app.views.synopsis_tab import SynopsisTab
-from app.views.tab_host import TAB_SPECS
+from app.views.tab_specs import TAB_SPECS
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def window(qtbot, tmp_path: Path, kit_dir: Path) -> MainWindow:
 
 def test_tabs_in_fixed_order_with_shortcuts(window: MainWindow) -> None:
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
-    assert titles == [spec.title for spec in TAB_SPECS]
+    assert titles == [spec.title_for(window.opened.result.kit) for spec in TAB_SPECS]
     shortcuts = [action.shortcut().toString() for action in window.tab_actions]
     assert shortcuts == [f"Ctrl+{i}" for i in range(1, 8)]
 

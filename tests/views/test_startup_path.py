@@ -1,9 +1,15 @@
 """What keeps start-up fast and safe: the first paint never builds PySide6's ``Qt`` namespace
 enums, closing a kit builds none of its tabs, and pool threads decode cached thumbnails
-without holding the GIL through Qt's plugin probing."""
+without holding the GIL through Qt's plugin probing.
+
+The start-up path is the modules in STARTUP_MODULES below: the only ones the first paint
+imports, and the only ones allowed the start-up tricks (Qt enums as numbers from
+app/views/qt_values.py, function-local imports to defer a cost), each saying so at its top.
+Everything else is written in plain Qt style."""
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -22,6 +28,83 @@ from app.views import qt_values
 from app.views.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# Every app module imported before the first paint of a cold start (a kit without a snapshot,
+# so the loader is among them). A module that joins this path must be listed here, and say at
+# its top what it defers; test_first_paint_imports_only_the_start_up_path fails otherwise.
+STARTUP_MODULES = frozenset(
+    {
+        "app",
+        "app.identity",
+        "app.log",
+        "app.main",
+        "app.paths",
+        "app.settings",
+        "app.media",
+        "app.media.images",
+        "app.media.thumbnail_queue",
+        "app.media.thumbnails",
+        "app.media.worker",
+        "app.model",
+        "app.model.atomic_write",
+        "app.model.kit",
+        "app.model.kit_choice",
+        "app.model.kit_paths",
+        "app.model.kit_snapshot",
+        "app.model.loader",
+        "app.model.manifest_yaml",
+        "app.model.markdown_refs",
+        "app.model.media_headers",
+        "app.model.opening",
+        "app.model.problems",
+        "app.model.thumbnail_cache",
+        "app.views",
+        "app.views.application",
+        "app.views.base_tab",
+        "app.views.error_dialog",
+        "app.views.icons",
+        "app.views.main_window",
+        "app.views.overview_tab",
+        "app.views.palette",
+        "app.views.progress",
+        "app.views.qt_values",
+        "app.views.tab_host",
+        "app.views.tab_specs",
+    }
+)
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _function_local_imports(tree: ast.Module) -> list[int]:
+    return [
+        node.lineno
+        for function in ast.walk(tree)
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+        for node in ast.walk(function)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+    ]
+
+
+def test_start_up_tricks_stay_on_the_start_up_path_and_say_so() -> None:
+    unmarked, numbers_elsewhere = [], []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        name = _module_name(path)
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        uses_numbers = "qt_values" in source and name != "app.views.qt_values"
+        if name in STARTUP_MODULES:
+            tricks = uses_numbers or _function_local_imports(tree)
+            docstring = ast.get_docstring(tree) or ""
+            if tricks and "Start-up path" not in docstring:
+                unmarked.append(name)
+        elif uses_numbers:
+            numbers_elsewhere.append(name)
+    assert not unmarked, f"say at the top what each defers for start-up: {unmarked}"
+    assert not numbers_elsewhere, f"plain Qt enums off the start-up path: {numbers_elsewhere}"
 
 
 def test_plain_values_match_the_qt_enums() -> None:
@@ -97,21 +180,25 @@ FIRST_PAINT_PROBE = textwrap.dedent(
 
     from app.views import main_window
     restore_and_show = main_window.MainWindow.restore_and_show
+    loaded = []
+    def at_first_paint():
+        created.append("<first paint>")
+        loaded.extend(sorted(m for m in sys.modules if m == "app" or m.startswith("app.")))
     def connect_marker(self):
-        self.overview_painted.connect(lambda: created.append("<first paint>"))
+        self.overview_painted.connect(at_first_paint)
         restore_and_show(self)
     main_window.MainWindow.restore_and_show = connect_marker
 
     from app.main import main
     status = main(["--exit-after-first-paint"])
     before = created[: created.index("<first paint>")] if "<first paint>" in created else None
+    print("modules |", " ".join(loaded))
     print(status, "|", " ".join(before) if before is not None else "NO FIRST PAINT")
     """
 )
 
 
-def test_first_paint_leaves_the_qt_namespace_alone(tmp_path: Path) -> None:
-    """Naming ``Qt`` before the first paint costs ~25 ms of enum building (qt_values.py)."""
+def _run_first_paint_probe(tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -129,6 +216,29 @@ def test_first_paint_leaves_the_qt_namespace_alone(tmp_path: Path) -> None:
         timeout=120,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
+    return completed
+
+
+@pytest.fixture(scope="module")
+def first_paint(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """One real start to first paint, shared by the tests that read it."""
+    return _run_first_paint_probe(tmp_path_factory.mktemp("first-paint"))
+
+
+def test_first_paint_imports_only_the_start_up_path(
+    first_paint: subprocess.CompletedProcess[str],
+) -> None:
+    lines = first_paint.stdout.strip().splitlines()
+    modules = next(line for line in lines if line.startswith("modules |")).split()[2:]
+    assert "app.views.overview_tab" in modules  # the probe saw the first paint
+    assert set(modules) <= STARTUP_MODULES, sorted(set(modules) - STARTUP_MODULES)
+
+
+def test_first_paint_leaves_the_qt_namespace_alone(
+    first_paint: subprocess.CompletedProcess[str],
+) -> None:
+    """Naming ``Qt`` before the first paint costs ~25 ms of enum building (qt_values.py)."""
+    completed = first_paint
     status, _, before = completed.stdout.strip().rpartition("\n")[2].partition(" | ")
     assert status == "0", completed.stdout
     assert before != "NO FIRST PAINT"

@@ -6,9 +6,11 @@ import re
 
 import pytest
 
-from app import paths
+from app.views.application import load_stylesheet
+from app.views.booth.booth_app import load_booth_stylesheet
+from app.views.palette import BACKGROUND
 
-WINDOW_BACKGROUND = "#0b1016"
+WINDOW_BACKGROUND = BACKGROUND
 RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 COLOR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})")
 BACKGROUND = re.compile(r"background(?:-color)?:\s*(#[0-9a-fA-F]{6})")
@@ -28,9 +30,8 @@ def contrast(foreground: str, background: str) -> float:
 
 
 def text_rules() -> list[tuple[str, str, str]]:
-    stylesheet = "\n".join(
-        p.read_text(encoding="utf-8") for p in sorted(paths.resource("styles").glob("*.qss"))
-    )
+    # As the app loads them: the palette's colours filled in, booth mode's rules included.
+    stylesheet = load_stylesheet() + "\n" + load_booth_stylesheet()
     stylesheet = re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.DOTALL)
     rules = []
     for selector, body in RULE.findall(stylesheet):

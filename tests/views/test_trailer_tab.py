@@ -112,7 +112,8 @@ def test_seek_bar_and_skip_keys_seek(qtbot, make_trailer_tab, write_trailer_kit)
 
 
 def test_pause_when_the_tab_is_left_or_the_window_minimized(qtbot, settings, write_trailer_kit):
-    from app.views.main_window import TRAILER_INDEX, MainWindow
+    from app.views.main_window import MainWindow
+    from app.views.tab_specs import tab_index
 
     window = MainWindow(settings)
     qtbot.addWidget(window)
@@ -120,7 +121,7 @@ def test_pause_when_the_tab_is_left_or_the_window_minimized(qtbot, settings, wri
     window.resize(1100, 700)
     window.show()
     qtbot.waitExposed(window)
-    window.tab_widget.setCurrentIndex(TRAILER_INDEX)
+    window.tab_widget.setCurrentIndex(tab_index("trailer"))
     tab = window.tab(TrailerTab)
     assert isinstance(tab, TrailerTab)
     qtbot.waitUntil(lambda: tab.player is not None, timeout=3000)  # built when shown
@@ -129,7 +130,7 @@ def test_pause_when_the_tab_is_left_or_the_window_minimized(qtbot, settings, wri
     window.tab_widget.setCurrentIndex(0)
     qtbot.waitUntil(lambda: not tab.player.is_playing(), timeout=3000)
 
-    window.tab_widget.setCurrentIndex(TRAILER_INDEX)
+    window.tab_widget.setCurrentIndex(tab_index("trailer"))
     tab.player.play()
     qtbot.waitUntil(tab.player.is_playing, timeout=3000)
     window.showMinimized()
@@ -138,14 +139,15 @@ def test_pause_when_the_tab_is_left_or_the_window_minimized(qtbot, settings, wri
 
 
 def test_closing_the_window_stops_cleanly(qtbot, settings, write_trailer_kit):
-    from app.views.main_window import TRAILER_INDEX, MainWindow
+    from app.views.main_window import MainWindow
+    from app.views.tab_specs import tab_index
 
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show_kit(open_kit_location(write_trailer_kit()), remember=False)
     window.show()
     qtbot.waitExposed(window)
-    window.tab_widget.setCurrentIndex(TRAILER_INDEX)
+    window.tab_widget.setCurrentIndex(tab_index("trailer"))
     tab = window.tab(TrailerTab)
     assert isinstance(tab, TrailerTab)
     qtbot.waitUntil(lambda: tab.player is not None, timeout=3000)  # built when shown

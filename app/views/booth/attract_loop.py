@@ -34,6 +34,7 @@ from app.model.booth_session import BoothConfig
 from app.model.captions import CaptionError, read_caption_file
 from app.model.clock import Clock
 from app.model.kit import PressKit
+from app.views import palette
 from app.views.overview_tab import format_date
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class AttractCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            painter.fillRect(self.rect(), QColor("#000000"))
+            painter.fillRect(self.rect(), QColor(palette.VIDEO_BACKGROUND))
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             now = self.clock.now()
@@ -138,9 +139,9 @@ class AttractCanvas(QWidget):
         width, height = float(self.width()), float(self.height())
         band = QRectF(0, height * 0.72, width, height * 0.28)
         shade = QLinearGradient(band.topLeft(), band.bottomLeft())
-        shade.setColorAt(0.0, QColor(0, 0, 0, 0))
-        shade.setColorAt(0.55, QColor(0, 0, 0, 170))
-        shade.setColorAt(1.0, QColor(0, 0, 0, 215))
+        shade.setColorAt(0.0, QColor(palette.with_alpha(palette.SHADE, 0)))
+        shade.setColorAt(0.55, QColor(palette.with_alpha(palette.SHADE, 170)))
+        shade.setColorAt(1.0, QColor(palette.with_alpha(palette.SHADE, 215)))
         painter.fillRect(band, shade)
         margin = width * 0.05
         caption_font = QFont(self.font())
@@ -158,7 +159,7 @@ class AttractCanvas(QWidget):
                 QRectF(0, 0, text_width, height), flags, f"Credit: {frame.credit}"
             )
             credit_rect.moveTo(margin, bottom - credit_rect.height())
-            painter.setPen(QColor("#c9d4de"))
+            painter.setPen(QColor(palette.TEXT_CAPTION_CREDIT))
             painter.drawText(credit_rect, flags, f"Credit: {frame.credit}")
             bottom = credit_rect.top() - credit_font.pixelSize() * 0.4
         if frame.caption:
@@ -167,7 +168,7 @@ class AttractCanvas(QWidget):
                 QRectF(0, 0, text_width, height), flags, frame.caption
             )
             caption_rect.moveTo(margin, bottom - caption_rect.height())
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(QColor(palette.TEXT_STRONG))
             painter.drawText(caption_rect, flags, frame.caption)
 
 
@@ -515,8 +516,8 @@ class AttractLoop(QWidget):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             background = QLinearGradient(0, 0, 0, height)
-            background.setColorAt(0.0, QColor("#0b1016"))
-            background.setColorAt(1.0, QColor("#141f2b"))
+            background.setColorAt(0.0, QColor(palette.BACKGROUND))
+            background.setColorAt(1.0, QColor(palette.TITLE_CARD_END))
             painter.fillRect(QRectF(0, 0, width, height), background)
             text_left = width * 0.08
             if self._key_art is not None:
@@ -529,18 +530,32 @@ class AttractLoop(QWidget):
             text_width = width - text_left - width * 0.06
             date = release_date(film.dates)
             blocks: list[tuple[str, float, str, bool, QFont.Weight]] = [
-                (film.title, height / 9, "#ffffff", False, QFont.Weight.ExtraBold),
+                (film.title, height / 9, palette.TEXT_STRONG, False, QFont.Weight.ExtraBold),
             ]
             if film.tagline:
-                blocks.append((film.tagline, height / 28, "#f0a24a", True, QFont.Weight.Normal))
+                blocks.append((film.tagline, height / 28, palette.AMBER, True, QFont.Weight.Normal))
             if date is not None:
-                blocks.append((date.label, height / 34, "#a9b8c6", False, QFont.Weight.DemiBold))
                 blocks.append(
-                    (format_date(date.date), height / 16, "#ffffff", False, QFont.Weight.Bold)
+                    (date.label, height / 34, palette.TEXT_SECONDARY, False, QFont.Weight.DemiBold)
+                )
+                blocks.append(
+                    (
+                        format_date(date.date),
+                        height / 16,
+                        palette.TEXT_STRONG,
+                        False,
+                        QFont.Weight.Bold,
+                    )
                 )
             if film.distributor:
                 blocks.append(
-                    (film.distributor, height / 36, "#a9b8c6", False, QFont.Weight.Normal)
+                    (
+                        film.distributor,
+                        height / 36,
+                        palette.TEXT_SECONDARY,
+                        False,
+                        QFont.Weight.Normal,
+                    )
                 )
             flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
             measured: list[tuple[str, QFont, str, QRectF]] = []

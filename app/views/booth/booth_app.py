@@ -8,25 +8,25 @@ import sys
 from pathlib import Path
 
 from app import paths
+from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from app.model.booth_session import BoothConfig
+from app.views.palette import themed
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_NO_KIT = 1
-EXIT_USAGE = 2
-
 NO_PIN_MESSAGE = (
-    "presskit: booth mode needs an operator PIN to leave it, and none is set. Set one with "
-    "'presskit --set-booth-pin', or start with --booth-no-pin to leave by holding "
+    f"{COMMAND_NAME}: booth mode needs an operator PIN to leave it, and none is set. Set one "
+    f"with '{COMMAND_NAME} --set-booth-pin', or start with --booth-no-pin to leave by holding "
     "Ctrl+Shift+Q for 3 seconds."
 )
 BOOTH_STYLESHEET = "styles/booth/20-booth.qss"
 
 
 def load_booth_stylesheet() -> str:
+    """Booth mode's larger controls, themed from the palette like the viewer's stylesheets."""
+    path = paths.resource(BOOTH_STYLESHEET)
     try:
-        return paths.resource(BOOTH_STYLESHEET).read_text(encoding="utf-8")
+        return themed(path.read_text(encoding="utf-8"), str(path))
     except OSError as exc:
         log.warning("booth stylesheet missing (%s): the controls keep their normal size", exc)
         return ""
@@ -48,7 +48,7 @@ def run_booth(kit: Path | None, config: BoothConfig) -> int:
 
     os.environ.setdefault("QT_NO_NETWORK_PROXY_AUTODETECT", "1")
     from app.log import log_file_path
-    from app.model.opening import KitOpenError, open_kit_location
+    from app.model.kit_choice import open_kit_or_bundled
     from app.views.application import create_application
     from app.views.error_dialog import install_exception_hook, set_error_dialogs_enabled
 
@@ -57,22 +57,17 @@ def run_booth(kit: Path | None, config: BoothConfig) -> int:
     install_exception_hook(log_file_path())
     set_error_dialogs_enabled(False)  # errors are logged; no dialog for a visitor to poke at
 
-    opened = None
-    if kit is not None:
-        try:
-            opened = open_kit_location(kit)
-        except KitOpenError as exc:
-            log.error("booth mode: cannot open %s, showing the bundled kit: %s", kit, exc)
-            print(f"presskit: cannot open {kit}; showing the bundled kit instead", file=sys.stderr)
+    choice = open_kit_or_bundled(kit)
+    if choice.failure is not None:
+        print(
+            f"{COMMAND_NAME}: cannot open {kit}; showing the bundled kit instead", file=sys.stderr
+        )
+    opened = choice.opened
     if opened is None:
-        try:
-            opened = open_kit_location(paths.bundled_kit_dir())
-        except KitOpenError as exc:
-            log.error("booth mode: the bundled kit cannot load: %s", exc)
-            print("presskit: no press kit could be opened for booth mode", file=sys.stderr)
-            return EXIT_NO_KIT
-    for problem in opened.result.problems:
-        log.warning("booth mode: kit problem: %s", problem.format())
+        print(f"{COMMAND_NAME}: no press kit could be opened for booth mode", file=sys.stderr)
+        return EXIT_FAILURE
+    for kit_problem in opened.result.problems:
+        log.warning("booth mode: kit problem: %s", kit_problem.format())
 
     from app.views.application import app_icon
     from app.views.booth.booth_window import BoothWindow

@@ -94,7 +94,7 @@ class BoothWindow(MainWindow):
         self.leaving = False
         self.resets = 0
         self._last_move = self.clock.now()
-        self.cursor = CursorHider()
+        self.cursor_hider = CursorHider()
         self.lockdown = Lockdown(self)
         self.inputs = InputWatcher(self)
         self.inputs.activity.connect(self._on_inputs_activity)
@@ -170,7 +170,7 @@ class BoothWindow(MainWindow):
         self.attract.shutdown()
         self.inputs.remove()
         self.lockdown.remove()
-        self.cursor.show()
+        self.cursor_hider.show()
         for panel in (self.countdown, self.exit_prompt):
             panel.hide()
 
@@ -250,8 +250,11 @@ class BoothWindow(MainWindow):
                 self.reset()
             if self.session.phase is BoothPhase.COUNTDOWN:
                 self.countdown.set_seconds(self.session.countdown_shown(now))
-            if not self.cursor.hidden and now - self._last_move >= self.config.cursor_hide_seconds:
-                self.cursor.hide()
+            if (
+                not self.cursor_hider.hidden
+                and now - self._last_move >= self.config.cursor_hide_seconds
+            ):
+                self.cursor_hider.hide()
             if self.exit_prompt.waiting and self.pin_gate is not None:
                 self.exit_prompt.set_waiting(self.pin_gate.wait_seconds(now))
             self.attract.poll()
@@ -273,7 +276,7 @@ class BoothWindow(MainWindow):
         log.info("booth mode: a visitor")
         self.inputs.swallow = False
         self.attract.stop()
-        self.stack.setCurrentIndex(1)
+        self.stack.setCurrentWidget(self.tab_widget)
         self.phase_changed.emit(BoothPhase.VISITOR.value)
 
     def reset(self) -> None:
@@ -283,7 +286,8 @@ class BoothWindow(MainWindow):
         self.countdown.hide()
         self.exit_prompt.hide()
         self._close_other_windows()
-        self.booth_settings.discard_changes()
+        # After the rebuild, not before: the old tabs' shutdown may still save what a visitor
+        # set (a trailer's volume), and the only tab built now, the overview, reads no setting.
         self.rebuild_tabs()
         self.booth_settings.discard_changes()
         self.session.back_to_attract(self.clock.now())
@@ -323,7 +327,7 @@ class BoothWindow(MainWindow):
     def _on_inputs_pointer_moved(self) -> None:
         now = self.clock.now()
         self._last_move = now
-        self.cursor.show()
+        self.cursor_hider.show()
         # Reading with the mouse is using the booth; in the attract loop only a touch, click
         # or key wakes it (a passer-by's nudge of the mouse does not).
         if (

@@ -101,7 +101,8 @@ class Lockdown(QObject):
         if viewer.findChild(QPushButton, "boothCloseViewer") is not None:
             return
         layout = viewer.layout()
-        toolbar = layout.itemAt(0).layout() if layout is not None and layout.count() else None
+        first = layout.itemAt(0) if layout is not None and layout.count() else None
+        toolbar = first.layout() if first is not None else None
         if toolbar is None:
             return
         button = QPushButton("Close", viewer)

@@ -18,14 +18,15 @@ from __future__ import annotations
 import logging
 import sys
 
+from app.identity import SLUG
+
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
 INTERFACE = "org.freedesktop.ScreenSaver"
-APPLICATION_NAME = "iss-presskit"
 REASON = "Booth mode: the press kit is on show"
-CONNECTION_NAME = "iss-presskit-booth-inhibit"
+CONNECTION_NAME = f"{SLUG}-booth-inhibit"
 
 
 class ScreenSaverInhibitor:
@@ -63,7 +64,7 @@ class ScreenSaverInhibitor:
             self.problem = f"no {SERVICE} service on the session bus"
             log.warning("cannot inhibit the screen saver: %s", self.problem)
             return False
-        reply = interface.call("Inhibit", APPLICATION_NAME, REASON)
+        reply = interface.call("Inhibit", SLUG, REASON)
         arguments = reply.arguments()
         if reply.type() != QDBusMessage.MessageType.ReplyMessage or not arguments:
             self.problem = f"Inhibit failed: {reply.errorMessage() or 'no reply'}"
