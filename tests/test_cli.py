@@ -32,17 +32,17 @@ film:
 synopsis:
   short: Tensions flare aboard the station.
 stills:
-  - file: stills/01.jpg
-    caption: One
-  - file: stills/02.jpg
-    caption: Two
+  - {file: stills/01.jpg, caption: One,
+     credit: Someone}
+  - {file: stills/02.jpg, caption: Two,
+     credit: Someone}
   - caption: Three
     credit: Someone
     file: ../../etc/passwd
-  - file: stills/03.jpg
+  - {file: stills/03.jpg, credit: Someone}
 """
 EXAMPLE_PROBLEMS = [
-    "presskit.yaml:14: error: stills[2].file: '../../etc/passwd' leaves the kit folder",
+    "presskit.yaml:14: error: stills #3 file: '../../etc/passwd' leaves the kit folder",
     "stills/03.jpg: error: not a JPEG, PNG or WebP image (starts with 'this is ')",
     "presskit.yaml:3: warning: film.titel: unknown key (did you mean 'title'?)",
 ]
@@ -364,7 +364,7 @@ def test_subprocess_output_the_console_cannot_encode_is_escaped(tmp_path: Path) 
             format: presskit/1
             film: {title: Café — Ω}
             synopsis: {short: s}
-            stills: [{file: stills/huge.png}, {file: stills/Ω.jpg}]
+            stills: [{file: stills/huge.png, credit: c}, {file: stills/Ω.jpg, credit: c}]
             """
         ),
         encoding="utf-8",
@@ -378,7 +378,7 @@ def test_subprocess_output_the_console_cannot_encode_is_escaped(tmp_path: Path) 
     completed = run_cli("validate", str(root), env={"PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0"})
     assert completed.returncode == 1
     assert completed.stdout.splitlines() == [
-        "presskit.yaml:4: error: stills[1].file: 'stills/\\u03a9.jpg' does not exist",
+        "presskit.yaml:4: error: stills #2 file: 'stills/\\u03a9.jpg' does not exist",
         "stills/huge.png: error: is 20000\\xd720000 pixels (400.0 megapixels); "
         "the limit is 60 megapixels",
         "2 errors, 0 warnings",

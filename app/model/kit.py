@@ -111,6 +111,23 @@ class Contact(NamedTuple):
     url: str | None = None
 
 
+class SkippedEntry(NamedTuple):
+    """A list item the kit names but that cannot be shown as written (a date that is not a
+    date, a crew member without a job, …). Kept so a view can mark the row in its place
+    instead of dropping it silently, as the problems dialog promises.
+
+    ``section`` is the manifest key of the list (``film.dates``, ``credits.crew``, ``notes``…);
+    ``number`` the item's place in it, counted from 1 as a person counts; ``label`` the most
+    telling text the item has (its label, name or heading), if any.
+    """
+
+    section: str
+    number: int
+    label: str | None
+    problem: str
+    line: int | None = None
+
+
 class PressKit(NamedTuple):
     root: Path
     manifest: Path
@@ -122,6 +139,8 @@ class PressKit(NamedTuple):
     trailer: Trailer | None = None
     notes: tuple[Note, ...] = ()
     contacts: tuple[Contact, ...] = ()
+    # List items that could not be read, in manifest order (see SkippedEntry).
+    skipped: tuple[SkippedEntry, ...] = ()
     # Where the kit came from, for display and identity: the .zip when it was extracted.
     source: Path | None = None
     # For zip kits: kit-relative path -> (archive member name, size, CRC) for cache keys.
@@ -136,6 +155,10 @@ class PressKit(NamedTuple):
             return f"{self.film.title} — {self.film.distributor}"
         return self.film.title
 
+    def skipped_in(self, section: str) -> list[SkippedEntry]:
+        """The unreadable items of one list (``film.dates``…), for a view to mark in place."""
+        return [entry for entry in self.skipped if entry.section == section]
+
     def crew_with_job(self, *jobs: str) -> list[CrewMember]:
         wanted = {job.casefold() for job in jobs}
         return [member for member in self.crew if member.job.casefold() in wanted]
@@ -147,7 +170,7 @@ class PressKit(NamedTuple):
             found.append(("film.key_art", self.film.key_art, "image"))
         for index, still in enumerate(self.stills):
             if still.file:
-                found.append((f"stills[{index}].file", still.file, "image"))
+                found.append((f"stills #{index + 1} file", still.file, "image"))
         if self.trailer:
             if self.trailer.file:
                 found.append(("trailer.file", self.trailer.file, "video"))
@@ -158,7 +181,7 @@ class PressKit(NamedTuple):
         for index, note in enumerate(self.notes):
             for link in note.links:
                 if link.file and link.is_image:
-                    found.append((f"notes[{index}].body", link.file, "image"))
+                    found.append((f"notes #{index + 1} body", link.file, "image"))
         return found
 
 

@@ -20,6 +20,61 @@ class PathRefusal:
     reason: str
 
 
+class UnreadableFile(Exception):
+    """A kit file that cannot be read as a plain file; the message says why, without its path."""
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``: at most ``limit + 1`` of them, so a caller
+    can tell "too large" without reading a huge file whole.
+
+    The type is checked on the open descriptor, not on the name: a FIFO swapped in after a
+    check would otherwise block the open or the read forever, and a device (``/dev/zero``)
+    would be read without end. ``O_NONBLOCK`` keeps the open itself from waiting on a FIFO.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError:
+        raise UnreadableFile("is a folder, not a file") from None
+    except FileNotFoundError:
+        raise UnreadableFile("does not exist") from None
+    except OSError as exc:
+        raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise UnreadableFile("is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise UnreadableFile(f"is {_kind_of(mode)}, not a regular file")
+        if hasattr(os, "set_blocking"):  # a regular file never blocks; plain reads from here
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+def _kind_of(mode: int) -> str:
+    """What a non-regular file is, in words: the refusal names it."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
 def resolve_kit_file(root: Path, text: str) -> KitFile | PathRefusal:
     """The file ``text`` names inside the kit at ``root`` (already resolved), or why it can't be.
 
@@ -39,10 +94,10 @@ def resolve_kit_file(root: Path, text: str) -> KitFile | PathRefusal:
     if "\x00" in text:
         return PathRefusal(f"{shown} contains a NUL character")
     lexical = os.path.normpath(os.path.join(root, text))
-    if not _is_within(root, Path(lexical)):
+    if not is_within(root, Path(lexical)):
         return PathRefusal(f"{shown} leaves the kit folder")
     real = Path(os.path.realpath(lexical))
-    if not _is_within(root, real):
+    if not is_within(root, real):
         return PathRefusal(f"{shown} is a symbolic link that leaves the kit folder")
     try:
         info = real.stat()
@@ -53,11 +108,11 @@ def resolve_kit_file(root: Path, text: str) -> KitFile | PathRefusal:
     if stat.S_ISDIR(info.st_mode):
         return PathRefusal(f"{shown} is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
-        return PathRefusal(f"{shown} is not a regular file")
+        return PathRefusal(f"{shown} is {_kind_of(info.st_mode)}, not a regular file")
     return KitFile(relative=text, path=real, size=info.st_size, mtime_ns=info.st_mtime_ns)
 
 
-def _is_within(root: Path, candidate: Path) -> bool:
+def is_within(root: Path, candidate: Path) -> bool:
     try:
         candidate.relative_to(root)
     except ValueError:

@@ -9,6 +9,10 @@ anchors and aliases (alias bombs), and nesting deeper than a sane limit.
 
 from __future__ import annotations
 
+import bisect
+import re
+from typing import Protocol
+
 import yaml
 
 from app.model.problems import Problem, Severity, quote_value
@@ -20,10 +24,36 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_NESTING_DEPTH = 32
 
+# The line breaks an editor shows. YAML 1.1 (both PyYAML parsers) also breaks lines at U+0085,
+# U+2028 and U+2029, so its marks' line numbers run ahead of the editor's after any of them;
+# marks' character indexes are exact, so lines are counted from those.
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
+
+
+class _Mark(Protocol):
+    """A position PyYAML reports: its Python and libyaml parsers have distinct mark types."""
+
+    @property
+    def index(self) -> int: ...
+
+
+class LineIndex:
+    """Line numbers of character positions in a text, counted as editors count them."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
+
+    def line_of(self, index: int) -> int:
+        """The 1-based line holding the character at ``index``."""
+        return bisect.bisect_right(self._starts, index)
+
+    def line_of_mark(self, mark: _Mark | None) -> int | None:
+        return self.line_of(mark.index) if mark is not None else None
 
 
 def parse_manifest(data: bytes, file_name: str) -> tuple[yaml.Node | None, list[Problem]]:
@@ -43,31 +73,32 @@ def parse_manifest(data: bytes, file_name: str) -> tuple[yaml.Node | None, list[
         bad = data[exc.start : exc.start + 1].hex()
         return error(f"is not UTF-8 text (byte 0x{bad} cannot be decoded)", line)
 
-    problems = _scan_events(text, file_name)
+    lines = LineIndex(text)
+    problems = _scan_events(text, file_name, lines)
     if problems:
         return None, problems
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:  # the scan already parsed it; this is belt and braces
-        return None, [_syntax_problem(exc, text, file_name)]
+        return None, [_syntax_problem(exc, text, file_name, lines)]
     if root is None:
         return error("the manifest is empty")
     if not isinstance(root, yaml.MappingNode):
         return error(
             "the manifest must be a mapping of keys (format:, film:, …), "
             f"not {describe_node(root)}",
-            root.start_mark.line + 1,
+            lines.line_of_mark(root.start_mark),
         )
     return root, []
 
 
-def _scan_events(text: str, file_name: str) -> list[Problem]:
+def _scan_events(text: str, file_name: str, lines: LineIndex) -> list[Problem]:
     problems: list[Problem] = []
     depth = 0
     documents = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line = event.start_mark.line + 1 if event.start_mark else None
+            line = lines.line_of_mark(event.start_mark)
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents == 2:
@@ -125,11 +156,13 @@ def _scan_events(text: str, file_name: str) -> list[Problem]:
             # libyaml (PyYAML 6.0.4 on) stops runaway nesting in its scanner, which reads ahead
             # of the events counted above. Say it our way, and spare PyYAML's Python parser,
             # which would take minutes over the same text to word the error.
-            line = exc.problem_mark.line + 1 if exc.problem_mark else None
+            line = lines.line_of_mark(exc.problem_mark)
             message = f"nesting is deeper than {MAX_NESTING_DEPTH} levels"
             problems.append(Problem(Severity.ERROR, file_name, message, line))
         else:
-            problems.append(_syntax_problem(_python_parser_error(text) or exc, text, file_name))
+            problems.append(
+                _syntax_problem(_python_parser_error(text) or exc, text, file_name, lines)
+            )
     return problems
 
 
@@ -152,21 +185,25 @@ def _short_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
-def _syntax_problem(exc: yaml.YAMLError, text: str, file_name: str) -> Problem:
+def _syntax_problem(exc: yaml.YAMLError, text: str, file_name: str, lines: LineIndex) -> Problem:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         detail = exc.problem or "invalid YAML"
         if exc.context:
             context = exc.context
             mark = exc.context_mark
-            if mark is not None and mark.line != exc.problem_mark.line:
+            started = lines.line_of_mark(mark)
+            if started is not None and started != lines.line_of_mark(exc.problem_mark):
                 # e.g. an unclosed '{': the error shows up later; say where it began
-                context = f"{context} (started on line {mark.line + 1})"
+                context = f"{context} (started on line {started})"
             detail = f"{context}, {detail}"
         return Problem(
-            Severity.ERROR, file_name, f"YAML syntax error: {detail}", exc.problem_mark.line + 1
+            Severity.ERROR,
+            file_name,
+            f"YAML syntax error: {detail}",
+            lines.line_of_mark(exc.problem_mark),
         )
     if isinstance(exc, yaml.reader.ReaderError):
-        line = text[: exc.position].count("\n") + 1
+        line = lines.line_of(exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         return Problem(
             Severity.ERROR,

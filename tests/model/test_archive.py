@@ -199,12 +199,12 @@ def test_cancel_removes_what_was_written(tmp_path: Path) -> None:
 
 
 def test_open_kit_location_names_problems_by_member_path(tmp_path: Path) -> None:
-    manifest = MANIFEST + b"stills:\n  - {file: stills/gone.jpg}\n"
+    manifest = MANIFEST + b"stills:\n  - {file: stills/gone.jpg, credit: c}\n"
     archive = make_zip(tmp_path / "kit.zip", {"Kit/presskit.yaml": manifest})
     opened = open_kit_location(archive)
     try:
         assert [p.format() for p in opened.result.problems] == [
-            "Kit/presskit.yaml:5: error: stills[0].file: 'stills/gone.jpg' does not exist"
+            "Kit/presskit.yaml:5: error: stills #1 file: 'stills/gone.jpg' does not exist"
         ]
         assert opened.result.kit.source == archive
     finally:

@@ -49,17 +49,18 @@ BAD_PATHS = [
 
 
 def still_manifest(value: str) -> str:
-    # Line 7 holds stills[1].file; stills[0] is a good one, so only the bad one degrades.
+    # Line 7 holds stills #2 file; stills #1 is a good one, so only the bad one degrades.
     quoted = "'" + value.replace("'", "''") + "'"
     return (
         "format: presskit/1\n"
         "film: {title: Paths}\n"
         "synopsis: {short: s}\n"
         "stills:\n"
-        "  - file: stills/01.jpg\n"
-        "    caption: Good\n"
+        "  - {file: stills/01.jpg, caption: Good,\n"
+        "     credit: C}\n"
         f"  - file: {quoted}\n"
         "    caption: Bad\n"
+        "    credit: C\n"
     )
 
 
@@ -70,7 +71,7 @@ def test_bad_still_path_is_an_error_naming_the_key_and_the_still_degrades(
     reason = f"'{value}' {why}"
     result = load_press_kit(make_kit(still_manifest(value), FILES))
     assert [p.format() for p in result.problems] == [
-        f"presskit.yaml:7: error: stills[1].file: {reason}"
+        f"presskit.yaml:7: error: stills #2 file: {reason}"
     ]
     good, bad = result.kit.stills
     assert good.file is not None and good.problem is None
@@ -78,7 +79,7 @@ def test_bad_still_path_is_an_error_naming_the_key_and_the_still_degrades(
     assert bad.problem == reason
     assert bad.file_text == value
     assert bad.caption == "Bad"
-    assert [key for key, _file, _kind in result.kit.referenced_files()] == ["stills[0].file"]
+    assert [key for key, _file, _kind in result.kit.referenced_files()] == ["stills #1 file"]
 
 
 TRAILER_WITH = "film: {{title: Paths}}\ntrailer:\n  file: stills/01.jpg\n"
@@ -150,7 +151,7 @@ def test_symlink_to_a_file_outside_the_kit_is_refused(make_kit: MakeKit, tmp_pat
     result = load_press_kit(root)
     reason = "'stills/link.jpg' is a symbolic link that leaves the kit folder"
     assert [p.format() for p in result.problems] == [
-        f"presskit.yaml:7: error: stills[1].file: {reason}"
+        f"presskit.yaml:7: error: stills #2 file: {reason}"
     ]
     assert result.kit.stills[1].file is None
     assert result.kit.stills[1].problem == reason
@@ -165,7 +166,7 @@ def test_symlinked_folder_that_leaves_the_kit_is_refused(make_kit: MakeKit, tmp_
     os.symlink(elsewhere, root / "outside", target_is_directory=True)
     result = load_press_kit(root)
     assert [p.format() for p in result.problems] == [
-        "presskit.yaml:7: error: stills[1].file: "
+        "presskit.yaml:7: error: stills #2 file: "
         "'outside/x.jpg' is a symbolic link that leaves the kit folder"
     ]
 
@@ -188,7 +189,7 @@ def test_dangling_symlink_is_reported_missing(make_kit: MakeKit) -> None:
     os.symlink("nothing-here.jpg", root / "stills" / "dangling.jpg")
     result = load_press_kit(root)
     assert [p.format() for p in result.problems] == [
-        "presskit.yaml:7: error: stills[1].file: 'stills/dangling.jpg' does not exist"
+        "presskit.yaml:7: error: stills #2 file: 'stills/dangling.jpg' does not exist"
     ]
 
 
@@ -208,7 +209,8 @@ def test_special_file_is_refused(make_kit: MakeKit) -> None:
     os.mkfifo(root / "stills" / "pipe.jpg")
     result = load_press_kit(root)
     assert [p.format() for p in result.problems] == [
-        "presskit.yaml:7: error: stills[1].file: 'stills/pipe.jpg' is not a regular file"
+        "presskit.yaml:7: error: stills #2 file: 'stills/pipe.jpg' is a named pipe (FIFO), "
+        "not a regular file"
     ]
 
 
@@ -278,7 +280,7 @@ def test_unsafe_note_reference_is_an_error_on_its_line(
     # a reference-style target is reported where it is defined: the last line
     problem_line = 7 + len(lines) - 1
     assert note_problems(make_kit, lines) == [
-        f"presskit.yaml:{problem_line}: error: notes[0].body: {message}"
+        f"presskit.yaml:{problem_line}: error: notes #1 body: {message}"
     ]
 
 
@@ -311,7 +313,7 @@ def test_kit_internal_image_and_link_are_accepted_and_resolved(make_kit: MakeKit
     assert image.file is not None and image.file.path == (root / "stills/01.jpg").resolve()
     assert (link.target, link.is_image, link.line) == ("docs/page.md#part", False, 9)
     assert link.file is not None and link.file.path == (root / "docs/page.md").resolve()
-    assert ("notes[0].body", image.file, "image") in result.kit.referenced_files()
+    assert ("notes #1 body", image.file, "image") in result.kit.referenced_files()
 
 
 def test_line_numbers_inside_a_literal_block_are_exact(make_kit: MakeKit) -> None:
@@ -330,10 +332,10 @@ def test_line_numbers_inside_a_literal_block_are_exact(make_kit: MakeKit) -> Non
         ],
     )
     assert problems == [
-        "presskit.yaml:11: error: notes[0].body: the image 'https://example.com/x.png' is "
+        "presskit.yaml:11: error: notes #1 body: the image 'https://example.com/x.png' is "
         "remote; images in notes must be files inside the kit",
-        "presskit.yaml:12: error: notes[0].body: link '../../x.md' leaves the kit folder",
-        "presskit.yaml:15: error: notes[0].body: image '../x.png' leaves the kit folder",
+        "presskit.yaml:12: error: notes #1 body: link '../../x.md' leaves the kit folder",
+        "presskit.yaml:15: error: notes #1 body: image '../x.png' leaves the kit folder",
     ]
 
 
@@ -352,9 +354,9 @@ def test_line_numbers_inside_a_folded_block_are_exact(make_kit: MakeKit) -> None
     )
     result = load_press_kit(make_kit(manifest, NOTE_FILES))
     assert [p.format() for p in result.problems] == [
-        "presskit.yaml:8: error: notes[0].body: the image 'https://example.com/x.png' is "
+        "presskit.yaml:8: error: notes #1 body: the image 'https://example.com/x.png' is "
         "remote; images in notes must be files inside the kit",
-        "presskit.yaml:10: error: notes[0].body: link '../x.md' leaves the kit folder",
+        "presskit.yaml:10: error: notes #1 body: link '../x.md' leaves the kit folder",
     ]
 
 
@@ -370,7 +372,7 @@ def test_line_numbers_inside_a_multiline_quoted_body_are_exact(make_kit: MakeKit
     )
     result = load_press_kit(make_kit(manifest, NOTE_FILES))
     assert [p.format() for p in result.problems] == [
-        "presskit.yaml:7: error: notes[0].body: image '../up.png' leaves the kit folder"
+        "presskit.yaml:7: error: notes #1 body: image '../up.png' leaves the kit folder"
     ]
 
 
@@ -387,5 +389,5 @@ def test_folded_block_lines_count_characters_not_bytes(make_kit: MakeKit) -> Non
     )
     result = load_press_kit(make_kit(manifest, NOTE_FILES))
     assert [p.format() for p in result.problems] == [
-        "presskit.yaml:8: error: notes[0].body: link '../ü.md' leaves the kit folder"
+        "presskit.yaml:8: error: notes #1 body: link '../ü.md' leaves the kit folder"
     ]

@@ -138,7 +138,7 @@ def test_stills(full_kit: Path) -> None:
             "Photo by Test Photographer",
             "A dark red frame with a white square.",
         ),
-        ("stills/03.webp", None, None, None),
+        ("stills/03.webp", None, "Photo by Test Photographer", None),
     ]
     for still in stills:
         assert still.problem is None
@@ -209,13 +209,13 @@ def test_referenced_files_lists_every_media_file_once_per_use(full_kit: Path) ->
     kit = load_clean(full_kit).kit
     assert [(key, file.relative, kind) for key, file, kind in kit.referenced_files()] == [
         ("film.key_art", "art/key-art.jpg", "image"),
-        ("stills[0].file", "stills/01.jpg", "image"),
-        ("stills[1].file", "stills/02.png", "image"),
-        ("stills[2].file", "stills/03.webp", "image"),
+        ("stills #1 file", "stills/01.jpg", "image"),
+        ("stills #2 file", "stills/02.png", "image"),
+        ("stills #3 file", "stills/03.webp", "image"),
         ("trailer.file", "trailer/teaser.mp4", "video"),
         ("trailer.poster", "trailer/poster.jpg", "image"),
         ("trailer.captions", "trailer/teaser.en.vtt", "captions"),
-        ("notes[0].body", "stills/02.png", "image"),
+        ("notes #1 body", "stills/02.png", "image"),
     ]
 
 

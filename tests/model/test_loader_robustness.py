@@ -104,5 +104,5 @@ def test_dangling_manifest_symlink_is_refused(kit: tuple[Path, bytes]) -> None:
     with pytest.raises(KitLoadError) as caught:
         load_press_kit(root)
     assert caught.value.problems[0].format() == (
-        "presskit.yaml: error: not found: a kit needs a presskit.yaml"
+        "presskit.yaml: error: is a symbolic link to a file that does not exist"
     )

@@ -325,7 +325,7 @@ def test_all_problems_are_reported_not_just_the_first(make_kit: MakeKit) -> None
         synopsis:
           attribution: only
         stills:
-          - file: ../escape.jpg
+          - {file: ../escape.jpg, credit: C}
         """
     )
     assert refused(root) == [
@@ -334,7 +334,7 @@ def test_all_problems_are_reported_not_just_the_first(make_kit: MakeKit) -> None
         "presskit.yaml:3: warning: film.titel: unknown key (did you mean 'title'?)",
         "presskit.yaml:3: error: film: 'title' is required",
         "presskit.yaml:5: error: synopsis: needs at least one of 'short' or 'long'",
-        "presskit.yaml:7: error: stills[0].file: '../escape.jpg' leaves the kit folder",
+        "presskit.yaml:7: error: stills #1 file: '../escape.jpg' leaves the kit folder",
     ]
 
 
@@ -353,7 +353,7 @@ def test_manifest_that_is_a_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "presskit.yaml").mkdir()
     with pytest.raises(KitLoadError) as caught:
         load_press_kit(tmp_path)
-    assert formatted(caught.value.problems)[0].startswith("presskit.yaml: error: cannot be read")
+    assert formatted(caught.value.problems)[0] == "presskit.yaml: error: is a folder, not a file"
 
 
 # -- problems that leave the kit loadable (degraded) -----------------------------------------
@@ -371,19 +371,19 @@ LOADED_WITH_ERRORS = {
         "is not a positive whole number",
         "presskit.yaml:9: error: synopsis.short: expected text, found a list",
         "presskit.yaml:11: error: credits: expected a mapping of keys, found a list",
-        "presskit.yaml:13: error: stills[0]: expected a mapping of keys, "
+        "presskit.yaml:13: error: stills #1: expected a mapping of keys, "
         "found the value 'just-a-path.jpg'",
         "presskit.yaml:14: error: trailer: expected a mapping of keys, "
         "found the value 'trailer.mp4'",
         "presskit.yaml:15: error: notes: expected a list, found a mapping",
-        "presskit.yaml:17: error: contacts[0].name: expected text, found a list",
+        "presskit.yaml:17: error: contacts #1 name: expected text, found a list",
     ],
     "invalid_dates.yaml": [
-        "presskit.yaml:5: error: film.dates[0].date: '2023-02-30' is not a valid date "
+        "presskit.yaml:5: error: film.dates #1 date: '2023-02-30' is not a valid date "
         "(write YYYY-MM-DD)",
-        "presskit.yaml:7: error: film.dates[1].date: 'June 12' is not a valid date "
+        "presskit.yaml:7: error: film.dates #2 date: 'June 12' is not a valid date "
         "(write YYYY-MM-DD)",
-        "presskit.yaml:8: error: film.dates[2].date: '2023-6-12' is not a valid date "
+        "presskit.yaml:8: error: film.dates #3 date: '2023-6-12' is not a valid date "
         "(write YYYY-MM-DD)",
     ],
 }
@@ -466,27 +466,27 @@ def test_quoted_runtime_is_read_as_a_number(make_kit: MakeKit) -> None:
 @pytest.mark.parametrize(
     ("dates", "expected"),
     [
-        ("[{label: Premiere}]", "film.dates[0]: 'date' is required"),
-        ("[{date: 2023-06-12}]", "film.dates[0]: 'label' is required"),
+        ("[{label: Premiere}]", "film.dates #1: 'date' is required"),
+        ("[{date: 2023-06-12}]", "film.dates #1: 'label' is required"),
         (
             "[{label: P, date: [2023]}]",
-            "film.dates[0].date: a list is not a valid date (write YYYY-MM-DD)",
+            "film.dates #1 date: a list is not a valid date (write YYYY-MM-DD)",
         ),
         (
             "[{label: P, date: 2023-06-12T10:00:00}]",
-            "film.dates[0].date: '2023-06-12T10:00:00' is not a valid date (write YYYY-MM-DD)",
+            "film.dates #1 date: '2023-06-12T10:00:00' is not a valid date (write YYYY-MM-DD)",
         ),
         (
             "[{label: P, date: 0000-01-01}]",
-            "film.dates[0].date: '0000-01-01' is not a valid date (write YYYY-MM-DD)",
+            "film.dates #1 date: '0000-01-01' is not a valid date (write YYYY-MM-DD)",
         ),
         (
             "[{label: P, date: 2023-13-01}]",
-            "film.dates[0].date: '2023-13-01' is not a valid date (write YYYY-MM-DD)",
+            "film.dates #1 date: '2023-13-01' is not a valid date (write YYYY-MM-DD)",
         ),
         (
             "[Premiere 2023]",
-            "film.dates[0]: expected a mapping of keys, found the value 'Premiere 2023'",
+            "film.dates #1: expected a mapping of keys, found the value 'Premiere 2023'",
         ),
     ],
 )
@@ -506,27 +506,27 @@ def test_bad_release_dates_are_errors_naming_the_key(
     [
         (
             "credits:\n  cast: [{role: Hero}]",
-            "presskit.yaml:5: error: credits.cast[0]: 'name' is required",
+            "presskit.yaml:5: error: credits.cast #1: 'name' is required",
         ),
         (
             "credits:\n  crew: [{name: N}]",
-            "presskit.yaml:5: error: credits.crew[0]: 'job' is required",
+            "presskit.yaml:5: error: credits.crew #1: 'job' is required",
         ),
         (
             "credits:\n  crew: [{job: Director}]",
-            "presskit.yaml:5: error: credits.crew[0]: 'name' is required",
+            "presskit.yaml:5: error: credits.crew #1: 'name' is required",
         ),
         (
             "stills:\n  - {caption: No file}",
-            "presskit.yaml:5: error: stills[0]: 'file' is required",
+            "presskit.yaml:5: error: stills #1: 'file' is required",
         ),
-        ("stills:\n  - {file: ''}", "presskit.yaml:5: error: stills[0].file: must not be empty"),
+        ("stills:\n  - {file: ''}", "presskit.yaml:5: error: stills #1 file: must not be empty"),
         ("trailer:\n  title: No file", "presskit.yaml:5: error: trailer: 'file' is required"),
-        ("notes:\n  - {body: text}", "presskit.yaml:5: error: notes[0]: 'heading' is required"),
-        ("notes:\n  - {heading: h}", "presskit.yaml:5: error: notes[0]: 'body' is required"),
+        ("notes:\n  - {body: text}", "presskit.yaml:5: error: notes #1: 'heading' is required"),
+        ("notes:\n  - {heading: h}", "presskit.yaml:5: error: notes #1: 'body' is required"),
         (
             "contacts:\n  - {email: a@b.example}",
-            "presskit.yaml:5: error: contacts[0]: 'name' is required",
+            "presskit.yaml:5: error: contacts #1: 'name' is required",
         ),
     ],
 )

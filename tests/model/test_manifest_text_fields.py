@@ -154,16 +154,16 @@ def test_unknown_key_example_from_the_readme(make_kit: MakeKit) -> None:
         ("stils: []", "presskit.yaml:4: warning: stils: unknown key (did you mean 'stills'?)"),
         ("budget: 10", "presskit.yaml:4: warning: budget: unknown key"),
         (
-            "stills:\n  - {file: a.jpg, captoin: x}",
-            "presskit.yaml:5: warning: stills[0].captoin: unknown key (did you mean 'caption'?)",
+            "stills:\n  - {file: a.jpg, captoin: x, credit: c}",
+            "presskit.yaml:5: warning: stills #1 captoin: unknown key (did you mean 'caption'?)",
         ),
         (
             "credits:\n  cast: [{name: A, roll: B}]",
-            "presskit.yaml:5: warning: credits.cast[0].roll: unknown key (did you mean 'role'?)",
+            "presskit.yaml:5: warning: credits.cast #1 roll: unknown key (did you mean 'role'?)",
         ),
         (
             "credits:\n  crew: [{name: A, job: B, department: C}]",
-            "presskit.yaml:5: warning: credits.crew[0].department: unknown key",
+            "presskit.yaml:5: warning: credits.crew #1 department: unknown key",
         ),
         (
             "trailer:\n  file: a.jpg\n  caption: a.jpg",
@@ -171,11 +171,11 @@ def test_unknown_key_example_from_the_readme(make_kit: MakeKit) -> None:
         ),
         (
             "contacts:\n  - {name: A, mail: a@b.example}",
-            "presskit.yaml:5: warning: contacts[0].mail: unknown key (did you mean 'email'?)",
+            "presskit.yaml:5: warning: contacts #1 mail: unknown key (did you mean 'email'?)",
         ),
         (
             "notes:\n  - {heading: H, body: B, title: T}",
-            "presskit.yaml:5: warning: notes[0].title: unknown key",
+            "presskit.yaml:5: warning: notes #1 title: unknown key",
         ),
     ],
 )

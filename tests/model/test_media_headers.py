@@ -354,12 +354,12 @@ def test_validate_names_each_bad_file_by_its_kit_path(make_kit: MakeKit) -> None
         film: {title: Headers, key_art: art/key.jpg}
         synopsis: {short: s}
         stills:
-          - file: stills/01.png
-          - file: stills/02.jpg
-          - file: stills/03.jpg
-          - file: stills/04.gif
-          - file: stills/05.png
-          - file: stills/01.png
+          - {file: stills/01.png, credit: c}
+          - {file: stills/02.jpg, credit: c}
+          - {file: stills/03.jpg, credit: c}
+          - {file: stills/04.gif, credit: c}
+          - {file: stills/05.png, credit: c}
+          - {file: stills/01.png, credit: c}
         trailer:
           file: trailer/t.mp4
           poster: stills/03.jpg
@@ -397,7 +397,7 @@ def test_header_problem_comes_after_manifest_problems(make_kit: MakeKit) -> None
         format: presskit/1
         film: {title: Order, tagline: [x]}
         synopsis: {short: s}
-        stills: [{file: a.jpg}]
+        stills: [{file: a.jpg, credit: c}]
         """,
         {"a.jpg": b"nope"},
     )
