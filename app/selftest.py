@@ -19,8 +19,8 @@ from pathlib import Path
 from app import __version__, paths
 from app.identity import EXIT_FAILURE, EXIT_OK
 from app.model.kit import LoadResult
-from app.model.loader import load_press_kit
-from app.model.problems import KitLoadError, count_summary
+from app.model.opening import KitOpenError, OpenedKit, open_kit_location
+from app.model.problems import count_summary
 from app.model.validate import check_headers
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ PASS, FAIL, SKIP = "pass", "fail", "skip"
 class SelfTestContext:
     kit_path: Path
     result: LoadResult | None = None
+    opened: OpenedKit | None = None  # holds an archive's temporary folder until the end
     notes: dict[str, object] = field(default_factory=dict)
 
 
@@ -47,10 +48,12 @@ CheckFunction = Callable[[SelfTestContext], str | None]
 
 
 def _check_load(context: SelfTestContext) -> str | None:
+    # Opened as the viewer opens it: a folder, its presskit.yaml, or a .zip extracted safely.
     try:
-        context.result = load_press_kit(context.kit_path)
-    except KitLoadError as exc:
+        context.opened = open_kit_location(context.kit_path)
+    except KitOpenError as exc:
         raise CheckFailed("; ".join(p.format() for p in exc.problems[:5])) from None
+    context.result = context.opened.result
     return f"{len(context.result.kit.stills)} stills"
 
 
@@ -268,6 +271,26 @@ CHECKS: list[tuple[str, CheckFunction]] = [
 
 def run_checks(kit_path: Path) -> dict[str, object]:
     context = SelfTestContext(kit_path)
+    try:
+        checks = _run_each(context)
+    finally:
+        if context.opened is not None:
+            context.opened.close()
+    kit_title = context.result.kit.film.title if context.result else None
+    return {
+        "kit": kit_title,
+        "kit_path": str(kit_path),
+        "app": __version__,
+        "qt": _qt_version(),
+        "pyside6": _pyside_version(),
+        "python": platform.python_version(),
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "checks": checks,
+        "passed": all(c["status"] != FAIL for c in checks),
+    }
+
+
+def _run_each(context: SelfTestContext) -> list[dict[str, object]]:
     checks: list[dict[str, object]] = []
     for name, function in CHECKS:
         started = time.perf_counter()
@@ -286,18 +309,7 @@ def run_checks(kit_path: Path) -> dict[str, object]:
         if detail:
             entry["detail"] = detail
         checks.append(entry)
-    kit_title = context.result.kit.film.title if context.result else None
-    return {
-        "kit": kit_title,
-        "kit_path": str(kit_path),
-        "app": __version__,
-        "qt": _qt_version(),
-        "pyside6": _pyside_version(),
-        "python": platform.python_version(),
-        "frozen": bool(getattr(sys, "frozen", False)),
-        "checks": checks,
-        "passed": all(c["status"] != FAIL for c in checks),
-    }
+    return checks
 
 
 def run_self_test(kit: Path | None) -> int:
