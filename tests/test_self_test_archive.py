@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -38,7 +39,7 @@ def test_a_zipped_kit_passes_and_leaves_no_temporary_folder(
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     archive = zip_folder(FULL_KIT, tmp_path / "full.zip", "Full Kit")
     report = selftest.run_checks(archive)
-    checks = {c["name"]: c for c in report["checks"]}  # type: ignore[union-attr]
+    checks = {c["name"]: c for c in cast(list[dict[str, object]], report["checks"])}
     assert checks["load"]["status"] == "pass", checks["load"]
     assert checks["validate"]["status"] == "pass", checks["validate"]
     assert report["kit"] == "Test Film"
@@ -53,7 +54,7 @@ def test_a_refused_zip_fails_the_load_check_with_the_archive_message(tmp_path: P
         zf.writestr("kit/a", "x")
         zf.writestr("kit/a/b", "y")
     report = selftest.run_checks(archive)
-    load = report["checks"][0]  # type: ignore[index]
+    load = cast(list[dict[str, object]], report["checks"])[0]
     assert load["status"] == "fail"
     assert load["detail"] == (
         "bad.zip: error: is refused: 'kit/a' is both a file and a folder in the archive"
