@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.model.kit_paths import UnreadableFile, read_regular_file
+from app.model.problems import quote_value
+
 # A two-hour film's captions are about 150 KB; anything far larger is not a caption file.
 MAX_CAPTION_BYTES = 4 * 1024 * 1024
 
@@ -18,7 +21,16 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 class CaptionError(Exception):
-    """The caption file cannot be used; the message names the line."""
+    """The caption file cannot be used; the message names the file and line.
+
+    ``reason`` and ``line`` are the same facts apart, for ``validate``, which names the file
+    itself (by its path in the kit) and puts the line where every problem line has it.
+    """
+
+    def __init__(self, message: str, reason: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason if reason is not None else message
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -53,22 +65,37 @@ class CaptionTrack:
 
 
 def read_caption_file(path: Path) -> CaptionTrack:
-    """Read and parse a caption file; :class:`CaptionError` names the file and says why."""
+    """Read and parse a caption file; :class:`CaptionError` names the file and says why.
+
+    The player and ``validate`` both call this, so a file ``validate`` passes is one the
+    player can use: same size limit, same decoding, every cue parsed.
+    """
+
+    def fail(reason: str, line: int | None = None) -> CaptionError:
+        where = f"{path.name}, line {line}" if line is not None else path.name
+        return CaptionError(f"{where}: {reason}", reason, line)
+
     try:
+        data = read_regular_file(path, MAX_CAPTION_BYTES)
+    except UnreadableFile as exc:
+        raise fail(str(exc)) from None
+    if len(data) > MAX_CAPTION_BYTES:
         size = path.stat().st_size
-        if size > MAX_CAPTION_BYTES:
-            raise CaptionError(f"{path.name}: {size // 1024} KB is too large for a caption file")
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise CaptionError(f"{path.name} cannot be read ({exc.strerror or exc})") from None
+        raise fail(
+            f"{size // 1024:,} KB is too large for a caption file "
+            f"(the limit is {MAX_CAPTION_BYTES // 1024:,} KB)"
+        )
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise CaptionError(f"{path.name}, line {line}: the text is not UTF-8") from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(
+            f"the text is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be decoded)", line
+        ) from None
     try:
         return parse_captions(text)
     except CaptionError as exc:
-        joiner = ", " if str(exc).startswith("line ") else ": "
-        raise CaptionError(f"{path.name}{joiner}{exc}") from None
+        raise fail(exc.reason, exc.line) from None
 
 
 def parse_captions(text: str) -> CaptionTrack:
@@ -86,12 +113,12 @@ def parse_captions(text: str) -> CaptionTrack:
                 index = _skip_block(lines, index)
                 continue
             if line.strip() and "-->" in line:
-                raise CaptionError(f"line {index + 1}: cannot read the cue timing {line.strip()!r}")
+                raise _at_line(index, f"cannot read the cue timing {quote_value(line.strip())}")
             index += 1
             continue
         start, end = _to_ms(match.group(1)), _to_ms(match.group(2))
         if end < start:
-            raise CaptionError(f"line {index + 1}: the cue ends before it starts")
+            raise _at_line(index, "the cue ends before it starts")
         index += 1
         body: list[str] = []
         while index < len(lines) and lines[index].strip():
@@ -103,6 +130,10 @@ def parse_captions(text: str) -> CaptionTrack:
         raise CaptionError("no caption cues were found")
     cues.sort(key=lambda cue: cue.start_ms)
     return CaptionTrack(tuple(cues))
+
+
+def _at_line(index: int, reason: str) -> CaptionError:
+    return CaptionError(f"line {index + 1}: {reason}", reason, index + 1)
 
 
 def _skip_block(lines: list[str], index: int) -> int:

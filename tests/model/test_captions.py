@@ -110,7 +110,7 @@ def test_file_problems_name_the_file(tmp_path: Path) -> None:
     latin.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nCaf\xe9\n".encode("latin-1"))
     with pytest.raises(CaptionError, match=r"latin\.srt, line 3: the text is not UTF-8"):
         read_caption_file(latin)
-    with pytest.raises(CaptionError, match=r"gone\.vtt cannot be read"):
+    with pytest.raises(CaptionError, match=r"gone\.vtt: does not exist"):
         read_caption_file(tmp_path / "gone.vtt")
     huge = tmp_path / "huge.vtt"
     huge.write_bytes(b"WEBVTT\n" + b"x" * MAX_CAPTION_BYTES)

@@ -379,6 +379,9 @@ def test_validate_names_each_bad_file_by_its_kit_path(make_kit: MakeKit) -> None
     result, problems = validate_kit(root)
     assert result is not None
     assert [p.format() for p in problems] == [
+        # a JPEG header alone: the grid would show part of a picture, and so validate warns
+        "art/key.jpg: warning: the JPEG file is truncated (only part of the picture could be "
+        "shown)",
         "stills/02.jpg: warning: is a PNG file but its name ends in .jpg",
         "stills/03.jpg: error: not a JPEG, PNG or WebP image (starts with 'this is ')",
         "stills/04.gif: error: is a GIF image; use JPEG, PNG or WebP",
