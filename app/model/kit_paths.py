@@ -80,7 +80,8 @@ def resolve_kit_file(root: Path, text: str) -> KitFile | PathRefusal:
 
     Costs one ``realpath`` and one ``stat``: cheap enough for a 2,000-still kit.
     """
-    shown = quote_value(text)
+    # Quoted whole (escaped): a shortened path could not be searched for in the manifest.
+    shown = quote_value(text, 4096)
     if not text.strip():
         return PathRefusal("the path is empty")
     if "\\" in text:

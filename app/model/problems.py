@@ -26,16 +26,30 @@ class Problem(NamedTuple):  # a NamedTuple, as kit.py's records are: cheap to de
         return self.severity is Severity.ERROR
 
     def format(self) -> str:
-        """The ``validate`` line: ``presskit.yaml:14: error: stills[2].file: '..' leaves …``."""
-        location = f"{self.file}:{self.line}" if self.line is not None else self.file
-        key = f"{self.key}: " if self.key else ""
-        return f"{location}: {self.severity.value}: {key}{self.message}"
+        """The ``validate`` line: ``presskit.yaml:14: error: stills #3 file: '..' leaves …``.
+
+        Always one line, whatever the kit holds: a file name or key with a line break, another
+        control character or a bidi override (which could make a line read backwards, or
+        forge a second problem line) is shown escaped, as ``\\n`` or ``\\u202e``.
+        """
+        file = escape_unprintable(self.file)
+        location = f"{file}:{self.line}" if self.line is not None else file
+        key = f"{escape_unprintable(self.key)}: " if self.key else ""
+        return f"{location}: {self.severity.value}: {key}{escape_unprintable(self.message)}"
+
+
+def escape_unprintable(text: str) -> str:
+    """``text`` with every character Python does not call printable written as an escape
+    (control characters, line and paragraph separators, bidi controls, other format marks)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def quote_value(text: str, limit: int = 100) -> str:
     """``'text'`` for a message: control characters escaped, long values shortened with ``…``."""
     short = text if len(text) <= limit else text[: limit - 1]
-    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in short)
+    shown = escape_unprintable(short)
     return f"'{shown}…'" if len(text) > limit else f"'{shown}'"
 
 
