@@ -196,9 +196,8 @@ class OverviewTab(KitTab):
         self.watch_button = QPushButton("Watch the trailer", text_holder)
         self.watch_button.setObjectName("primaryButton")
         self.watch_button.setAccessibleName("Watch the trailer")
-        self.watch_button.setEnabled(kit.trailer is not None)
-        if kit.trailer is None:
-            self.watch_button.setToolTip("This kit has no trailer.")
+        # A kit without a trailer offers no way to one: a disabled button would promise it.
+        self.watch_button.setVisible(kit.trailer is not None)
         self.watch_button.clicked.connect(self.watch_trailer_requested)
         set_icon_later(self.watch_button, "mdi6.play-circle-outline")
         button_row = QHBoxLayout()
@@ -235,7 +234,16 @@ class OverviewTab(KitTab):
     def fact_rows(self) -> list[tuple[str, str]]:
         film = self.kit.film
         rows: list[tuple[str, str]] = []
-        for date in film.dates:
+        # A date row the loader could not read keeps its place, marked with the reason, as
+        # the problems dialog promises ("marked in their tabs").
+        unread = {entry.number: entry for entry in self.kit.skipped_in("film.dates")}
+        dates = iter(film.dates)
+        for number in range(1, len(film.dates) + len(unread) + 1):
+            entry = unread.get(number)
+            if entry is not None:
+                rows.append((entry.label or f"Date #{number}", f"⚠ Not shown: {entry.problem}"))
+                continue
+            date = next(dates)
             place = f" — {date.place}" if date.place else ""
             rows.append((date.label, f"{format_date(date.date)}{place}"))
         if film.runtime_minutes:

@@ -95,10 +95,10 @@ def test_overview_wraps_a_long_title_and_hides_an_empty_facts_panel(qtbot, tmp_p
     assert scroll is not None and scroll.horizontalScrollBar().maximum() == 0
 
 
-def test_watch_trailer_button_disabled_without_trailer(window: MainWindow) -> None:
+def test_watch_trailer_button_absent_without_trailer(window: MainWindow) -> None:
     overview = window.tab(OverviewTab)
     assert isinstance(overview, OverviewTab)
-    assert not overview.watch_button.isEnabled()
+    assert overview.watch_button.isHidden()
 
 
 def test_synopsis_copy_puts_text_and_attribution_on_clipboard(qtbot, window: MainWindow) -> None:
