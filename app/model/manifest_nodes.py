@@ -22,6 +22,7 @@ from app.model.kit import KitFile, SkippedEntry
 from app.model.kit_paths import PathRefusal, resolve_kit_file
 from app.model.manifest_yaml import LineIndex, describe_node, is_plain
 from app.model.problems import Problem, Severity, quote_value
+from app.model.text_limits import field_limit
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,13 @@ class NodeReader:
         value = str(node.value)
         if is_plain(node) and value in NULL_SCALARS:
             return None
+        limit = field_limit(name)
+        if limit is not None and len(value) > limit:
+            self.warning(
+                node,
+                child_key(key, name),
+                f"is {len(value):,} characters long; the viewer shows the first {limit:,}",
+            )
         return value
 
     def required_text(

@@ -189,3 +189,52 @@ def test_unknown_keys_anywhere_are_warnings_that_name_the_key(
     result = load_press_kit(root)
     assert [p.format() for p in result.problems] == [expected]
     assert result.errors == []
+
+
+# -- a one-line field far too long to lay out ---------------------------------------------------
+
+
+def test_a_one_megabyte_one_word_title_loads_with_one_short_warning(make_kit: MakeKit) -> None:
+    from app.model.manifest_yaml import MAX_MANIFEST_BYTES
+    from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
+
+    word = "A" * (MAX_MANIFEST_BYTES - 200)
+    manifest = f"format: presskit/1\nfilm:\n  title: {word}\nsynopsis: {{short: s}}\n"
+    result = load_press_kit(make_kit(manifest))
+    assert result.kit.film.title == word  # the model keeps the text exactly as written
+    lines = [p.format() for p in result.problems]
+    assert lines == [
+        f"presskit.yaml:3: warning: film.title: is {len(word):,} characters long; "
+        f"the viewer shows the first {MAX_TITLE_CHARS}"
+    ]
+    shown = shorten_for_display(result.kit.film.title, MAX_TITLE_CHARS)
+    assert len(shown) == MAX_TITLE_CHARS and shown.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [("tagline", 2000), ("caption", 2000), ("name", 2000)],
+)
+def test_other_one_line_fields_warn_past_their_limit(
+    make_kit: MakeKit, field: str, limit: int
+) -> None:
+    value = "x" * (limit + 1)
+    manifest = {
+        "tagline": f"film: {{title: T, tagline: {value}}}\n",
+        "caption": f"film: {{title: T}}\nstills: [{{file: a.jpg, credit: c, caption: {value}}}]\n",
+        "name": f"film: {{title: T}}\ncontacts: [{{name: {value}}}]\n",
+    }[field]
+    result = load_press_kit(
+        make_kit(f"format: presskit/1\nsynopsis: {{short: s}}\n{manifest}", {"a.jpg": b"x"})
+    )
+    (problem,) = [p for p in result.problems if "characters long" in p.message]
+    assert (
+        problem.message == f"is {limit + 1:,} characters long; the viewer shows the first {limit:,}"
+    )
+    assert len(problem.format()) < 200
+
+
+def test_paragraph_fields_are_not_bounded(make_kit: MakeKit) -> None:
+    long = "word " * 5000
+    manifest = f"format: presskit/1\nfilm: {{title: T}}\nsynopsis: {{long: {long}}}\n"
+    assert load_press_kit(make_kit(manifest)).problems == []
