@@ -131,7 +131,13 @@ def extract_kit(
         infos = zf.infolist()
         entries = _kit_entries(infos)
         prefix = _kit_prefix(entries)
-        temp_dir = Path(tempfile.mkdtemp(prefix="presskit-", dir=temp_parent))
+        try:
+            temp_dir = Path(tempfile.mkdtemp(prefix="presskit-", dir=temp_parent))
+        except OSError as exc:  # no temporary folder (full disk, TMPDIR gone): still a message
+            raise ArchiveError(
+                "cannot be unpacked: no private temporary folder could be made "
+                f"({exc.strerror or 'the system refused it'})"
+            ) from None
         try:
             _check_path_lengths(entries, temp_dir)
             members = _extract_members(zf, entries, temp_dir, prefix, progress)

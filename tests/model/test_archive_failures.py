@@ -237,3 +237,12 @@ def test_the_opener_turns_every_failure_into_a_kit_open_error(tmp_path: Path) ->
     (problem,) = caught.value.problems
     assert problem.file == "kit.zip"
     assert "too long a path" in problem.message
+
+
+def test_no_temporary_folder_is_a_message(tmp_path: Path) -> None:
+    archive = make_zip(tmp_path / "kit.zip", [("presskit.yaml", MANIFEST)])
+    with pytest.raises(ArchiveError) as caught:
+        extract_kit(archive, temp_parent=tmp_path / "no such folder")
+    assert str(caught.value) == (
+        "cannot be unpacked: no private temporary folder could be made (No such file or directory)"
+    )
