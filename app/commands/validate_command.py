@@ -12,18 +12,22 @@ from pathlib import Path
 from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from app.model.archive import ExtractionCancelled
 from app.model.opening import KitOpenError, in_archive, is_archive, open_kit_location
-from app.model.problems import Problem, count_summary
+from app.model.problems import Problem, count_summary, escape_unprintable
 from app.model.validate import check_headers
 
 log = logging.getLogger(__name__)
 
 
 def run_validate(kit: Path, deep: bool) -> int:
+    # The path as typed may hold control or bidi characters: escaped, it stays one line.
+    shown = escape_unprintable(str(kit))
     if not kit.exists():
-        print(f"{COMMAND_NAME} validate: {kit}: no such kit folder or archive", file=sys.stderr)
+        print(f"{COMMAND_NAME} validate: {shown}: no such kit folder or archive", file=sys.stderr)
         return EXIT_USAGE
     if not (kit.is_dir() or is_archive(kit) or kit.name == "presskit.yaml"):
-        print(f"{COMMAND_NAME} validate: {kit}: not a kit folder or .zip archive", file=sys.stderr)
+        print(
+            f"{COMMAND_NAME} validate: {shown}: not a kit folder or .zip archive", file=sys.stderr
+        )
         return EXIT_USAGE
     problems: list[Problem]
     try:

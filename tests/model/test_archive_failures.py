@@ -246,3 +246,12 @@ def test_no_temporary_folder_is_a_message(tmp_path: Path) -> None:
     assert str(caught.value) == (
         "cannot be unpacked: no private temporary folder could be made (No such file or directory)"
     )
+
+
+def test_a_kit_path_with_a_newline_is_one_escaped_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "a\nb\u202e.zip"
+    assert run_validate(missing, deep=False) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "a\\nb\\u202e.zip: no such kit folder or archive" in err
