@@ -76,20 +76,27 @@ def fold(line: str, limit: int = MAX_LINE_OCTETS) -> str:
     return (CRLF + " ").join(pieces)
 
 
+ParameterValue = str | tuple[str, ...]
+
+
 def content_line(
     name: str,
     value: str,
-    parameters: Iterable[tuple[str, str]] = (),
+    parameters: Iterable[tuple[str, ParameterValue]] = (),
 ) -> str:
     """``NAME;PARAM=value:value`` folded and ended with CRLF. ``value`` is written as given:
-    escape TEXT values with :func:`escape_text` first (URIs and dates are not escaped)."""
+    escape TEXT values with :func:`escape_text` first (URIs and dates are not escaped).
+
+    A parameter with several values (``TYPE=work,voice``) takes a tuple: each value is quoted
+    on its own, since one quoted ``"work,voice"`` would be a single value to a reader."""
     if not _NAME.match(name):
         raise ValueError(f"{name!r} is not a property name")
     head = name.upper()
     for param_name, param_value in parameters:
         if not _NAME.match(param_name):
             raise ValueError(f"{param_name!r} is not a parameter name")
-        head += f";{param_name.upper()}={quote_parameter(param_value)}"
+        values = (param_value,) if isinstance(param_value, str) else param_value
+        head += f";{param_name.upper()}=" + ",".join(quote_parameter(v) for v in values)
     # Nothing in a value may end the line early: a URI or date that carries a newline or
     # another control character is a caller's mistake, kept out rather than written raw.
     safe_value = _CONTROL.sub("", _NEWLINES.sub(" ", value))
@@ -98,6 +105,6 @@ def content_line(
     return fold(f"{head}:{safe_value}") + CRLF
 
 
-def text_line(name: str, value: str, parameters: Iterable[tuple[str, str]] = ()) -> str:
+def text_line(name: str, value: str, parameters: Iterable[tuple[str, ParameterValue]] = ()) -> str:
     """A property whose value is TEXT: escaped, folded, ended with CRLF."""
     return content_line(name, escape_text(value), parameters)

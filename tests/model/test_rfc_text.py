@@ -106,8 +106,10 @@ def test_fold_refuses_a_limit_too_small_for_a_character() -> None:
 
 
 def test_content_line_parameters_and_names() -> None:
-    line = content_line("tel", "tel:+47-555-0100", [("VALUE", "uri"), ("type", "voice,cell")])
-    assert line == 'TEL;VALUE=uri;TYPE="voice,cell":tel:+47-555-0100\r\n'
+    line = content_line("tel", "tel:+47-555-0100", [("VALUE", "uri"), ("type", ("voice", "cell"))])
+    assert line == "TEL;VALUE=uri;TYPE=voice,cell:tel:+47-555-0100\r\n"
+    one_value = content_line("X-A", "v", [("X-P", "a,b"), ("X-Q", ("c:d", "e"))])
+    assert one_value == 'X-A;X-P="a,b";X-Q="c:d",e:v\r\n'
     with pytest.raises(ValueError):
         content_line("BAD NAME", "x")
     with pytest.raises(ValueError):
