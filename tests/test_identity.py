@@ -22,6 +22,11 @@ def _app_modules() -> list[Path]:
     return sorted(p for p in APP.rglob("*.py") if p != APP / "identity.py")
 
 
+def _build_scripts() -> list[Path]:
+    """The spec and the Python helpers it and the packaging script run."""
+    return [SPEC, *sorted((ROOT / "resources" / "packaging").glob("*.py"))]
+
+
 def _string_constants(tree: ast.AST) -> list[tuple[int, str]]:
     """Every string literal, including the literal parts of f-strings, with its line."""
     return [
@@ -48,7 +53,7 @@ def _is_docstring_or_comment_like(tree: ast.AST, lineno: int) -> bool:
 
 def test_no_module_but_identity_spells_the_app_s_names() -> None:
     found = []
-    for module in [*_app_modules(), SPEC]:
+    for module in [*_app_modules(), *_build_scripts()]:
         tree = ast.parse(module.read_text(encoding="utf-8"))
         for lineno, text in _string_constants(tree):
             if _is_docstring_or_comment_like(tree, lineno):

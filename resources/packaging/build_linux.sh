@@ -57,8 +57,12 @@ VERSION=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' app/__init__.py)
 # commit's, so that rebuilding the same commit gives the same metadata.
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 export SOURCE_DATE_EPOCH
-MAINTAINER=${PRESSKIT_MAINTAINER:-"The I.S.S. Press Kit developers <iss-presskit@example.org>"}
-NAME=iss-presskit
+# The app's names come from app/identity.py (standard library only: no Qt, no install needed),
+# so the packages are named as the running app names itself.
+NAME=$(python3 -c 'from app.identity import SLUG; print(SLUG)') \
+    || die "cannot read the app's names from app/identity.py"
+DISPLAY_NAME=$(python3 -c 'from app.identity import DISPLAY_NAME; print(DISPLAY_NAME)')
+MAINTAINER=${PRESSKIT_MAINTAINER:-"The $DISPLAY_NAME developers <$NAME@example.org>"}
 
 # ---- the bundle ----------------------------------------------------------------------------
 VENV=${PRESSKIT_VENV:-"$ROOT/.venv"}

@@ -9,7 +9,6 @@ build: a bundle must not ship without them.
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 import sysconfig
@@ -20,12 +19,17 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 COMMITTED = HERE / "licenses"
 
+# The app's version and names, from the app (both modules are standard library only).
+sys.path.insert(0, str(ROOT))
+from app import __version__  # noqa: E402
+from app.identity import DISPLAY_NAME, SLUG  # noqa: E402
+
 INDEX = """\
 Third-party software in this bundle, and where its licence text is
 ==================================================================
 
-I.S.S. Press Kit {app_version} (the program itself) - MIT
-    iss-presskit-MIT.txt
+{display_name} {app_version} (the program itself) - MIT
+    {slug}-MIT.txt
 
 Qt {qt_version} (libraries under _internal/PySide6/Qt/) - LGPL-3.0-only
 PySide6 and shiboken6 {pyside_version} (the Python bindings) - LGPL-3.0-only
@@ -132,7 +136,7 @@ def gather(destination: Path) -> Path:
             raise SystemExit(f"bundle_licenses: missing {source}")
         shutil.copyfile(source, destination / name)
 
-    copy(ROOT / "LICENSE", "iss-presskit-MIT.txt")
+    copy(ROOT / "LICENSE", f"{SLUG}-MIT.txt")
     for name in ("LGPL-3.0.txt", "GPL-3.0.txt", "LGPL-2.1.txt", "Apache-2.0.txt", "OFL-1.1.txt"):
         copy(COMMITTED / name, name)
     copy(_distribution_licence("QtAwesome"), "QtAwesome-MIT.txt")
@@ -141,10 +145,11 @@ def gather(destination: Path) -> Path:
     copy(_python_licence(), "Python-LICENSE.txt")
     (destination / "Phosphor-MIT.txt").write_text(PHOSPHOR_MIT, encoding="utf-8")
 
-    app_version = _app_version()
     pyside_version = metadata.version("PySide6-Essentials")
     index = INDEX.format(
-        app_version=app_version,
+        display_name=DISPLAY_NAME,
+        slug=SLUG,
+        app_version=__version__,
         qt_version=pyside_version,  # PySide6 x.y.z wheels carry Qt x.y.z
         pyside_version=pyside_version,
         qtawesome_version=metadata.version("QtAwesome"),
@@ -154,14 +159,6 @@ def gather(destination: Path) -> Path:
     )
     (destination / "README.txt").write_text(index, encoding="utf-8")
     return destination
-
-
-def _app_version() -> str:
-    source = (ROOT / "app" / "__init__.py").read_text(encoding="utf-8")
-    match = re.search(r"^__version__ = [\"']([^\"']+)[\"']", source, re.MULTILINE)
-    if match is None:
-        raise SystemExit("bundle_licenses: no __version__ in app/__init__.py")
-    return match.group(1)
 
 
 if __name__ == "__main__":

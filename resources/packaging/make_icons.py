@@ -64,7 +64,11 @@ def write_icns(icons_dir: Path, out: str | Path) -> Path:
 
 
 if __name__ == "__main__":
+    ROOT = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(ROOT))
+    from app.identity import SLUG  # the app's one short name (standard library only)
+
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "build")
-    icons = Path(__file__).resolve().parents[1] / "icons"
-    print(write_ico(icons, target / "iss-presskit.ico"))
-    print(write_icns(icons, target / "iss-presskit.icns"))
+    icons = ROOT / "resources" / "icons"
+    print(write_ico(icons, target / f"{SLUG}.ico"))
+    print(write_icns(icons, target / f"{SLUG}.icns"))
