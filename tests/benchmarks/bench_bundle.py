@@ -32,10 +32,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _display import x_display
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from app.identity import SLUG
+
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / "tests" / "benchmarks" / ".cache"
 BUILD = ROOT / "resources" / "packaging" / "build_linux.sh"
-NAME = "iss-presskit"
+NAME = SLUG
 
 BUNDLE_TARGET_MB = 185
 ARCHIVE_TARGET_MB = 80

@@ -24,7 +24,7 @@ from app.settings import Settings
 from app.views.application import create_application
 from app.views.icons import install_pending_icons
 from app.views.main_window import MainWindow
-from app.views.tab_specs import TAB_SPECS
+from app.views.tab_specs import TAB_SPECS, tab_index
 
 HERE = Path(__file__).resolve().parent
 
@@ -73,10 +73,10 @@ def main() -> int:
         pixmap.save(str(out / name))
         print(out / name)
     if window.hosts:
-        stills = window.hosts[3].ensure_tab()
+        stills = window.hosts[tab_index("stills")].ensure_tab()
         open_viewer = getattr(stills, "open_viewer", None)
         if open_viewer is not None and window.opened and window.opened.result.kit.stills:
-            window.tab_widget.setCurrentIndex(3)
+            window.tab_widget.setCurrentIndex(tab_index("stills"))
             open_viewer(1)
             wait(2500)
             viewer = stills.viewer
