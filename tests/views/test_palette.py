@@ -18,6 +18,12 @@ VIEWS = ROOT / "app" / "views"
 STYLES = ROOT / "resources" / "styles"
 HEX_LITERAL = re.compile(r"#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3})(?![0-9a-zA-Z_])")
 COLOR_CALLS = {"QColor", "fromRgb", "fromRgbF", "fromRgba", "fromHsv", "fromHsl", "fromCmyk"}
+# Qt::GlobalColor's names, as PySide6 also offers them on Qt itself (Qt.black).
+GLOBAL_COLORS = {
+    "black", "white", "darkGray", "gray", "lightGray", "red", "green", "blue", "cyan",
+    "magenta", "yellow", "darkRed", "darkGreen", "darkBlue", "darkCyan", "darkMagenta",
+    "darkYellow", "transparent", "color0", "color1",
+}  # fmt: skip
 
 
 def _call_name(node: ast.Call) -> str:
@@ -26,20 +32,27 @@ def _call_name(node: ast.Call) -> str:
 
 
 def colour_literals(source: str, filename: str) -> list[str]:
-    """Where ``source`` writes a colour out: a hex string, ``QColor(r, g, b)`` numbers, or a
-    Qt global colour (``Qt.GlobalColor.black``)."""
+    """Where ``source`` writes a colour out: a hex string, ``QColor(r, g, b)`` numbers or a
+    colour name (``QColor("white")``), or a Qt global colour (``Qt.GlobalColor.black``)."""
     found = []
     for node in ast.walk(ast.parse(source, filename)):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             found += [f"{filename}:{node.lineno}: {m}" for m in HEX_LITERAL.findall(node.value)]
         elif isinstance(node, ast.Call) and _call_name(node) in COLOR_CALLS:
             if any(
-                isinstance(arg, ast.Constant) and isinstance(arg.value, int | float)
+                isinstance(arg, ast.Constant) and isinstance(arg.value, int | float | str)
                 for arg in node.args
             ):
-                found.append(f"{filename}:{node.lineno}: {_call_name(node)}(numbers)")
-        elif isinstance(node, ast.Attribute) and node.attr == "GlobalColor":
-            found.append(f"{filename}:{node.lineno}: Qt.GlobalColor")
+                found.append(f"{filename}:{node.lineno}: {_call_name(node)}(literal)")
+        elif isinstance(node, ast.Attribute) and (
+            node.attr == "GlobalColor"
+            or (
+                isinstance(node.value, ast.Name)
+                and node.value.id == "Qt"
+                and node.attr in GLOBAL_COLORS
+            )
+        ):
+            found.append(f"{filename}:{node.lineno}: Qt.{node.attr}")
     return found
 
 
@@ -61,6 +74,8 @@ def test_no_view_writes_a_colour_outside_the_palette() -> None:
         "shade = QColor(0, 0, 0, 170)",
         "shade = QColor.fromRgb(10, 20, 30)",
         "pen = QColor(Qt.GlobalColor.black)",
+        'pen = QColor("white")',
+        "painter.fillRect(rect, Qt.black)",
     ],
 )
 def test_the_scan_finds_each_shape_of_colour_literal(source: str) -> None:
