@@ -14,12 +14,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from app import __version__
-from app.model.rfc_text import content_line, text_line
+from app.model.rfc_text import PRODID, content_line, text_line
 
 log = logging.getLogger(__name__)
 
-PRODID = f"-//presskit//Press kit viewer {__version__}//EN"
 UID_DOMAIN = "presskit"
 _UID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 

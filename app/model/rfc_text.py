@@ -12,9 +12,14 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 
+from app import __version__
+
 log = logging.getLogger(__name__)
 
 CRLF = "\r\n"
+# Who made the file (PRODID, in both standards): the program and its version, for a reader
+# that has to work around a writer's quirks.
+PRODID = f"-//presskit//Press kit viewer {__version__}//EN"
 # RFC 5545 3.1 and RFC 6350 3.2: a line SHOULD NOT be longer than 75 octets, line break excluded.
 MAX_LINE_OCTETS = 75
 

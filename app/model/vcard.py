@@ -13,12 +13,10 @@ import uuid
 from collections.abc import Iterable
 from typing import Protocol
 
-from app import __version__
-from app.model.rfc_text import content_line, escape_components, text_line
+from app.model.rfc_text import PRODID, content_line, escape_components, text_line
 
 log = logging.getLogger(__name__)
 
-PRODID = f"-//presskit//Press kit viewer {__version__}//EN"
 
 # RFC 3966 global numbers: "+" then digits with the visual separators - . ( ); spaces, common in
 # written numbers, become "-".

@@ -14,13 +14,12 @@ import pytest
 from content_lines import unescape, unfold
 
 from app.model.icalendar import (
-    PRODID,
     screening_location,
     screening_uid,
     screenings_calendar,
     utc_stamp,
 )
-from app.model.rfc_text import CRLF, MAX_LINE_OCTETS
+from app.model.rfc_text import CRLF, MAX_LINE_OCTETS, PRODID
 from app.model.times import parse_time
 
 

@@ -11,9 +11,8 @@ import pytest
 import vobject
 from content_lines import split_property, unescape, unfold
 
-from app.model.rfc_text import CRLF, MAX_LINE_OCTETS
+from app.model.rfc_text import CRLF, MAX_LINE_OCTETS, PRODID
 from app.model.vcard import (
-    PRODID,
     contact_vcard,
     contacts_vcards,
     phone_uri,
