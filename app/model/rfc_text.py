@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from app import __version__
+from app.identity import DISPLAY_NAME, SLUG
 
 log = logging.getLogger(__name__)
 
 CRLF = "\r\n"
 # Who made the file (PRODID, in both standards): the program and its version, for a reader
 # that has to work around a writer's quirks.
-PRODID = f"-//presskit//Press kit viewer {__version__}//EN"
+PRODID = f"-//{SLUG}//{DISPLAY_NAME} {__version__}//EN"
 # RFC 5545 3.1 and RFC 6350 3.2: a line SHOULD NOT be longer than 75 octets, line break excluded.
 MAX_LINE_OCTETS = 75
 
