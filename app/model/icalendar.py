@@ -77,6 +77,15 @@ def screening_location(screening: ScreeningFacts) -> str | None:
     return ", ".join(part for part in parts if part) or None
 
 
+def upcoming_positions(screenings: Sequence[ScreeningFacts], now: dt.datetime) -> list[int]:
+    """Positions (counted from 1) of the screenings that start after ``now``, in the kit's
+    order: the ones worth offering "Add to calendar" for. Each start is compared as a moment,
+    whatever its offset."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be an aware datetime")
+    return [n for n, screening in enumerate(screenings, 1) if screening.start > now]
+
+
 def screenings_calendar(
     film_title: str,
     kit_id: str | None,

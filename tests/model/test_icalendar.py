@@ -17,6 +17,7 @@ from app.model.icalendar import (
     screening_location,
     screening_uid,
     screenings_calendar,
+    upcoming_positions,
     utc_stamp,
 )
 from app.model.rfc_text import CRLF, MAX_LINE_OCTETS, PRODID
@@ -206,3 +207,18 @@ def test_an_empty_list_is_a_valid_empty_calendar() -> None:
     text = screenings_calendar("Film", "k", [], NOW)
     assert events(text) == []
     assert icalendar.Calendar.from_ical(text.encode("utf-8")).walk("VEVENT") == []
+
+
+def test_upcoming_screenings_by_moment_not_by_wall_clock() -> None:
+    # 2030-01-11T00:00Z is the first screening's start (19:00 at -05:00)
+    before = dt.datetime(2030, 1, 10, 23, 59, 59, tzinfo=dt.timezone.utc)
+    assert upcoming_positions(SCREENINGS, before) == [1, 2, 3]
+    at_start = parse_time("2030-01-10T19:00:00-05:00")
+    assert upcoming_positions(SCREENINGS, at_start) == [2, 3]  # started: no longer upcoming
+    # 18:00 in Oslo on the 12th is 17:00Z, before the premiere's 17:30Z
+    assert upcoming_positions(SCREENINGS, parse_time("2030-01-12T18:00:00+01:00")) == [2, 3]
+    assert upcoming_positions(SCREENINGS, parse_time("2030-01-12T18:30:00+01:00")) == [3]
+    assert upcoming_positions(SCREENINGS, parse_time("2031-01-01T00:00:00Z")) == []
+    assert upcoming_positions([], NOW) == []
+    with pytest.raises(ValueError):
+        upcoming_positions(SCREENINGS, dt.datetime(2030, 1, 1))
