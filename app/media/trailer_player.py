@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import (
     QAudioOutput,
     QMediaDevices,
@@ -35,11 +35,28 @@ UNDECODABLE = (
 )
 
 
+class _FrameRelay(QObject):
+    """Carries the sink's frames from the media thread to the main thread, in C++ only.
+
+    Qt's FFmpeg backend emits ``videoFrameChanged`` on its video renderer thread, and that
+    thread also frees the connections of that signal which were dropped since its last
+    emission. A connection to a Python callable can only be freed holding the GIL, so after a
+    disconnect the renderer thread could wait for the GIL while the main thread, holding it
+    inside ``QMediaPlayer.stop()``, waited for the renderer thread: a hang (about one
+    ``validate --deep`` in 30). A signal-to-signal connection is plain C++ on both ends, so the
+    renderer thread never needs Python; Python slots listen to :attr:`frame_arrived`, which the
+    queued connection emits on the main thread only.
+    """
+
+    frame_arrived = Signal(QVideoFrame)
+
+
 class TrailerPlayer(QObject):
     playing_changed = Signal(bool)
     position_changed = Signal(int)  # ms
     duration_changed = Signal(int)  # ms
     first_frame_shown = Signal()  # the first decoded picture reached the video sink
+    frame_arrived = Signal()  # a decoded picture reached the video sink (main thread)
     ended = Signal()  # once per play-through, also after damage cut it short
     failed = Signal(str)  # a message a person can act on; playback is over
     sound_only = Signal()  # the file has sound but no picture; it plays the sound
@@ -71,6 +88,8 @@ class TrailerPlayer(QObject):
         self._caption = ""
         self._ended_emitted = False
         self._sink: QVideoSink | None = None
+        self._relay = _FrameRelay(self)
+        self._relay.frame_arrived.connect(self._on_relay_frame_arrived)
         self._watchdog = QTimer(self, singleShot=True, interval=first_frame_timeout_ms)
         self._watchdog.timeout.connect(self._on_watchdog_timeout)
         self.player.playbackStateChanged.connect(self._on_player_playback_state_changed)
@@ -89,11 +108,14 @@ class TrailerPlayer(QObject):
     def set_video_sink(self, sink: QVideoSink) -> None:
         """Send the picture to ``sink`` (a QVideoWidget's sink, or a bare one when headless)."""
         if self._sink is not None:
-            self._sink.videoFrameChanged.disconnect(self._on_sink_video_frame_changed)
+            self._sink.videoFrameChanged.disconnect(self._relay.frame_arrived)
         prime_override_lookups(sink)
         self._sink = sink
         self.player.setVideoSink(sink)
-        sink.videoFrameChanged.connect(self._on_sink_video_frame_changed)
+        # Never a Python slot on this signal: see _FrameRelay.
+        sink.videoFrameChanged.connect(
+            self._relay.frame_arrived, Qt.ConnectionType.QueuedConnection
+        )
 
     def set_captions(self, captions: CaptionTrack | None) -> None:
         self.captions = captions
@@ -218,13 +240,14 @@ class TrailerPlayer(QObject):
             self.caption_changed.emit(text)
 
     @Slot(QVideoFrame)
-    def _on_sink_video_frame_changed(self, frame: QVideoFrame) -> None:
+    def _on_relay_frame_arrived(self, frame: QVideoFrame) -> None:
         if not frame.isValid():
             return
         self.frames_seen += 1
         if self.frames_seen == 1:
             self._watchdog.stop()
             self.first_frame_shown.emit()
+        self.frame_arrived.emit()
 
     @Slot()
     def _on_watchdog_timeout(self) -> None:
