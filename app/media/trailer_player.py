@@ -20,7 +20,8 @@ from PySide6.QtMultimedia import (
 )
 
 from app.media.qt_workarounds import prime_override_lookups
-from app.model.captions import CaptionTrack
+from app.model.captions import CaptionError, CaptionTrack, read_caption_file
+from app.model.kit import Trailer
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class TrailerPlayer(QObject):
     failed = Signal(str)  # a message a person can act on; playback is over
     sound_only = Signal()  # the file has sound but no picture; it plays the sound
     audio_available_changed = Signal(bool)
+    muted_changed = Signal(bool)
     caption_changed = Signal(str)  # the cue text at the current position ("" between cues)
 
     def __init__(
@@ -85,6 +87,7 @@ class TrailerPlayer(QObject):
         self.source: Path | None = None
         self.failure: str | None = None
         self.captions: CaptionTrack | None = None
+        self.captions_problem: str | None = None  # why the kit's captions cannot be used
         self._caption = ""
         self._ended_emitted = False
         self._sink: QVideoSink | None = None
@@ -125,6 +128,29 @@ class TrailerPlayer(QObject):
         """The cue text at the current position ("" between cues or without captions)."""
         return self._caption
 
+    def load_trailer(self, trailer: Trailer) -> bool:
+        """Open the kit's ``trailer`` with its captions: the one way every front end loads it.
+
+        Captions that cannot be used leave :attr:`captions_problem` set (the trailer still
+        plays); a trailer the manifest already found unusable becomes ``failed`` with the
+        manifest's reason. False when playback cannot even be tried.
+        """
+        self.captions_problem = None
+        self.failure = None
+        captions: CaptionTrack | None = None
+        if trailer.captions is not None:
+            try:
+                captions = read_caption_file(trailer.captions.path)
+            except CaptionError as exc:
+                log.warning("trailer captions unusable: %s", exc)
+                self.captions_problem = str(exc)
+        self.set_captions(captions)
+        if trailer.problem or trailer.file is None:
+            self.source = None
+            self.fail(f"The trailer cannot be played: {trailer.problem}.")
+            return False
+        return self.load(trailer.file.path)
+
     def load(self, path: Path) -> bool:
         """Open ``path``; False (and ``failed`` emitted) when it cannot even be tried."""
         self.source = path
@@ -161,10 +187,8 @@ class TrailerPlayer(QObject):
         self.player.pause()
 
     def toggle(self) -> None:
-        if self.is_playing():
-            self.pause()
-        else:
-            self.play()
+        """Pause when playing, else play (the Space key and the play button)."""
+        (self.pause if self.is_playing() else self.play)()
 
     def stop(self) -> None:
         self._watchdog.stop()
@@ -205,7 +229,9 @@ class TrailerPlayer(QObject):
         return bool(self.audio_output.isMuted())
 
     def set_muted(self, muted: bool) -> None:
-        self.audio_output.setMuted(muted)
+        if muted != self.is_muted():
+            self.audio_output.setMuted(muted)
+            self.muted_changed.emit(muted)
 
     def shutdown(self) -> None:
         """Stop and release the file (the window is closing or the kit changes)."""
