@@ -1,8 +1,9 @@
 """``TrailerPlayer``: QMediaPlayer + QAudioOutput behind one QObject with its own signals.
 
-The tab's widgets talk only to this object, so every front end sees the same state. It also
-answers honestly when playback cannot work: no backend, a file Qt refuses, or a codec that
-"plays" without ever delivering a frame (caught by a watchdog, since Qt may report nothing).
+The Trailer tab and the booth's attract loop talk only to this object, so one set of rules
+(captions, watchdog, failures) serves every front end. It also answers honestly when playback
+cannot work: no backend, a file Qt refuses, or a codec that "plays" without ever delivering a
+frame (caught by a watchdog, since Qt may report nothing).
 """
 
 from __future__ import annotations
