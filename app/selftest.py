@@ -313,7 +313,12 @@ def _run_each(context: SelfTestContext) -> list[dict[str, object]]:
 
 
 def run_self_test(kit: Path | None) -> int:
-    report = run_checks(kit if kit is not None else paths.bundled_kit_dir())
+    from app.media.native_stderr import native_stderr_to_log
+
+    # The window and trailer checks start Qt Multimedia and FFmpeg, which talk on stderr;
+    # their lines go to the log file, and stderr keeps the app's own.
+    with native_stderr_to_log():
+        report = run_checks(kit if kit is not None else paths.bundled_kit_dir())
     print(json.dumps(report, ensure_ascii=False))
     return EXIT_OK if report["passed"] else EXIT_FAILURE
 

@@ -41,9 +41,14 @@ def run_validate(kit: Path, deep: bool) -> int:
             kit_data = opened.result.kit
             extra = check_headers(kit_data)
             if deep:
-                from app.media.deep_check import deep_check_kit
+                from app.media.native_stderr import native_stderr_to_log
 
-                extra += deep_check_kit(kit_data)
+                # Qt Multimedia (from the moment its library loads) and FFmpeg talk on
+                # stderr; a publicist reads only ours.
+                with native_stderr_to_log():
+                    from app.media.deep_check import deep_check_kit
+
+                    extra += deep_check_kit(kit_data)
             problems = [*opened.result.problems, *in_archive(extra, opened.archive_prefix)]
         finally:
             opened.close()

@@ -50,7 +50,7 @@ def probe_video_frames(
     size = [0, 0]
 
     def on_frame() -> None:
-        frame = sink.videoFrame()
+        frame = player.current_frame()
         if frame.isValid():
             size[:] = [frame.width(), frame.height()]
         if player.frames_seen >= wanted_frames:
@@ -64,7 +64,9 @@ def probe_video_frames(
         state["error"] = "The file has sound but no picture."
         loop.quit()
 
-    sink.videoFrameChanged.connect(on_frame)
+    # The player's signal, not the sink's: the sink's is emitted on the media thread, and a
+    # Python callable connected there can hang stop() (see trailer_player._FrameRelay).
+    player.frame_arrived.connect(on_frame)
     player.failed.connect(on_failed)
     player.sound_only.connect(on_sound_only)
     player.ended.connect(loop.quit)
@@ -79,7 +81,7 @@ def probe_video_frames(
     else:
         state["error"] = player.failure
     overall.stop()
-    sink.videoFrameChanged.disconnect(on_frame)
+    player.frame_arrived.disconnect(on_frame)
     player.shutdown()
     frames = player.frames_seen
     error = state["error"]

@@ -1,8 +1,9 @@
 """``TrailerPlayer``: QMediaPlayer + QAudioOutput behind one QObject with its own signals.
 
-The tab's widgets talk only to this object, so every front end sees the same state. It also
-answers honestly when playback cannot work: no backend, a file Qt refuses, or a codec that
-"plays" without ever delivering a frame (caught by a watchdog, since Qt may report nothing).
+The Trailer tab and the booth's attract loop talk only to this object, so one set of rules
+(captions, watchdog, failures) serves every front end. It also answers honestly when playback
+cannot work: no backend, a file Qt refuses, or a codec that "plays" without ever delivering a
+frame (caught by a watchdog, since Qt may report nothing).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import (
     QAudioOutput,
     QMediaDevices,
@@ -20,7 +21,8 @@ from PySide6.QtMultimedia import (
 )
 
 from app.media.qt_workarounds import prime_override_lookups
-from app.model.captions import CaptionTrack
+from app.model.captions import CaptionError, CaptionTrack, read_caption_file
+from app.model.kit import Trailer
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +37,33 @@ UNDECODABLE = (
 )
 
 
+class _FrameRelay(QObject):
+    """Carries the sink's frames from the media thread to the main thread, in C++ only.
+
+    Qt's FFmpeg backend emits ``videoFrameChanged`` on its video renderer thread, and that
+    thread also frees the connections of that signal which were dropped since its last
+    emission. A connection to a Python callable can only be freed holding the GIL, so after a
+    disconnect the renderer thread could wait for the GIL while the main thread, holding it
+    inside ``QMediaPlayer.stop()``, waited for the renderer thread: a hang (about one
+    ``validate --deep`` in 30). A signal-to-signal connection is plain C++ on both ends, so the
+    renderer thread never needs Python; Python slots listen to :attr:`frame_arrived`, which the
+    queued connection emits on the main thread only.
+    """
+
+    frame_arrived = Signal(QVideoFrame)
+
+
 class TrailerPlayer(QObject):
     playing_changed = Signal(bool)
     position_changed = Signal(int)  # ms
     duration_changed = Signal(int)  # ms
     first_frame_shown = Signal()  # the first decoded picture reached the video sink
+    frame_arrived = Signal()  # a decoded picture reached the video sink (main thread)
     ended = Signal()  # once per play-through, also after damage cut it short
     failed = Signal(str)  # a message a person can act on; playback is over
     sound_only = Signal()  # the file has sound but no picture; it plays the sound
     audio_available_changed = Signal(bool)
+    muted_changed = Signal(bool)
     caption_changed = Signal(str)  # the cue text at the current position ("" between cues)
 
     def __init__(
@@ -68,9 +88,12 @@ class TrailerPlayer(QObject):
         self.source: Path | None = None
         self.failure: str | None = None
         self.captions: CaptionTrack | None = None
+        self.captions_problem: str | None = None  # why the kit's captions cannot be used
         self._caption = ""
         self._ended_emitted = False
         self._sink: QVideoSink | None = None
+        self._relay = _FrameRelay(self)
+        self._relay.frame_arrived.connect(self._on_relay_frame_arrived)
         self._watchdog = QTimer(self, singleShot=True, interval=first_frame_timeout_ms)
         self._watchdog.timeout.connect(self._on_watchdog_timeout)
         self.player.playbackStateChanged.connect(self._on_player_playback_state_changed)
@@ -89,11 +112,14 @@ class TrailerPlayer(QObject):
     def set_video_sink(self, sink: QVideoSink) -> None:
         """Send the picture to ``sink`` (a QVideoWidget's sink, or a bare one when headless)."""
         if self._sink is not None:
-            self._sink.videoFrameChanged.disconnect(self._on_sink_video_frame_changed)
+            self._sink.videoFrameChanged.disconnect(self._relay.frame_arrived)
         prime_override_lookups(sink)
         self._sink = sink
         self.player.setVideoSink(sink)
-        sink.videoFrameChanged.connect(self._on_sink_video_frame_changed)
+        # Never a Python slot on this signal: see _FrameRelay.
+        sink.videoFrameChanged.connect(
+            self._relay.frame_arrived, Qt.ConnectionType.QueuedConnection
+        )
 
     def set_captions(self, captions: CaptionTrack | None) -> None:
         self.captions = captions
@@ -102,6 +128,29 @@ class TrailerPlayer(QObject):
     def caption_text(self) -> str:
         """The cue text at the current position ("" between cues or without captions)."""
         return self._caption
+
+    def load_trailer(self, trailer: Trailer) -> bool:
+        """Open the kit's ``trailer`` with its captions: the one way every front end loads it.
+
+        Captions that cannot be used leave :attr:`captions_problem` set (the trailer still
+        plays); a trailer the manifest already found unusable becomes ``failed`` with the
+        manifest's reason. False when playback cannot even be tried.
+        """
+        self.captions_problem = None
+        self.failure = None
+        captions: CaptionTrack | None = None
+        if trailer.captions is not None:
+            try:
+                captions = read_caption_file(trailer.captions.path)
+            except CaptionError as exc:
+                log.warning("trailer captions unusable: %s", exc)
+                self.captions_problem = str(exc)
+        self.set_captions(captions)
+        if trailer.problem or trailer.file is None:
+            self.source = None
+            self.fail(f"The trailer cannot be played: {trailer.problem}.")
+            return False
+        return self.load(trailer.file.path)
 
     def load(self, path: Path) -> bool:
         """Open ``path``; False (and ``failed`` emitted) when it cannot even be tried."""
@@ -139,10 +188,8 @@ class TrailerPlayer(QObject):
         self.player.pause()
 
     def toggle(self) -> None:
-        if self.is_playing():
-            self.pause()
-        else:
-            self.play()
+        """Pause when playing, else play (the Space key and the play button)."""
+        (self.pause if self.is_playing() else self.play)()
 
     def stop(self) -> None:
         self._watchdog.stop()
@@ -183,7 +230,9 @@ class TrailerPlayer(QObject):
         return bool(self.audio_output.isMuted())
 
     def set_muted(self, muted: bool) -> None:
-        self.audio_output.setMuted(muted)
+        if muted != self.is_muted():
+            self.audio_output.setMuted(muted)
+            self.muted_changed.emit(muted)
 
     def shutdown(self) -> None:
         """Stop and release the file (the window is closing or the kit changes)."""
@@ -218,13 +267,14 @@ class TrailerPlayer(QObject):
             self.caption_changed.emit(text)
 
     @Slot(QVideoFrame)
-    def _on_sink_video_frame_changed(self, frame: QVideoFrame) -> None:
+    def _on_relay_frame_arrived(self, frame: QVideoFrame) -> None:
         if not frame.isValid():
             return
         self.frames_seen += 1
         if self.frames_seen == 1:
             self._watchdog.stop()
             self.first_frame_shown.emit()
+        self.frame_arrived.emit()
 
     @Slot()
     def _on_watchdog_timeout(self) -> None:

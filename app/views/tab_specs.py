@@ -77,7 +77,7 @@ TAB_SPECS: tuple[TabSpec, ...] = (
         "credits", "Credits", "mdi6.account-group-outline", "app.views.credits_tab", "CreditsTab"
     ),
     TabSpec("stills", "Stills", "mdi6.image-multiple-outline", "app.views.stills_tab", "StillsTab"),
-    TabSpec("trailer", "Trailer", "mdi6.filmstrip", "app.views.trailer_tab", "TrailerTab"),
+    TabSpec("trailer", "Trailer", "mdi6.filmstrip", "app.views.trailer.trailer_tab", "TrailerTab"),
     TabSpec(
         "notes", "Press notes", "mdi6.newspaper-variant-outline", "app.views.notes_tab", "NotesTab"
     ),

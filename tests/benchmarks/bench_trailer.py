@@ -76,7 +76,7 @@ def _child(kind: str, video: Path, span_s: float) -> None:
         from app.model.loader import load_press_kit
         from app.settings import Settings
         from app.views.application import create_application
-        from app.views.trailer_tab import TrailerTab
+        from app.views.trailer.trailer_tab import TrailerTab
 
         app = create_application()
         kit_dir = Path(os.environ["BENCH_KIT"])

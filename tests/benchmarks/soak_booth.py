@@ -63,7 +63,7 @@ def _child(cycles_wanted: int, slide: float, kit: Path, visitor_every: int, trac
     from app.views.booth.booth_app import load_booth_stylesheet
     from app.views.booth.booth_window import BOOTH_DEFAULTS, BoothWindow
     from app.views.stills_tab import StillsTab
-    from app.views.trailer_tab import TrailerTab
+    from app.views.trailer.trailer_tab import TrailerTab
 
     app = create_application()
     app.setStyleSheet(app.styleSheet() + "\n" + load_booth_stylesheet())
@@ -136,7 +136,7 @@ def _child(cycles_wanted: int, slide: float, kit: Path, visitor_every: int, trac
         pump(0.1)
         touch()
         if isinstance(trailer, TrailerTab) and trailer.player is not None:
-            trailer.volume_slider.setValue(30)
+            trailer.controls.volume_slider.setValue(30)
             trailer.player.play()
             pump(0.4)
             trailer.player.pause()

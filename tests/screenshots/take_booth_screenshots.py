@@ -39,7 +39,7 @@ def _child(out: Path) -> int:
     from app.views.application import create_application
     from app.views.booth.booth_app import load_booth_stylesheet
     from app.views.booth.booth_window import BOOTH_DEFAULTS, BoothWindow
-    from app.views.trailer_tab import TrailerTab
+    from app.views.trailer.trailer_tab import TrailerTab
 
     app = create_application()
     app.setStyleSheet(app.styleSheet() + "\n" + load_booth_stylesheet())

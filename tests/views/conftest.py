@@ -1,13 +1,11 @@
-"""Fixtures for the trailer tests: small real kits around the media in tests/data/media.
+"""Fixtures for the view tests: settings of their own, a shown Trailer tab, booth windows.
 
-The media files are made by ``tests/data/media/make_media_fixtures.py`` (which documents how
-each one was made); the kits are written to ``tmp_path`` per test and loaded with the real
-``load_press_kit``.
+The small kits around tests/data/media (``media``, ``write_trailer_kit``) are in
+tests/conftest.py, shared with the media tests.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,54 +15,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.model.loader import load_press_kit
 from app.settings import TRAILER_MUTED, Settings
-
-MEDIA = Path(__file__).resolve().parent.parent / "data" / "media"
-
-WriteKit = Callable[..., Path]
-
-
-@pytest.fixture
-def media() -> Path:
-    return MEDIA
-
-
-@pytest.fixture
-def write_trailer_kit(tmp_path: Path) -> WriteKit:
-    """``write_trailer_kit(video, poster=..., captions=...)``: a kit folder in tmp_path.
-
-    ``video``/``poster``/``captions`` name files in tests/data/media (copied into the kit's
-    ``trailer/`` folder); ``video=None`` writes a kit with no trailer; ``missing=True`` names
-    the video in the manifest without copying it.
-    """
-    counter = iter(range(1000))
-
-    def write(
-        video: str | None = "valid.mp4",
-        poster: str | None = "poster.jpg",
-        captions: str | None = "valid.en.vtt",
-        missing: bool = False,
-    ) -> Path:
-        root = tmp_path / f"kit{next(counter)}"
-        (root / "trailer").mkdir(parents=True)
-        lines = [
-            "format: presskit/1",
-            "film:",
-            "  title: Trailer Test Film",
-            "synopsis:",
-            "  short: A kit for the trailer tests.",
-        ]
-        if video is not None:
-            lines += ["trailer:", f"  file: trailer/{video}", "  title: Teaser"]
-            if not missing:
-                shutil.copyfile(MEDIA / video, root / "trailer" / video)
-            for key, name in (("poster", poster), ("captions", captions)):
-                if name is not None:
-                    shutil.copyfile(MEDIA / name, root / "trailer" / name)
-                    lines.append(f"  {key}: trailer/{name}")
-        (root / "presskit.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return root
-
-    return write
 
 
 @pytest.fixture
@@ -84,7 +34,7 @@ def make_trailer_tab(qtbot, settings: Settings) -> Iterator[Callable[..., object
 
     Every tab made is shut down (player stopped, file released) at the end of the test.
     """
-    from app.views.trailer_tab import TrailerTab
+    from app.views.trailer.trailer_tab import TrailerTab
 
     made: list[tuple[TrailerTab, QWidget]] = []
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from booth_support import clock_of, write_booth_kit
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.model.attract import StepKind
 from app.views.booth.booth_window import BoothWindow
+from app.views.trailer.video_canvas import VideoCanvas
 
 
 def run_until(qtbot, window: BoothWindow, done, limit_s: float = 60.0, step_s: float = 0.5):
@@ -120,3 +122,100 @@ def test_sound_on_plays_the_trailer_with_sound(qtbot, make_booth, booth_kit) -> 
     window = make_booth(booth_kit, sound=True)
     assert window.attract.player is not None
     assert not window.attract.player.is_muted()
+
+
+# -- captions that never overlap, the touch hint, one caption overlay for trailer and booth ----
+
+
+def test_cross_fading_captions_never_show_together(qtbot, make_booth, booth_kit) -> None:
+    window = make_booth(booth_kit, slide_seconds=4.0)
+    attract = window.attract
+    attract.sequence.drop_trailer()
+    attract.stop()
+    attract.start()
+    canvas = attract.canvas
+    clock = clock_of(window)
+    qtbot.waitUntil(lambda: canvas.current is not None, timeout=5000)
+    first = canvas.current
+    clock.advance(4.0)
+    qtbot.waitUntil(lambda: canvas.current is not first, timeout=5000)
+    assert canvas.previous is first and first.caption and canvas.current.caption
+    fade = attract.config.fade_seconds
+    seen: list[tuple[float, float]] = []
+    for step in range(11):
+        if step:
+            clock.advance(fade / 10)
+        outgoing, incoming = canvas.caption_opacities()
+        seen.append((outgoing, incoming))
+        assert outgoing == 0.0 or incoming == 0.0, f"both captions show at {step / 10:.1f}"
+    # The outgoing caption leaves first, then the incoming one arrives in full.
+    assert seen[0] == (1.0, 0.0)
+    assert seen[-1] == (0.0, 1.0)
+    assert [o for o, _ in seen] == sorted((o for o, _ in seen), reverse=True)
+
+
+def test_mid_cross_fade_shows_neither_caption(qtbot, make_booth, booth_kit) -> None:
+    window = make_booth(booth_kit, slide_seconds=4.0)
+    attract = window.attract
+    attract.sequence.drop_trailer()
+    attract.stop()
+    attract.start()
+    canvas = attract.canvas
+    clock = clock_of(window)
+    qtbot.waitUntil(lambda: canvas.current is not None, timeout=5000)
+    first = canvas.current
+    clock.advance(4.0)
+    qtbot.waitUntil(lambda: canvas.current is not first, timeout=5000)
+    with_captions = canvas.grab().toImage()
+    clock.advance(attract.config.fade_seconds / 2)  # the middle of the cross-fade
+    assert canvas.caption_opacities() == (0.0, 0.0)
+    image = canvas.grab().toImage()
+
+    # Painted captions leave light text pixels in the bottom band; mid-fade there are none.
+    def light_pixels(picture) -> int:
+        band_top = int(picture.height() * 0.72)
+        return sum(
+            QColor(picture.pixel(x, y)).lightness() > 200
+            for y in range(band_top, picture.height(), 3)
+            for x in range(0, picture.width(), 3)
+        )
+
+    assert light_pixels(with_captions) > 0
+    assert light_pixels(image) == 0
+
+
+def test_touch_hint_shows_over_stills_and_trailer(qtbot, make_booth, booth_kit) -> None:
+    window = make_booth(booth_kit, slide_seconds=2.0)
+    attract = window.attract
+    hint = attract.touch_hint
+    assert hint.text() == "Touch to explore"
+    assert hint.textFormat() == Qt.TextFormat.PlainText
+    qtbot.waitUntil(lambda: attract._layout.currentWidget() is attract.video, timeout=5000)
+    assert hint.isVisible()
+    assert attract.rect().contains(hint.geometry())
+    # A native window stacked above the trailer's native video window (children are in
+    # stacking order, lowest first).
+    assert hint.testAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+    siblings = attract.children()
+    assert siblings.index(hint) > siblings.index(attract.video)
+    # And still on top when the stills come.
+    qtbot.waitUntil(lambda: attract.step.kind is not StepKind.TRAILER, timeout=15000)
+    run_until(qtbot, window, lambda: attract._layout.currentWidget() is attract.canvas)
+    siblings = attract.children()
+    assert siblings.index(hint) > siblings.index(attract.canvas)
+    assert hint.isVisible()
+
+
+def test_attract_trailer_uses_the_trailer_tabs_canvas_and_captions(
+    qtbot, make_booth, booth_kit
+) -> None:
+    window = make_booth(booth_kit)
+    attract = window.attract
+    assert isinstance(attract.video, VideoCanvas)
+    assert attract.player is not None and attract.player.captions is not None
+    qtbot.waitUntil(lambda: attract._layout.currentWidget() is attract.video, timeout=5000)
+    # The tab's caption overlay shows the cue (valid.en.vtt's first cue is at 0.3–1.2 s).
+    qtbot.waitUntil(
+        lambda: attract.video.video_sink().subtitleText() == "Ground control to I.S.S.",
+        timeout=5000,
+    )

@@ -18,7 +18,7 @@ from app.views.contacts_tab import ContactsTab
 from app.views.notes_tab import NotesTab
 from app.views.stills_tab import StillsTab
 from app.views.synopsis_tab import SynopsisTab
-from app.views.trailer_tab import TrailerTab
+from app.views.trailer.trailer_tab import TrailerTab
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -88,7 +88,7 @@ def test_attract_visitor_countdown_reset_resets_every_piece_of_state(
     trailer = window.show_tab(TrailerTab)
     assert isinstance(trailer, TrailerTab)
     qtbot.waitUntil(lambda: trailer.player is not None)
-    trailer.volume_slider.setValue(20)
+    trailer.controls.volume_slider.setValue(20)
     trailer.toggle_captions()
     assert not trailer.captions_on
     old_tabs = {type(host.tab).__name__: host.tab for host in window.hosts if host.tab}
@@ -132,7 +132,7 @@ def test_attract_visitor_countdown_reset_resets_every_piece_of_state(
     assert isinstance(new_trailer, TrailerTab)
     qtbot.waitUntil(lambda: new_trailer.player is not None)
     assert new_trailer is not old_tabs["TrailerTab"]
-    assert new_trailer.volume_slider.value() == 80
+    assert new_trailer.controls.volume_slider.value() == 80
     assert new_trailer.player is not None and new_trailer.player.volume() == 80
     assert new_trailer.captions_on
 
@@ -269,7 +269,11 @@ def test_links_file_dialogs_and_the_crash_dialog_are_off(
     trailer = window.show_tab(TrailerTab)
     assert isinstance(trailer, TrailerTab)
     qtbot.waitUntil(lambda: trailer.player is not None)
-    for button in (trailer.save_button, trailer.frame_button, trailer.full_screen_button):
+    for button in (
+        trailer.controls.save_button,
+        trailer.controls.frame_button,
+        trailer.controls.full_screen_button,
+    ):
         assert button.isHidden()
     trailer.toggle_full_screen()
     assert not trailer.is_full_screen()
@@ -414,8 +418,8 @@ def test_nothing_a_visitor_does_is_written(qtbot, make_booth, booth_kit, booth_i
     trailer = window.show_tab(TrailerTab)
     assert isinstance(trailer, TrailerTab)
     qtbot.waitUntil(lambda: trailer.player is not None)
-    assert trailer.volume_slider.value() == 80  # the booth's default, not the stored 33
-    trailer.volume_slider.setValue(10)
+    assert trailer.controls.volume_slider.value() == 80  # the booth's default, not the stored 33
+    trailer.controls.volume_slider.setValue(10)
     trailer.toggle_captions()
     trailer.toggle_mute()
     synopsis = window.show_tab(SynopsisTab)

@@ -27,7 +27,7 @@ from app.settings import Settings
 from app.views.application import create_application
 from app.views.icons import install_pending_icons
 from app.views.main_window import MainWindow
-from app.views.trailer_tab import TrailerTab
+from app.views.trailer.trailer_tab import TrailerTab
 
 def wait(ms):
     loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from app import settings as keys
 from app.model.opening import open_kit_location
-from app.views.trailer_tab import AUDIO_UNAVAILABLE, SOUND_ONLY, TrailerTab
+from app.views.trailer.controls import AUDIO_UNAVAILABLE
+from app.views.trailer.trailer_tab import SOUND_ONLY, TrailerTab
 
 CUE_1 = "Ground control to I.S.S."
 CUE_2 = "Two lines of caption,\nthe second & last one."
@@ -68,7 +69,7 @@ def test_poster_shows_before_play_and_after_the_end(qtbot, make_trailer_tab, wri
     with qtbot.waitSignal(tab.player.ended, timeout=8000):
         pass
     assert tab.canvas.showing_poster()
-    assert tab.play_button.accessibleName() == "Replay"
+    assert tab.controls.play_button.accessibleName() == "Replay"
     assert tab.canvas.message_text() == ""
 
 
@@ -77,9 +78,9 @@ def test_plays_frames_and_updates_time(qtbot, make_trailer_tab, write_trailer_ki
     qtbot.keyClick(tab.canvas, Qt.Key.Key_Space)
     _frames(qtbot, tab, 10)
     assert tab.player.is_playing()
-    assert tab.play_button.accessibleName() == "Pause"
-    qtbot.waitUntil(lambda: tab.time_label.text().startswith("0:01 / 0:03"), timeout=5000)
-    assert tab.seek_slider.maximum() == pytest.approx(3000, abs=50)
+    assert tab.controls.play_button.accessibleName() == "Pause"
+    qtbot.waitUntil(lambda: tab.controls.time_label.text().startswith("0:01 / 0:03"), timeout=5000)
+    assert tab.controls.seek_slider.maximum() == pytest.approx(3000, abs=50)
 
 
 def test_replay_after_the_end_starts_again(qtbot, make_trailer_tab, write_trailer_kit):
@@ -98,7 +99,7 @@ def test_seek_bar_and_skip_keys_seek(qtbot, make_trailer_tab, write_trailer_kit)
     tab.player.play()
     _frames(qtbot, tab, 2)
     tab.player.pause()
-    bar = tab.seek_slider
+    bar = tab.controls.seek_slider
     qtbot.mouseClick(
         bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() * 2 // 3, bar.height() // 2)
     )
@@ -177,6 +178,34 @@ def test_cue_text_at_a_known_time_shows_on_the_canvas(
     assert tab.canvas.video_sink().subtitleText() == CUE_2
 
 
+@pytest.mark.parametrize("toggle", ["key", "button"])
+def test_captions_toggled_while_paused_redraw_at_once(
+    qtbot, make_trailer_tab, write_trailer_kit, toggle
+):
+    """The video widget draws the subtitle text that travels with a frame; paused, no new frame
+    comes, so the canvas hands the paused frame back with the new text."""
+    tab = make_trailer_tab(write_trailer_kit())
+    tab.player.play()
+    _frames(qtbot, tab, 1)
+    tab.player.pause()
+    tab.player.seek(1600)
+    sink = tab.canvas.video_sink()
+    qtbot.waitUntil(lambda: sink.videoFrame().subtitleText() == CUE_2, timeout=5000)
+    assert not tab.player.is_playing()
+
+    def press() -> None:
+        if toggle == "key":
+            qtbot.keyClick(tab.canvas, Qt.Key.Key_C)
+        else:
+            qtbot.mouseClick(tab.controls.captions_button, Qt.MouseButton.LeftButton)
+
+    press()  # off: the frame on screen loses its caption now, not at the next frame
+    assert sink.videoFrame().isValid() and sink.videoFrame().subtitleText() == ""
+    press()  # on again
+    assert sink.videoFrame().subtitleText() == CUE_2
+    assert not tab.player.is_playing()
+
+
 def test_captions_toggle_with_c_and_the_button_and_persist(
     qtbot, make_trailer_tab, write_trailer_kit, settings
 ):
@@ -186,21 +215,21 @@ def test_captions_toggle_with_c_and_the_button_and_persist(
     tab.player.pause()
     tab.player.seek(1600)
     qtbot.waitUntil(lambda: tab.canvas.caption_text() == CUE_2, timeout=5000)
-    assert tab.captions_button.isChecked()
+    assert tab.controls.captions_button.isChecked()
 
     qtbot.keyClick(tab.canvas, Qt.Key.Key_C)
     assert tab.canvas.caption_text() == ""
-    assert not tab.captions_button.isChecked()
+    assert not tab.controls.captions_button.isChecked()
     assert settings.get(keys.TRAILER_CAPTIONS) is False
 
-    qtbot.mouseClick(tab.captions_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.controls.captions_button, Qt.MouseButton.LeftButton)
     assert tab.canvas.caption_text() == CUE_2
     assert settings.get(keys.TRAILER_CAPTIONS) is True
 
     qtbot.keyClick(tab.canvas, Qt.Key.Key_C)
     tab.shutdown()
     again = make_trailer_tab(write_trailer_kit())
-    assert not again.captions_button.isChecked() and not again.captions_on
+    assert not again.controls.captions_button.isChecked() and not again.captions_on
 
 
 def test_malformed_captions_warn_and_play_without(qtbot, make_trailer_tab, write_trailer_kit):
@@ -208,7 +237,7 @@ def test_malformed_captions_warn_and_play_without(qtbot, make_trailer_tab, write
     assert tab.notice_label.isVisible()
     assert "malformed.vtt, line 6" in tab.notice_label.text()
     assert "plays without captions" in tab.notice_label.text()
-    assert not tab.captions_button.isEnabled()
+    assert not tab.controls.captions_button.isEnabled()
     tab.player.play()
     _frames(qtbot, tab, 10)
     qtbot.waitUntil(lambda: tab.player.position() >= 400, timeout=5000)
@@ -238,7 +267,7 @@ def test_each_failure_shows_a_clear_message_over_the_poster(
     qtbot.waitUntil(lambda: expected in tab.canvas.message_text(), timeout=8000)
     assert tab.canvas.showing_poster() and tab.canvas.poster_view.has_poster()
     assert tab.player.failure is not None and not tab.player.is_playing()
-    assert not tab.play_button.isEnabled() and not tab.seek_slider.isEnabled()
+    assert not tab.controls.play_button.isEnabled() and not tab.controls.seek_slider.isEnabled()
     # Keys and buttons stay harmless on a failed trailer.
     for key in (Qt.Key.Key_Space, Qt.Key.Key_L, Qt.Key.Key_C, Qt.Key.Key_M):
         qtbot.keyClick(tab.canvas, key)
@@ -256,7 +285,10 @@ def test_damaged_midway_plays_what_it_can_then_ends_calmly(
     assert tab.player.failure is None
     assert tab.canvas.message_text() == ""
     assert tab.canvas.showing_poster()
-    assert tab.play_button.isEnabled() and tab.play_button.accessibleName() == "Replay"
+    assert (
+        tab.controls.play_button.isEnabled()
+        and tab.controls.play_button.accessibleName() == "Replay"
+    )
 
 
 def test_sound_only_says_so_and_plays(qtbot, make_trailer_tab, write_trailer_kit):
@@ -277,9 +309,9 @@ def test_no_audio_device_disables_volume_and_still_plays(
     monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
     tab = make_trailer_tab(write_trailer_kit())
     assert not tab.player.audio_available
-    assert not tab.volume_slider.isEnabled() and not tab.mute_button.isEnabled()
-    assert tab.volume_slider.toolTip() == AUDIO_UNAVAILABLE
-    assert tab.audio_label.isVisible() and tab.audio_label.text() == "No audio"
+    assert not tab.controls.volume_slider.isEnabled() and not tab.controls.mute_button.isEnabled()
+    assert tab.controls.volume_slider.toolTip() == AUDIO_UNAVAILABLE
+    assert tab.controls.audio_label.isVisible() and tab.controls.audio_label.text() == "No audio"
     qtbot.keyClick(tab.canvas, Qt.Key.Key_M)  # nothing to mute: nothing happens
     tab.player.play()
     _frames(qtbot, tab, 10)
@@ -292,20 +324,20 @@ def test_volume_and_mute_persist(
     settings.set(keys.TRAILER_VOLUME, 35)
     settings.set(keys.TRAILER_MUTED, False)
     tab = make_trailer_tab(write_trailer_kit())
-    assert tab.volume_slider.isEnabled() and not tab.audio_label.isVisible()
-    assert tab.volume_slider.value() == 35 and tab.player.volume() == 35
+    assert tab.controls.volume_slider.isEnabled() and not tab.controls.audio_label.isVisible()
+    assert tab.controls.volume_slider.value() == 35 and tab.player.volume() == 35
     assert not tab.player.is_muted()
-    tab.volume_slider.setValue(60)
+    tab.controls.volume_slider.setValue(60)
     qtbot.keyClick(tab.canvas, Qt.Key.Key_M)
-    assert tab.player.is_muted() and tab.mute_button.accessibleName() == "Unmute"
+    assert tab.player.is_muted() and tab.controls.mute_button.accessibleName() == "Unmute"
     assert settings.get(keys.TRAILER_VOLUME) == 60
     assert settings.get(keys.TRAILER_MUTED) is True
     tab.shutdown()
 
     again = make_trailer_tab(write_trailer_kit())
-    assert again.volume_slider.value() == 60 and again.player.volume() == 60
+    assert again.controls.volume_slider.value() == 60 and again.player.volume() == 60
     assert again.player.is_muted()
-    qtbot.mouseClick(again.mute_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(again.controls.mute_button, Qt.MouseButton.LeftButton)
     assert not again.player.is_muted() and settings.get(keys.TRAILER_MUTED) is False
 
 
@@ -342,12 +374,12 @@ def test_save_current_frame_and_save_trailer(
     tab.player.play()
     _frames(qtbot, tab, 5)
     tab.player.pause()
-    qtbot.mouseClick(tab.frame_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.controls.frame_button, Qt.MouseButton.LeftButton)
     from PySide6.QtGui import QImage
 
     saved = QImage(str(tmp_path / "frame.png"))
     assert (saved.width(), saved.height()) == (320, 180)
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.controls.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "copy.mp4").read_bytes() == (media / "valid.mp4").read_bytes()
 
 

@@ -11,31 +11,24 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QImage,
-    QLinearGradient,
-    QPainter,
-    QPaintEvent,
-    QPixmap,
-)
-from PySide6.QtMultimediaWidgets import QVideoWidget
-from PySide6.QtWidgets import QStackedLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.trailer_player import TrailerPlayer
 from app.media.worker import run_in_background
 from app.model.attract import AttractSequence, AttractStep, StepKind, release_date
 from app.model.booth_session import BoothConfig
-from app.model.captions import CaptionError, read_caption_file
 from app.model.clock import Clock
 from app.model.kit import PressKit
 from app.views import palette
+from app.views.booth.attract_canvas import AttractCanvas, Frame
+from app.views.booth.title_card import paint_title_card
 from app.views.overview_tab import format_date
+from app.views.trailer.video_canvas import VideoCanvas
 
 log = logging.getLogger(__name__)
 
@@ -44,132 +37,7 @@ DECODE_WAIT_SECONDS = 20.0  # a still whose decode takes longer than this is ski
 TRAILER_MARGIN_SECONDS = 15.0  # past the trailer's duration without an end: move on
 TRAILER_UNKNOWN_LIMIT_SECONDS = 600.0  # when the duration never becomes known
 HISTORY_LENGTH = 200
-
-# Slow pan and zoom ("Ken Burns"): (zoom at start, zoom at end, (x, y) at start, (x, y) at
-# end); positions run from -1 (left/top edge of the picture) to 1 (right/bottom edge).
-MOTIONS: tuple[tuple[float, float, tuple[float, float], tuple[float, float]], ...] = (
-    (1.0, 1.12, (0.0, 0.0), (0.5, -0.4)),
-    (1.12, 1.0, (-0.6, 0.3), (0.0, 0.0)),
-    (1.06, 1.06, (-0.9, 0.0), (0.9, 0.0)),
-    (1.0, 1.1, (0.0, 0.0), (-0.5, 0.5)),
-)
-
-
-@dataclass
-class Frame:
-    """One picture of the loop: a still (moving) or the title card (standing)."""
-
-    pixmap: QPixmap
-    started: float
-    duration: float
-    caption: str = ""
-    credit: str = ""
-    motion: int | None = None  # index into MOTIONS; None for the title card
-
-
-class AttractCanvas(QWidget):
-    """Paints the current frame over the previous one while cross-fading."""
-
-    def __init__(self, clock: Clock, fade_seconds: float, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("attractCanvas")
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.clock = clock
-        self.fade_seconds = max(0.001, fade_seconds)
-        self.current: Frame | None = None
-        self.previous: Frame | None = None
-
-    def show_frame(self, frame: Frame) -> None:
-        self.previous = self.current
-        self.current = frame
-        self.update()
-
-    def clear(self) -> None:
-        self.current = None
-        self.previous = None
-        self.update()
-
-    def fade_progress(self) -> float:
-        if self.current is None:
-            return 1.0
-        return _clamp((self.clock.now() - self.current.started) / self.fade_seconds)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            painter.fillRect(self.rect(), QColor(palette.VIDEO_BACKGROUND))
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            now = self.clock.now()
-            fade = self.fade_progress()
-            if self.previous is not None and fade < 1.0:
-                self._draw(painter, self.previous, 1.0, now)
-            elif self.previous is not None:
-                self.previous = None  # faded out: let its pixmap go
-            if self.current is not None:
-                self._draw(painter, self.current, fade, now)
-        except Exception:  # a paint error must not take the booth down
-            log.exception("attract loop: painting failed")
-        finally:
-            painter.end()
-
-    def _draw(self, painter: QPainter, frame: Frame, opacity: float, now: float) -> None:
-        painter.setOpacity(opacity)
-        width, height = float(self.width()), float(self.height())
-        size = frame.pixmap.deviceIndependentSize()
-        if frame.motion is None:
-            target = QRectF(0, 0, width, height)
-        else:
-            start_zoom, end_zoom, (x0, y0), (x1, y1) = MOTIONS[frame.motion % len(MOTIONS)]
-            progress = _ease(_clamp((now - frame.started) / max(0.001, frame.duration)))
-            cover = max(width / max(1.0, size.width()), height / max(1.0, size.height()))
-            scale = cover * (start_zoom + (end_zoom - start_zoom) * progress)
-            shown_w, shown_h = size.width() * scale, size.height() * scale
-            x = x0 + (x1 - x0) * progress
-            y = y0 + (y1 - y0) * progress
-            left = (width - shown_w) / 2 - x * (shown_w - width) / 2
-            top = (height - shown_h) / 2 - y * (shown_h - height) / 2
-            target = QRectF(left, top, shown_w, shown_h)
-        painter.drawPixmap(target, frame.pixmap, QRectF(frame.pixmap.rect()))
-        if frame.caption or frame.credit:
-            self._draw_caption(painter, frame)
-        painter.setOpacity(1.0)
-
-    def _draw_caption(self, painter: QPainter, frame: Frame) -> None:
-        width, height = float(self.width()), float(self.height())
-        band = QRectF(0, height * 0.72, width, height * 0.28)
-        shade = QLinearGradient(band.topLeft(), band.bottomLeft())
-        shade.setColorAt(0.0, QColor(palette.with_alpha(palette.SHADE, 0)))
-        shade.setColorAt(0.55, QColor(palette.with_alpha(palette.SHADE, 170)))
-        shade.setColorAt(1.0, QColor(palette.with_alpha(palette.SHADE, 215)))
-        painter.fillRect(band, shade)
-        margin = width * 0.05
-        caption_font = QFont(self.font())
-        caption_font.setPixelSize(max(16, int(height / 30)))
-        caption_font.setWeight(QFont.Weight.DemiBold)
-        credit_font = QFont(self.font())
-        credit_font.setPixelSize(max(12, int(height / 52)))
-        credit_font.setItalic(True)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        text_width = width - 2 * margin
-        bottom = height - height * 0.05
-        if frame.credit:
-            painter.setFont(credit_font)
-            credit_rect = painter.boundingRect(
-                QRectF(0, 0, text_width, height), flags, f"Credit: {frame.credit}"
-            )
-            credit_rect.moveTo(margin, bottom - credit_rect.height())
-            painter.setPen(QColor(palette.TEXT_CAPTION_CREDIT))
-            painter.drawText(credit_rect, flags, f"Credit: {frame.credit}")
-            bottom = credit_rect.top() - credit_font.pixelSize() * 0.4
-        if frame.caption:
-            painter.setFont(caption_font)
-            caption_rect = painter.boundingRect(
-                QRectF(0, 0, text_width, height), flags, frame.caption
-            )
-            caption_rect.moveTo(margin, bottom - caption_rect.height())
-            painter.setPen(QColor(palette.TEXT_STRONG))
-            painter.drawText(caption_rect, flags, frame.caption)
+TOUCH_HINT = "Touch to explore"
 
 
 class AttractLoop(QWidget):
@@ -202,9 +70,10 @@ class AttractLoop(QWidget):
         self._key_art: QImage | None = None
         self._title_card: QPixmap | None = None
 
-        self.video = QVideoWidget(self)
+        # The Trailer tab's own canvas: the same picture and the same caption overlay.
+        self.video = VideoCanvas(self)
         self.video.setObjectName("attractVideo")
-        self.video.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.video.show_poster(False)
         self.canvas = AttractCanvas(clock, config.fade_seconds, self)
         self._layout = QStackedLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -216,6 +85,33 @@ class AttractLoop(QWidget):
         self._animation = QTimer(self)
         self._animation.setInterval(ANIMATION_INTERVAL_MS)
         self._animation.timeout.connect(self._on_animation_timeout)
+
+        # Tells a visitor the screen is theirs to use. A native window, so it stays above the
+        # trailer's native video window too (an ordinary widget is drawn under it).
+        self.touch_hint = QLabel(TOUCH_HINT, self)
+        self.touch_hint.setObjectName("attractTouchHint")
+        self.touch_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.touch_hint.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+        self.touch_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.touch_hint.setStyleSheet(
+            f"QLabel#attractTouchHint {{ color: {palette.TEXT_STRONG};"
+            f" background-color: {palette.with_alpha(palette.SHADE, 150)};"
+            f" border: 1px solid {palette.with_alpha(palette.TEXT_STRONG, 90)};"
+            " border-radius: 18px; padding: 8px 22px; font-size: 20px; font-weight: 600; }"
+        )
+
+    def _show_page(self, page: QWidget) -> None:
+        self._layout.setCurrentWidget(page)
+        # The page's native window may have come up over the hint: put the hint back on top.
+        self.touch_hint.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Top right: the captions and credits take the bottom of the screen.
+        self.touch_hint.adjustSize()
+        margin = max(16, self.height() // 30)
+        self.touch_hint.move(self.width() - self.touch_hint.width() - margin, margin)
+        self.touch_hint.raise_()
 
     # -- set-up ---------------------------------------------------------------------------
 
@@ -247,24 +143,22 @@ class AttractLoop(QWidget):
         trailer = kit.trailer
         if self.sequence is None or not self.sequence.trailer_usable or trailer is None:
             return
-        assert trailer.file is not None
         self.player = TrailerPlayer(self)
-        self.player.set_video_sink(self.video.videoSink())
+        # Captions on: a booth is noisy, and often silent on purpose.
+        self.video.follow(self.player)
         self.player.set_muted(not self.config.sound)
-        self.player.ended.connect(self._on_player_ended)
-        self.player.first_frame_shown.connect(self._on_player_first_frame_shown)
-        self.player.playing_changed.connect(self._on_player_playing_changed)
-        self.player.failed.connect(self._on_player_failed)
-        self.player.sound_only.connect(self._on_player_sound_only)
-        self.player.duration_changed.connect(self._on_player_duration_changed)
-        self.player.caption_changed.connect(self._on_player_caption_changed)
-        if trailer.captions is not None:
-            # Captions on: a booth is noisy, and often silent on purpose.
-            try:
-                self.player.set_captions(read_caption_file(trailer.captions.path))
-            except CaptionError as exc:
-                log.info("attract loop: trailer captions unusable: %s", exc)
-        self.player.load(trailer.file.path)  # a failure arrives as `failed`
+        player = self.player
+        handlers: tuple[tuple[SignalInstance, Callable[..., None]], ...] = (
+            (player.ended, self._on_player_ended),
+            (player.first_frame_shown, self._on_player_first_frame_shown),
+            (player.playing_changed, self._on_player_playing_changed),
+            (player.failed, self._on_player_failed),
+            (player.sound_only, self._on_player_sound_only),
+            (player.duration_changed, self._on_player_duration_changed),
+        )
+        for signal, handler in handlers:
+            signal.connect(handler)
+        player.load_trailer(trailer)  # a failure arrives as `failed`
 
     def _decode_key_art(self, kit: PressKit) -> None:
         key_art = kit.film.key_art
@@ -297,11 +191,11 @@ class AttractLoop(QWidget):
         self._animation.stop()
         if self.player is not None:
             self.player.stop()
-        self.video.videoSink().setSubtitleText("")
+        self.video.set_caption("")
         self._images.clear()
         self._decoding.clear()
         self.canvas.clear()
-        self._layout.setCurrentWidget(self.canvas)
+        self._show_page(self.canvas)
         self.step = None
         self._shown_at = None
 
@@ -368,7 +262,7 @@ class AttractLoop(QWidget):
         self._animation.stop()
         self.canvas.clear()
         # Black until the first picture: a trailer that turns out not to play is never seen.
-        self._layout.setCurrentWidget(self.canvas)
+        self._show_page(self.canvas)
         self._trailer_shown = False
         self.player.play()
         self._seek_to_tail()
@@ -385,7 +279,7 @@ class AttractLoop(QWidget):
                 self.player.seek(max(0, duration - self.trailer_tail_ms))
 
     def _enter_still(self, index: int) -> None:
-        self._layout.setCurrentWidget(self.canvas)
+        self._show_page(self.canvas)
         self._animation.start()
         if index in self._images:
             self._show_still(index)
@@ -393,7 +287,7 @@ class AttractLoop(QWidget):
             self._request_still(index)
 
     def _enter_title(self) -> None:
-        self._layout.setCurrentWidget(self.canvas)
+        self._show_page(self.canvas)
         self._animation.start()
         now = self.clock.now()
         self.canvas.show_frame(Frame(self._title_pixmap(), now, self.config.title_seconds))
@@ -486,7 +380,10 @@ class AttractLoop(QWidget):
         size = QSize(max(320, int(self.width() * ratio)), max(200, int(self.height() * ratio)))
         card = self._title_card
         if card is None or card.size() != size:
-            card = self._title_card = self._paint_title_card(size, ratio)
+            assert self.kit is not None
+            card = self._title_card = paint_title_card(
+                self.kit.film, self._key_art, size, ratio, self.font()
+            )
         return card
 
     def title_lines(self) -> list[str]:
@@ -504,82 +401,6 @@ class AttractLoop(QWidget):
         if film.distributor:
             lines.append(film.distributor)
         return lines
-
-    def _paint_title_card(self, size: QSize, ratio: float) -> QPixmap:
-        assert self.kit is not None
-        film = self.kit.film
-        pixmap = QPixmap(size)
-        pixmap.setDevicePixelRatio(ratio)
-        width, height = size.width() / ratio, size.height() / ratio
-        painter = QPainter(pixmap)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            background = QLinearGradient(0, 0, 0, height)
-            background.setColorAt(0.0, QColor(palette.BACKGROUND))
-            background.setColorAt(1.0, QColor(palette.TITLE_CARD_END))
-            painter.fillRect(QRectF(0, 0, width, height), background)
-            text_left = width * 0.08
-            if self._key_art is not None:
-                art = self._key_art
-                art_height = height * 0.78
-                art_width = art_height * art.width() / max(1, art.height())
-                art_rect = QRectF(width * 0.08, (height - art_height) / 2, art_width, art_height)
-                painter.drawImage(art_rect, art)
-                text_left = art_rect.right() + width * 0.06
-            text_width = width - text_left - width * 0.06
-            date = release_date(film.dates)
-            blocks: list[tuple[str, float, str, bool, QFont.Weight]] = [
-                (film.title, height / 9, palette.TEXT_STRONG, False, QFont.Weight.ExtraBold),
-            ]
-            if film.tagline:
-                blocks.append((film.tagline, height / 28, palette.AMBER, True, QFont.Weight.Normal))
-            if date is not None:
-                blocks.append(
-                    (date.label, height / 34, palette.TEXT_SECONDARY, False, QFont.Weight.DemiBold)
-                )
-                blocks.append(
-                    (
-                        format_date(date.date),
-                        height / 16,
-                        palette.TEXT_STRONG,
-                        False,
-                        QFont.Weight.Bold,
-                    )
-                )
-            if film.distributor:
-                blocks.append(
-                    (
-                        film.distributor,
-                        height / 36,
-                        palette.TEXT_SECONDARY,
-                        False,
-                        QFont.Weight.Normal,
-                    )
-                )
-            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-            measured: list[tuple[str, QFont, str, QRectF]] = []
-            for text, pixel_size, color, italic, weight in blocks:
-                font = QFont(self.font())
-                font.setPixelSize(max(12, int(pixel_size)))
-                font.setItalic(italic)
-                font.setWeight(weight)
-                if text == film.title:
-                    font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, pixel_size * 0.08)
-                painter.setFont(font)
-                rect = painter.boundingRect(QRectF(0, 0, text_width, height), flags, text)
-                measured.append((text, font, color, rect))
-            gap = height * 0.035
-            total = sum(rect.height() for *_, rect in measured) + gap * (len(measured) - 1)
-            top = (height - total) / 2
-            for text, font, color, rect in measured:
-                painter.setFont(font)
-                painter.setPen(QColor(color))
-                painter.drawText(QRectF(text_left, top, text_width, rect.height()), flags, text)
-                top += rect.height() + gap
-        finally:
-            painter.end()
-        return pixmap
 
     # -- handlers -------------------------------------------------------------------------
 
@@ -614,7 +435,7 @@ class AttractLoop(QWidget):
         on_trailer = self.running and step is not None and step.kind is StepKind.TRAILER
         if on_trailer and not self._trailer_shown:
             self._trailer_shown = True
-            self._layout.setCurrentWidget(self.video)
+            self._show_page(self.video)
             self._record(StepKind.TRAILER)
 
     @Slot(str)
@@ -634,7 +455,7 @@ class AttractLoop(QWidget):
             self.sequence.drop_trailer()
         step = self.step
         if self.running and step is not None and step.kind is StepKind.TRAILER:
-            self._layout.setCurrentWidget(self.canvas)
+            self._show_page(self.canvas)
             QTimer.singleShot(0, self, self._advance)
 
     @Slot(int)
@@ -642,18 +463,3 @@ class AttractLoop(QWidget):
         step = self.step
         if self.running and step is not None and step.kind is StepKind.TRAILER:
             self._seek_to_tail()
-
-    @Slot(str)
-    def _on_player_caption_changed(self, text: str) -> None:
-        sink = self.video.videoSink()
-        if sink.subtitleText() != text:
-            sink.setSubtitleText(text)
-
-
-def _clamp(value: float) -> float:
-    return max(0.0, min(1.0, value))
-
-
-def _ease(value: float) -> float:
-    """Ease in and out (smoothstep): the motion starts and ends gently."""
-    return value * value * (3 - 2 * value)
