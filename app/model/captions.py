@@ -76,15 +76,16 @@ def read_caption_file(path: Path) -> CaptionTrack:
         return CaptionError(f"{where}: {reason}", reason, line)
 
     try:
-        data = read_regular_file(path, MAX_CAPTION_BYTES)
+        data = read_regular_file(
+            path,
+            MAX_CAPTION_BYTES,
+            lambda size: (
+                f"{size // 1024:,} KB is too large for a caption file "
+                f"(the limit is {MAX_CAPTION_BYTES // 1024:,} KB)"
+            ),
+        )
     except UnreadableFile as exc:
         raise fail(str(exc)) from None
-    if len(data) > MAX_CAPTION_BYTES:
-        size = path.stat().st_size
-        raise fail(
-            f"{size // 1024:,} KB is too large for a caption file "
-            f"(the limit is {MAX_CAPTION_BYTES // 1024:,} KB)"
-        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

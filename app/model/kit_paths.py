@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +25,10 @@ class UnreadableFile(Exception):
     """A kit file that cannot be read as a plain file; the message says why, without its path."""
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
-    """The bytes of the regular file at ``path``: at most ``limit + 1`` of them, so a caller
-    can tell "too large" without reading a huge file whole.
+def read_regular_file(path: Path, limit: int, too_large: Callable[[int], str]) -> bytes:
+    """The bytes of the regular file at ``path``, read whole when it holds at most ``limit``
+    bytes; a larger one raises :class:`UnreadableFile` with ``too_large(size)`` as its message,
+    after reading no more than ``limit + 1`` bytes (a file can grow between stat and read).
 
     The type is checked on the open descriptor, not on the name: a FIFO swapped in after a
     check would otherwise block the open or the read forever, and a device (``/dev/zero``)
@@ -57,7 +59,10 @@ def read_regular_file(path: Path, limit: int) -> bytes:
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
-        return b"".join(chunks)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise UnreadableFile(too_large(max(os.fstat(fd).st_size, len(data))))
+        return data
     except OSError as exc:
         raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
     finally:

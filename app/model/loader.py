@@ -112,12 +112,13 @@ def read_manifest_bytes(real_root: Path, manifest_name: str) -> bytes:
     if not real.exists():
         raise refuse("is a symbolic link to a file that does not exist")
     try:
-        data = read_regular_file(real, MAX_MANIFEST_BYTES)
+        data = read_regular_file(
+            real,
+            MAX_MANIFEST_BYTES,
+            lambda size: f"the manifest is {size:,} bytes; the limit is {MAX_MANIFEST_BYTES:,}",
+        )
     except UnreadableFile as exc:
         raise refuse(str(exc)) from None
-    if len(data) > MAX_MANIFEST_BYTES:
-        size = real.stat().st_size
-        raise refuse(f"the manifest is {size:,} bytes; the limit is {MAX_MANIFEST_BYTES:,}")
     return data
 
 
