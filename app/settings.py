@@ -31,6 +31,9 @@ WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray())
 LAST_TAB: Setting[int] = Setting("window/last_tab", 0)
 RECENT_KITS: Setting[list[str]] = Setting("kits/recent", [])
+# "location<TAB>film title" for each recent kit, so Open Recent can name the film (a title is
+# kept on one line, so the last tab always ends the location).
+RECENT_KIT_TITLES: Setting[list[str]] = Setting("kits/recent_titles", [])
 TRAILER_VOLUME: Setting[int] = Setting("trailer/volume", 80)
 TRAILER_MUTED: Setting[bool] = Setting("trailer/muted", False)
 TRAILER_CAPTIONS: Setting[bool] = Setting("trailer/captions", True)
@@ -83,11 +86,24 @@ class Settings:
     def set(self, setting: Setting[_T], value: _T) -> None:
         self._backend.setValue(setting.key, value)
 
-    def add_recent_kit(self, location: str) -> list[str]:
+    def add_recent_kit(self, location: str, title: str | None = None) -> list[str]:
         recent = [location, *(k for k in self.get(RECENT_KITS) if k != location)]
         recent = recent[:MAX_RECENT_KITS]
         self.set(RECENT_KITS, recent)
+        titles = self.recent_kit_titles()
+        if title is not None:
+            titles[location] = " ".join(title.split())
+        self.set(RECENT_KIT_TITLES, [f"{loc}\t{titles[loc]}" for loc in recent if titles.get(loc)])
         return recent
+
+    def recent_kit_titles(self) -> dict[str, str]:
+        """Film title by kit location, for the recent kits whose title is known."""
+        titles: dict[str, str] = {}
+        for entry in self.get(RECENT_KIT_TITLES):
+            location, tab, title = entry.rpartition("\t")
+            if tab and location and title:
+                titles[location] = title
+        return titles
 
     def sync(self) -> None:
         self._backend.sync()

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.model.kit import PressKit
 from app.model.markdown_refs import is_external_link
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
+from app.views.kit_browser import KitTextBrowser
+
+log = logging.getLogger(__name__)
 
 
 class ContactsTab(KitTab):
@@ -21,10 +25,9 @@ class ContactsTab(KitTab):
         if not kit.contacts:
             layout.addWidget(empty_state("This press kit lists no contacts.", self))
             return
-        self.text_view = QTextBrowser(self)
+        self.text_view = KitTextBrowser(parent=self)
         self.text_view.setObjectName("readingText")
         self.text_view.setAccessibleName("Press contacts")
-        self.text_view.setOpenLinks(False)
         if not settings.locked_down:  # booth mode: no browser or mail program
             self.text_view.anchorClicked.connect(_open_external)
         blocks = []
@@ -46,5 +49,8 @@ class ContactsTab(KitTab):
 
 
 def _open_external(url: QUrl) -> None:
+    # Only the addresses this tab wrote itself are links; anything else is never handed on.
     if url.scheme() in ("http", "https", "mailto"):
         QDesktopServices.openUrl(url)
+    else:
+        log.warning("contacts: not opening %s", url.toString())

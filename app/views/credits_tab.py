@@ -1,20 +1,51 @@
-"""Credits: cast (actor — role, in billing order) and crew (job — name), selectable, copyable."""
+"""Credits: cast (actor — role, in billing order) and crew (job — names), selectable, copyable."""
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from app.model.kit import PressKit
+from app.model.kit import CrewMember, PressKit
 from app.settings import Settings
-from app.views.base_tab import KitTab, copy_to_clipboard, empty_state, with_credit
+from app.views.base_tab import KitTab, copy_to_clipboard, empty_state
+from app.views.feedback import confirm
 from app.views.icons import set_icon_later
+from app.views.kit_browser import KitTextBrowser
 from app.views.palette import TEXT_SECONDARY
 
+log = logging.getLogger(__name__)
+
+# Cast and crew share one table, its headings as full-width rows: two tables each size their
+# own first column, and "Director" then starts at another x than "Ariana DeBose".
 TABLE = "<table cellpadding='5' cellspacing='0'>"
 FIRST = "style='padding-right:40px'"
+HEADING = "<tr><td colspan='2'><h2>{}</h2></td></tr>"
+
+
+def crew_by_job(crew: tuple[CrewMember, ...]) -> list[tuple[str, list[str]]]:
+    """``(job, names)`` in the order jobs first appear: a job two people share is one row.
+
+    Jobs are matched ignoring case and surrounding spaces; the first spelling is kept.
+    """
+    jobs: dict[str, tuple[str, list[str]]] = {}
+    for member in crew:
+        key = " ".join(member.job.split()).casefold()
+        if key not in jobs:
+            jobs[key] = (member.job, [])
+        names = jobs[key][1]
+        if member.name not in names:
+            names.append(member.name)
+    return list(jobs.values())
+
+
+def credits_source(kit: PressKit) -> str:
+    """Where copied credits come from: the kit itself, named by what its manifest says."""
+    film = kit.film
+    source = f"Source: {film.title} press kit"
+    return f"{source}, {film.distributor}" if film.distributor else source
 
 
 class CreditsTab(KitTab):
@@ -31,7 +62,7 @@ class CreditsTab(KitTab):
         bar = QHBoxLayout()
         bar.addStretch(1)
         bar.addWidget(self.copy_button)
-        self.text_view = QTextBrowser(self)
+        self.text_view = KitTextBrowser(parent=self)
         self.text_view.setObjectName("readingText")
         self.text_view.setAccessibleName("Cast and crew")
         self.text_view.setHtml(self._html())
@@ -39,6 +70,8 @@ class CreditsTab(KitTab):
         layout.addWidget(self.text_view, 1)
 
     def plain_text(self) -> str:
+        """The credits as copied: cast, crew, then a source line of their own (the synopsis'
+        attribution credits the synopsis' writer, not the credits list)."""
         lines: list[str] = []
         if self.kit.cast:
             lines.append("CAST")
@@ -47,24 +80,29 @@ class CreditsTab(KitTab):
             if lines:
                 lines.append("")
             lines.append("CREW")
-            lines += [f"{m.job} — {m.name}" for m in self.kit.crew]
+            lines += [f"{job} — {', '.join(names)}" for job, names in crew_by_job(self.kit.crew)]
+        lines += ["", credits_source(self.kit)]
         return "\n".join(lines)
 
     def _html(self) -> str:
-        # Cast reads "name  role", crew "job  name": the person's name is bold in both.
+        # Cast reads "name  role", crew "job  names": the people's names are bold in both.
         cast = [(f"<b>{escape(m.name)}</b>", _secondary(m.role or "")) for m in self.kit.cast]
-        crew = [(_secondary(m.job), f"<b>{escape(m.name)}</b>") for m in self.kit.crew]
-        return "".join(
-            f"<h2>{heading}</h2>{TABLE}"
-            + "".join(f"<tr><td {FIRST}>{left}</td><td>{right}</td></tr>" for left, right in rows)
-            + "</table>"
-            for heading, rows in (("Cast", cast), ("Crew", crew))
-            if rows
+        crew = [
+            (_secondary(job), "<br>".join(f"<b>{escape(name)}</b>" for name in names))
+            for job, names in crew_by_job(self.kit.crew)
+        ]
+        rows = "".join(
+            HEADING.format(heading)
+            + "".join(f"<tr><td {FIRST}>{left}</td><td>{right}</td></tr>" for left, right in part)
+            for heading, part in (("Cast", cast), ("Crew", crew))
+            if part
         )
+        return f"{TABLE}{rows}</table>"
 
     @Slot()
     def _on_copy_clicked(self) -> None:
-        copy_to_clipboard(with_credit(self.plain_text(), self.kit.attribution))
+        copy_to_clipboard(self.plain_text())
+        confirm(self, "Credits copied, with their source line.")
 
 
 def _secondary(text: str) -> str:

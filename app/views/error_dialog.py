@@ -37,6 +37,9 @@ def install_exception_hook(log_file: Path | None) -> None:
         try:
             from PySide6.QtWidgets import QMessageBox  # here: its enums cost start-up time
 
+            from app.views.dialog_icons import set_dark_icon
+            from app.views.kit_text import make_message_box_plain
+
             where = f"\n\nDetails were written to the log file:\n{log_file}" if log_file else ""
             box = QMessageBox(QApplication.activeWindow())
             box.setIcon(QMessageBox.Icon.Warning)
@@ -45,7 +48,10 @@ def install_exception_hook(log_file: Path | None) -> None:
                 "The press kit viewer hit an unexpected problem and stopped what it was "
                 "doing. It keeps running; you can carry on."
             )
+            # The error's message may quote kit text (a title, a file name): plain text.
             box.setInformativeText(f"{kind.__name__}: {value}{where}")
+            make_message_box_plain(box)
+            set_dark_icon(box, "warning")
             box.exec()
         finally:
             _showing = False

@@ -22,14 +22,14 @@ _pending: list[tuple[str, Callable[[QIcon], None]]] = []
 _installed = False
 
 
-def icon(name: str) -> QIcon:
+def icon(name: str, color: str = palette.ICON) -> QIcon:
     """The qtawesome icon ``name`` (e.g. ``mdi6.play``) in the theme's colours."""
     import qtawesome
 
     try:
         made: QIcon = qtawesome.icon(
             name,
-            color=palette.ICON,
+            color=color,
             color_active=palette.ICON_ACTIVE,
             color_disabled=palette.ICON_DISABLED,
         )

@@ -21,12 +21,15 @@ from app.media.worker import run_in_background
 from app.model.kit import PressKit
 from app.model.kit_snapshot import KitSnapshots
 from app.model.opening import KitOpenError, OpenedKit, is_archive, open_kit_location
-from app.model.problems import Problem, Severity, count_summary
+from app.model.problems import Problem, Severity
 from app.settings import Settings
 from app.views.base_tab import KitTab
 from app.views.icons import install_pending_icons, set_icon_later
+from app.views.kit_messages import open_failure_box, problems_box
+from app.views.kit_text import window_title_text
 from app.views.overview_tab import OverviewTab
 from app.views.progress import CancellableProgress, progress_dialog
+from app.views.recent_menu import RecentMenu
 from app.views.tab_host import TabHost
 from app.views.tab_specs import TAB_SPECS, tab_index
 
@@ -88,8 +91,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.open_folder_action)
         file_menu.addAction(self.open_archive_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        self.recent_menu = RecentMenu(self.settings, file_menu)
+        self.recent_menu.open_requested.connect(self.open_location)
+        file_menu.addMenu(self.recent_menu)
         self.open_bundled_action = self._action(
             "Open the &Bundled I.S.S. Kit", "mdi6.space-station", None, self._on_open_bundled
         )
@@ -128,7 +132,7 @@ class MainWindow(QMainWindow):
         text: str,
         icon_name: str,
         shortcut: QKeySequence.StandardKey | str | None,
-        slot: object,
+        slot: Callable[..., object],
     ) -> QAction:
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
@@ -137,7 +141,7 @@ class MainWindow(QMainWindow):
             # setShortcuts with a ready sequence: setShortcut's overloads (str, Qt.Key, …)
             # would build the whole Qt namespace's enums to pick one, before the first paint.
             action.setShortcuts([QKeySequence.fromString(shortcut)])
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         set_icon_later(action, icon_name)
         self.addAction(action)  # shortcuts work even when the menu bar is hidden (full screen)
         return action
@@ -150,12 +154,12 @@ class MainWindow(QMainWindow):
         self._close_kit()
         self.opened = opened
         kit = opened.result.kit
-        self.setWindowTitle(f"{kit.film.title} — Press Kit")
+        self.setWindowTitle(window_title_text(kit.film.title))
         self._build_tabs(kit)
         if previous_index >= 0:
             self._show_tab_at(previous_index)
         if remember:
-            self.settings.add_recent_kit(str(opened.location))
+            self.settings.add_recent_kit(str(opened.location), kit.film.title)
         self.kit_changed.emit()
 
     def rebuild_tabs(self) -> None:
@@ -205,7 +209,8 @@ class MainWindow(QMainWindow):
         while self.tab_widget.count():
             widget = self.tab_widget.widget(0)
             self.tab_widget.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
 
     def open_location(self, location: Path, fall_back_to_bundled: bool = False) -> None:
         """Open a kit the person chose. A .zip is extracted on a pool thread behind a progress
@@ -273,37 +278,10 @@ class MainWindow(QMainWindow):
 
     def report_open_failure(self, failure: KitOpenError, fell_back: bool) -> None:
         log.warning("cannot open kit %s: %s", failure.location, failure)
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Cannot open this press kit",
-            f"“{failure.location}” cannot be opened as a press kit.",
-            parent=self,
-        )
-        then = (
-            "The bundled I.S.S. kit is shown instead."
-            if fell_back
-            else "The kit that was already open stays on screen."
-        )
-        box.setInformativeText(f"{_problem_lines(failure.problems, 6)}\n\n{then}")
-        box.setDetailedText("\n".join(p.format() for p in failure.problems))
-        self._show_message_box(box)
+        self._show_message_box(open_failure_box(failure, fell_back, self))
 
     def report_problems(self, opened: OpenedKit) -> None:
-        problems = opened.result.problems
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "This press kit has problems",
-            f"The kit opened, but {count_summary(problems)} were found. Parts "
-            "that could not be used are marked in their tabs.",
-            parent=self,
-        )
-        box.setInformativeText(_problem_lines(problems, 6))
-        box.setDetailedText("\n".join(p.format() for p in problems))
-        self._show_message_box(box)
+        self._show_message_box(problems_box(opened.result.problems, self))
 
     def _show_message_box(self, box: QMessageBox) -> None:
         """Window-modal and non-blocking, so the window keeps painting behind it."""
@@ -433,17 +411,6 @@ class MainWindow(QMainWindow):
         self.open_location(paths.bundled_kit_dir())
 
     @Slot()
-    def _on_recent_menu_about_to_show(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.get(keys.RECENT_KITS)
-        if not recent:
-            self.recent_menu.addAction("No recent kits").setEnabled(False)
-            return
-        for location in recent:
-            action = self.recent_menu.addAction(location)
-            action.triggered.connect(lambda _=False, loc=location: self.open_location(Path(loc)))
-
-    @Slot()
     def _on_toggle_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
@@ -489,10 +456,3 @@ class _TabIconSetter:
         index = self._tab_widget.indexOf(self._tab)
         if index >= 0:
             self._tab_widget.setTabIcon(index, icon)  # type: ignore[arg-type]
-
-
-def _problem_lines(problems: list[Problem], limit: int) -> str:
-    lines = [p.format() for p in problems[:limit]]
-    if len(problems) > limit:
-        lines.append(f"… and {len(problems) - limit} more (see Show Details).")
-    return "\n".join(lines)

@@ -1,84 +1,44 @@
-"""Press notes rendered from Markdown. Images load only from inside the kit; http(s) and mailto
-links open in the person's own browser or mail program only when clicked; nothing remote is
-ever loaded into the app."""
+"""Press notes rendered from Markdown: the only kit text shown as rich text.
+
+Images load only from the kit (``KitTextBrowser``); a click on a link does what
+``note_links.decide`` says: http(s) and mailto open in the person's own browser or mail
+program, the kit's stills, other images and trailer open inside the app, and anything else is
+refused with the reason. Nothing remote is ever loaded into the app.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QImage, QTextBlockFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QDesktopServices, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QWidget
 
-from app.media.images import ImageDecodeError, decode_to_fit
-from app.model.kit import PressKit
+from app.model.kit import PressKit, Still
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
+from app.views.kit_browser import KitTextBrowser, kit_image_paths
+from app.views.kit_text import plain_message_box
+from app.views.note_links import LinkDecision, LinkKind, decide, unlink_refused
 
 log = logging.getLogger(__name__)
 
-NOTE_IMAGE_MAX_WIDTH = 760  # logical pixels: the reading column's width
 
+class NotesBrowser(KitTextBrowser):
+    """The notes' browser; ``open_links`` is off in booth mode (no browser or mail program)."""
 
-class KitOnlyTextBrowser(QTextBrowser):
-    """A QTextBrowser whose resources come only from an allow-list of files inside the kit."""
-
-    def __init__(
-        self, allowed_files: set[Path], parent: QWidget | None = None, open_links: bool = True
-    ) -> None:
-        super().__init__(parent)
-        self.allowed_files = {Path(os.path.realpath(p)) for p in allowed_files}
-        self.open_links = open_links  # off in booth mode: no browser, mail or file manager
-        self.setOpenLinks(False)
-        self.anchorClicked.connect(self._on_anchor_clicked)
-        self.refused: list[str] = []
-
-    def loadResource(self, kind: int, url: QUrl) -> object:
-        resolved = self.document().baseUrl().resolved(url) if url.isRelative() else url
-        if not resolved.isLocalFile():
-            self.refused.append(url.toString())
-            log.info("notes: refused to load %s", url.toString())
-            return None
-        path = Path(os.path.realpath(resolved.toLocalFile()))
-        if path not in self.allowed_files:
-            self.refused.append(url.toString())
-            log.info("notes: refused to load %s (not a checked file of the kit)", path)
-            return None
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            ratio = self.devicePixelRatioF()
-            width = int(NOTE_IMAGE_MAX_WIDTH * ratio)
-            try:
-                from PySide6.QtCore import QSize
-
-                image: QImage = decode_to_fit(path, QSize(width, width * 4))
-            except ImageDecodeError as exc:
-                log.warning("notes: image %s %s", path, exc)
-                return None
-            image.setDevicePixelRatio(ratio)
-            return image
-        return None
-
-    @Slot(QUrl)
-    def _on_anchor_clicked(self, url: QUrl) -> None:
-        if not self.open_links:
-            log.info("notes: links are off here; not opening %s", url.toString())
-            return
-        if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
-            return
-        resolved = self.document().baseUrl().resolved(url)
-        if resolved.isLocalFile():
-            path = Path(os.path.realpath(resolved.toLocalFile()))
-            if path in self.allowed_files:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def __init__(self, kit: PressKit, open_links: bool, parent: QWidget | None = None) -> None:
+        super().__init__(kit_image_paths(kit), parent)
+        self.open_links = open_links
 
 
 class NotesTab(KitTab):
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
-        self.browser: KitOnlyTextBrowser | None = None
+        self.browser: NotesBrowser | None = None
+        self.unlinked: list[str] = []  # links shown as text: they would be refused
+        self.last_link: LinkDecision | None = None  # what the last click did, for tests
         layout = self.reading_layout()
         if not kit.notes:
             layout.addWidget(empty_state("This press kit has no press notes.", self))
@@ -86,23 +46,103 @@ class NotesTab(KitTab):
     def first_shown(self) -> None:
         if not self.kit.notes:
             return
-        allowed = {link.file.path for note in self.kit.notes for link in note.links if link.file}
-        self.browser = KitOnlyTextBrowser(allowed, self, open_links=not self.settings.locked_down)
+        self.browser = NotesBrowser(self.kit, not self.settings.locked_down, self)
+        self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
         self.browser.setObjectName("readingText")
         self.browser.setAccessibleName("Press notes")
         document = self.browser.document()
         document.setBaseUrl(QUrl.fromLocalFile(str(self.kit.root.resolve()) + os.sep))
         self.browser.setMarkdown(self.markdown())
         space_out_headings(document)
+        self.unlinked = unlink_refused(document, self.kit)
         self.column_layout.addWidget(self.browser)
 
+    @Slot(QUrl)
+    def _on_browser_anchor_clicked(self, url: QUrl) -> None:
+        assert self.browser is not None
+        decision = decide(url, self.browser.document().baseUrl(), self.kit)
+        self.last_link = decision
+        log.info("notes: link %s -> %s", decision.target, decision.kind.value)
+        if decision.kind is LinkKind.EXTERNAL:
+            if self.browser.open_links:
+                QDesktopServices.openUrl(url)
+            else:
+                log.info("notes: links are off here; not opening %s", decision.target)
+        elif decision.kind is LinkKind.STILL and decision.row is not None:
+            self._open_still(decision.row)
+        elif decision.kind is LinkKind.IMAGE and decision.file is not None:
+            self._open_image(decision)
+        elif decision.kind is LinkKind.TRAILER:
+            self._show_trailer()
+        else:
+            self._refuse(decision)
+
+    def _open_still(self, row: int) -> None:
+        """In the stills tab's viewer, so the grid follows it (and booth mode's rules hold)."""
+        from app.views.main_window import MainWindow
+        from app.views.stills_tab import StillsTab
+
+        window = self.window()
+        if isinstance(window, MainWindow):
+            stills = window.show_tab(StillsTab)
+            assert isinstance(stills, StillsTab)
+            if stills.model is not None:
+                stills.open_viewer(row)
+                return
+        self._open_viewer(list(self.kit.stills), row)
+
+    def _open_image(self, decision: LinkDecision) -> None:
+        assert decision.file is not None
+        still = Still(decision.file.relative, decision.file, caption=decision.file.relative)
+        self._open_viewer([still], 0)
+
+    def _open_viewer(self, stills: list[Still], row: int) -> None:
+        from app.views.still_viewer import StillViewer
+
+        viewer = StillViewer(stills, row, self.window(), settings=self.settings)
+        viewer.show()
+
+    def _show_trailer(self) -> None:
+        from app.views.main_window import MainWindow
+        from app.views.trailer_tab import TrailerTab
+
+        window = self.window()
+        if isinstance(window, MainWindow):
+            window.show_tab(TrailerTab)
+
+    def _refuse(self, decision: LinkDecision) -> None:
+        log.warning("notes: not opening %s: %s", decision.target, decision.reason)
+        if self.settings.locked_down:
+            return  # booth mode: no dialog a visitor could poke at
+        box = plain_message_box(
+            "information",
+            "Link not opened",
+            f"“{decision.target}” is not opened: {decision.reason}.",
+            self.window(),
+            informative="The viewer opens web links and e-mail addresses in your own "
+            "programs, and the kit's stills, images and trailer inside the viewer.",
+        )
+        box.setObjectName("linkRefusedBox")
+        box.open()
+
     def markdown(self) -> str:
+        """The notes as one Markdown text: bodies as written, headings and attributions (plain
+        fields) escaped so they show literally."""
         parts = []
         for note in self.kit.notes:
-            parts.append(f"## {note.heading}\n\n{note.body.strip()}\n")
+            parts.append(f"## {markdown_literal(note.heading)}\n\n{note.body.strip()}\n")
             if note.attribution:
-                parts.append(f"*— {note.attribution}*\n")
+                parts.append(f"*— {markdown_literal(note.attribution)}*\n")
         return "\n".join(parts)
+
+
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` as Markdown that shows exactly ``text`` on one line: CommonMark lets a
+    backslash escape any ASCII punctuation, which covers HTML tags, links and emphasis."""
+    return "".join(f"\\{c}" if c in _ASCII_PUNCTUATION else c for c in " ".join(text.split()))
 
 
 def space_out_headings(document: QTextDocument) -> None:

@@ -28,6 +28,7 @@ from app.model.thumbnail_cache import SourceIdentity
 from app.settings import Settings
 from app.views.base_tab import KitTab
 from app.views.icons import set_icon_later
+from app.views.kit_text import make_plain, menu_text, plain_label
 from app.views.qt_values import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -59,6 +60,7 @@ class KeyArtLabel(QLabel):
 
     def __init__(self, kit: PressKit, estimate: QSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        make_plain(self)  # its messages quote the decoder's reason, which may name a kit file
         self.kit = kit
         self.setObjectName("keyArt")
         set_enum_property(self, "alignment", ALIGN_CENTER)
@@ -176,7 +178,7 @@ class OverviewTab(KitTab):
         # stays: moved into the scroll area as a whole it is styled once. (Labels made in the
         # tab and moved twice were re-styled each time: 7 ms of start-up.)
         text_holder = QWidget()
-        title = QLabel(film.title, text_holder)
+        title = plain_label(film.title, text_holder)
         title.setObjectName("filmTitle")
         title.setWordWrap(True)  # a long title wraps rather than pushing the column sideways
         title.setAccessibleName(f"Title: {film.title}")
@@ -186,7 +188,7 @@ class OverviewTab(KitTab):
         text_column.addWidget(title)
         for text, name in ((film.tagline, "tagline"), (film.logline, "logline")):
             if text:
-                label = QLabel(" ".join(text.split()), text_holder)
+                label = plain_label(" ".join(text.split()), text_holder)
                 label.setObjectName(name)
                 label.setWordWrap(True)
                 set_enum_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
@@ -213,8 +215,8 @@ class OverviewTab(KitTab):
         self.facts_layout.setHorizontalSpacing(18)
         self.facts_layout.setVerticalSpacing(8)
         rows = self.fact_rows()
-        for label, value in rows:
-            self._add_fact(label, value)
+        for fact, value in rows:
+            self._add_fact(fact, value)
         facts.setVisible(bool(rows))  # a kit with no facts gets no empty panel
         text_column.addWidget(facts)
         text_column.addStretch(1)
@@ -262,9 +264,10 @@ class OverviewTab(KitTab):
 
     def _add_fact(self, label: str, value: str) -> None:
         panel = self.facts_layout.parentWidget()
-        name = QLabel(label, panel)
+        # A date's label is kit text too; with a buddy, a label reads "&" as a shortcut mark.
+        name = plain_label(menu_text(label), panel)
         name.setObjectName("factLabel")
-        text = QLabel(value, panel)
+        text = plain_label(value, panel)
         text.setObjectName("factValue")
         text.setWordWrap(True)
         set_enum_property(text, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
@@ -282,4 +285,4 @@ class OverviewTab(KitTab):
         if self._art_ready and not self._announced:
             self._announced = True
             # Announce after this paint reaches the screen, not while it is being made.
-            QTimer.singleShot(0, self.painted_with_content)
+            QTimer.singleShot(0, self.painted_with_content.emit)

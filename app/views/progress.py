@@ -9,11 +9,16 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.views.kit_text import plain_label
+
 STEPS = 1000
 
 
 def progress_dialog(label: str, title: str, parent: QWidget) -> QProgressDialog:
-    dialog = QProgressDialog(label, "Cancel", 0, STEPS, parent)
+    dialog = QProgressDialog(parent)
+    dialog.setLabel(plain_label(label))  # the label names a file: kit text, not markup
+    dialog.setCancelButtonText("Cancel")
+    dialog.setRange(0, STEPS)
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)

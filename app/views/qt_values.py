@@ -19,6 +19,8 @@ ALIGN_VCENTER = 0x0080
 ALIGN_CENTER = 0x0084  # AlignHCenter | AlignVCenter
 # Qt::TextInteractionFlag
 TEXT_SELECTABLE_BY_MOUSE = 0x0001
+# Qt::TextFormat
+TEXT_FORMAT_PLAIN = 0
 # QFrame::Shape
 FRAME_NO_FRAME = 0x0000
 

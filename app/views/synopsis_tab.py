@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from PySide6.QtCore import Slot
@@ -9,15 +10,18 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QPushButton,
-    QTextBrowser,
     QWidget,
 )
 
 from app.model.kit import PressKit
 from app.settings import Settings
 from app.views.base_tab import KitTab, copy_to_clipboard, with_credit
+from app.views.feedback import confirm
 from app.views.icons import set_icon_later
+from app.views.kit_browser import KitTextBrowser
 from app.views.palette import TEXT_SECONDARY
+
+log = logging.getLogger(__name__)
 
 PARAGRAPH = "line-height:145%; margin-bottom:10px"
 
@@ -47,9 +51,8 @@ class SynopsisTab(KitTab):
         self.copy_button.clicked.connect(self._on_copy_clicked)
         set_icon_later(self.copy_button, "mdi6.content-copy")
 
-        self.text_view = QTextBrowser(self)
+        self.text_view = KitTextBrowser(parent=self)
         self.text_view.setObjectName("readingText")
-        self.text_view.setOpenLinks(False)
         self.text_view.setAccessibleName("Synopsis text")
 
         bar = QHBoxLayout()
@@ -81,6 +84,7 @@ class SynopsisTab(KitTab):
     @Slot()
     def _on_copy_clicked(self) -> None:
         copy_to_clipboard(with_credit(self.current_text(), self.kit.attribution))
+        confirm(self, "Synopsis copied, with its credit.")
 
 
 def _paragraphs(text: str) -> list[str]:

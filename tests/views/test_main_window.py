@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from kit_factory import make_kit, temp_settings, zip_folder
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication, QTextDocument
+from PySide6.QtCore import QMimeData, QPointF, QSize, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QScrollArea
 
 from app.model.opening import open_kit_location
@@ -200,11 +200,13 @@ def test_notes_refuse_resources_outside_the_kit(qtbot, tmp_path: Path, kit_dir: 
     assert isinstance(notes, NotesTab) and notes.browser is not None
     qtbot.wait(50)
     # The model refused both images, so the browser was never given them to load...
-    assert all("secret" not in str(path) for path in notes.browser.allowed_files)
-    # ...and even asked directly, it loads nothing outside its allow-list.
+    assert all("secret" not in str(path) for path in notes.browser.allowed_images)
+    # ...and even asked directly, it loads nothing outside its allow-list: it answers with a
+    # blank pixel (answering nothing would let Qt open the file itself).
     image = QTextDocument.ResourceType.ImageResource.value
-    assert notes.browser.loadResource(image, QUrl.fromLocalFile(str(outside))) is None
-    assert notes.browser.loadResource(image, QUrl("https://example.org/x.png")) is None
+    for url in (QUrl.fromLocalFile(str(outside)), QUrl("https://example.org/x.png")):
+        answer = notes.browser.loadResource(image, url)
+        assert isinstance(answer, QImage) and answer.size() == QSize(1, 1)
     assert {QUrl.fromLocalFile(str(outside)).toString(), "https://example.org/x.png"} <= set(
         notes.browser.refused
     )
