@@ -91,7 +91,8 @@ def plain_message_box(
     informative: str = "",
     detailed: str = "",
 ) -> QMessageBox:
-    """A message box (``kind``: "warning", "information" or "question") with plain text.
+    """A message box (``kind``: "warning", "information" or "question") with plain text and
+    one OK button.
 
     OK is its default button and "Show Details…" never is: Enter answers the box rather than
     toggling the details.
@@ -114,6 +115,7 @@ def plain_message_box(
     set_dark_icon(box, kind)
     from PySide6.QtWidgets import QPushButton
 
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
     ok = box.button(QMessageBox.StandardButton.Ok)
     if isinstance(ok, QPushButton):
         box.setDefaultButton(ok)

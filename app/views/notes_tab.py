@@ -24,6 +24,11 @@ from app.views.note_links import LinkDecision, LinkKind, decide, unlink_refused
 
 log = logging.getLogger(__name__)
 
+MARKDOWN_FEATURES = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+
 
 class NotesBrowser(KitTextBrowser):
     """The notes' browser; ``open_links`` is off in booth mode (no browser or mail program)."""
@@ -52,7 +57,10 @@ class NotesTab(KitTab):
         self.browser.setAccessibleName("Press notes")
         document = self.browser.document()
         document.setBaseUrl(QUrl.fromLocalFile(str(self.kit.root.resolve()) + os.sep))
-        self.browser.setMarkdown(self.markdown())
+        # Raw HTML is shown as written: Qt's Markdown importer loses the rest of the notes
+        # after a void element such as a lone <img> or <link>, and markup is one more way to
+        # name a file. Markdown's own links and images are the format's.
+        document.setMarkdown(self.markdown(), MARKDOWN_FEATURES)
         space_out_headings(document)
         self.unlinked = unlink_refused(document, self.kit)
         self.column_layout.addWidget(self.browser)

@@ -27,6 +27,7 @@ from app.model.kit import Still
 from app.settings import SLIDESHOW_INTERVAL_S, Settings
 from app.views.base_tab import copy_to_clipboard
 from app.views.icons import set_icon_later
+from app.views.kit_text import make_plain, window_title_text
 from app.views.save_original import ask_and_save_original
 
 log = logging.getLogger(__name__)
@@ -142,15 +143,16 @@ class StillViewer(QDialog):
         self.settings = settings
         self.slideshow_timer = QTimer(self)
         self.slideshow_timer.timeout.connect(self._on_slideshow_timer_timeout)
-        self.message = QLabel(self)
+        # Caption, credit and messages quote kit text: plain text, never markup.
+        self.message = make_plain(QLabel(self))
         self.message.setObjectName("emptyState")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.hide()
-        self.caption = QLabel(self)
+        self.caption = make_plain(QLabel(self))
         self.caption.setObjectName("stillCaption")
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.credit = QLabel(self)
+        self.credit = make_plain(QLabel(self))
         self.credit.setObjectName("attribution")
         self.credit.setWordWrap(True)
         self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -240,7 +242,9 @@ class StillViewer(QDialog):
     def show_row(self, row: int) -> None:
         self.row = max(0, min(row, len(self.stills) - 1))
         still = self.stills[self.row]
-        self.setWindowTitle(f"{still.caption or still.file_text} — Still {self.row + 1}")
+        self.setWindowTitle(
+            window_title_text(f"{still.caption or still.file_text} — Still {self.row + 1}")
+        )
         self.caption.setText(still.caption or still.file_text)
         self.credit.setText(f"Credit: {still.credit}" if still.credit else "")
         self.canvas.setAccessibleDescription(still.alt or still.caption or "")

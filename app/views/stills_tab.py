@@ -40,6 +40,7 @@ from app.settings import Settings
 from app.views import palette
 from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
+from app.views.kit_text import kit_tooltip
 from app.views.progress import CancellableProgress, progress_dialog
 
 log = logging.getLogger(__name__)
@@ -137,11 +138,12 @@ class StillsModel(QAbstractListModel):
                 self._request(row)
             return self._placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
+            # Tooltips guess rich text: kit text is escaped to show literally.
             if row in self.problems:
-                return f"{still.file_text}: {self.problems[row]}"
+                return kit_tooltip(f"{still.file_text}: {self.problems[row]}")
             if row in self.warnings:
-                return f"⚠ {still.file_text}: {self.warnings[row]}"
-            return "\n".join(t for t in (still.caption, still.credit) if t)
+                return kit_tooltip(f"⚠ {still.file_text}: {self.warnings[row]}")
+            return kit_tooltip("\n".join(t for t in (still.caption, still.credit) if t))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return still.alt or still.caption or still.file_text
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:

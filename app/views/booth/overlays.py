@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.booth_pin import PIN_MAX_DIGITS
+from app.views.kit_text import make_plain
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class BoothPanel(QFrame):
 
     def centred_label(self, object_name: str, text: str = "") -> QLabel:
         """A label of the panel's, centred, styled by ``object_name`` in the booth stylesheet."""
-        label = QLabel(text, self)
+        label = make_plain(QLabel(text, self))  # the panels never show markup
         label.setObjectName(object_name)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label

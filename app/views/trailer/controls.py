@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.media.trailer_player import TrailerPlayer
 from app.views.icons import set_icon_later
+from app.views.kit_text import kit_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +204,7 @@ class PlayerControls(QWidget):
         if problem is None:
             self.captions_button.setToolTip("This trailer has no captions.")
         else:
-            self.captions_button.setToolTip(f"The captions cannot be used: {problem}")
+            self.captions_button.setToolTip(kit_tooltip(f"The captions cannot be used: {problem}"))
 
     def set_full_screen(self, full_screen: bool) -> None:
         set_icon_later(
