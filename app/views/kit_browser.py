@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QUrl
-from PySide6.QtGui import QColor, QImage, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.media.images import ImageDecodeError, decode_to_fit
@@ -27,6 +27,10 @@ from app.model.kit import PressKit
 log = logging.getLogger(__name__)
 
 IMAGE_MAX_WIDTH = 760  # logical pixels: the reading column's width
+# Links on the dark reading background (#0b1016): Qt's default pure blue is 2.2:1 there.
+# These are 11.5:1 and 9.6:1 (WCAG AA asks 4.5:1); tests/views/test_theme.py checks them.
+LINK_COLOR = "#8fd0ff"
+LINK_VISITED_COLOR = "#c9a9ff"
 
 
 def kit_image_paths(kit: PressKit) -> set[Path]:
@@ -50,7 +54,35 @@ class KitTextBrowser(QTextBrowser):
         self.allowed_images = {Path(os.path.realpath(p)) for p in allowed_images}
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOR))
+        palette.setColor(QPalette.ColorRole.LinkVisited, QColor(LINK_VISITED_COLOR))
+        self.setPalette(palette)
+        # HTML takes its link colour from the document's style sheet, set before any text.
+        self.document().setDefaultStyleSheet(f"a {{ color: {LINK_COLOR}; }}")
         self.refused: list[str] = []  # what was asked for and not loaded, for the log and tests
+
+    def color_links(self) -> None:
+        """Give every link the theme's link colour: Qt's Markdown importer colours links with
+        the application palette's pure blue, whatever this widget's palette says."""
+        document = self.document()
+        changes: list[tuple[int, int]] = []
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                iterator += 1
+                if fragment.isValid() and fragment.charFormat().isAnchor():
+                    changes.append((fragment.position(), fragment.length()))
+            block = block.next()
+        colour = QTextCharFormat()
+        colour.setForeground(QColor(LINK_COLOR))
+        cursor = QTextCursor(document)
+        for position, length in changes:  # after the walk: merging formats moves fragments
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(colour)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         url = QUrl(url)

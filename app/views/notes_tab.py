@@ -62,6 +62,7 @@ class NotesTab(KitTab):
         # name a file. Markdown's own links and images are the format's.
         document.setMarkdown(self.markdown(), MARKDOWN_FEATURES)
         space_out_headings(document)
+        self.browser.color_links()
         self.unlinked = unlink_refused(document, self.kit)
         self.column_layout.addWidget(self.browser)
 

@@ -56,3 +56,46 @@ def test_the_theme_has_text_rules() -> None:
 def test_text_contrast_meets_wcag_aa(selector: str, foreground: str, background: str) -> None:
     ratio = contrast(foreground, background)
     assert ratio >= 4.5, f"{selector}: {foreground} on {background} is only {ratio:.2f}:1"
+
+
+READING_BACKGROUND = "#0b1016"  # QTextBrowser#readingText in the stylesheet
+
+
+@pytest.mark.parametrize("name", ["LINK_COLOR", "LINK_VISITED_COLOR"])
+def test_link_colours_meet_wcag_aa(name: str) -> None:
+    from app.views import kit_browser
+
+    colour = getattr(kit_browser, name)
+    ratio = contrast(colour, READING_BACKGROUND)
+    assert ratio >= 4.5, f"{name} {colour} on {READING_BACKGROUND} is only {ratio:.2f}:1"
+
+
+def test_links_in_notes_and_contacts_are_drawn_in_the_link_colour(qtbot, tmp_path) -> None:
+    """Markdown (notes) and HTML (contacts) links alike: Qt's own default is pure blue, 2.2:1."""
+    from kit_factory import make_kit, temp_settings
+
+    from app.model.opening import open_kit_location
+    from app.views.contacts_tab import ContactsTab
+    from app.views.kit_browser import LINK_COLOR
+    from app.views.main_window import MainWindow
+    from app.views.notes_tab import NotesTab
+
+    window = MainWindow(temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show_kit(open_kit_location(make_kit(tmp_path / "kit", contacts=True)), remember=False)
+    window.show()
+    notes = window.show_tab(NotesTab)
+    contacts = window.show_tab(ContactsTab)
+    assert isinstance(notes, NotesTab) and notes.browser is not None
+    assert isinstance(contacts, ContactsTab)
+    for document, text in (
+        (notes.browser.document(), "a link"),
+        (contacts.text_view.document(), "pat@example.org"),
+    ):
+        found = document.find(text)
+        assert not found.isNull(), text
+        fmt = found.charFormat()
+        assert fmt.isAnchor(), text
+        colour = fmt.foreground().color().name()
+        assert colour == LINK_COLOR, f"{text}: {colour}"
+        assert contrast(colour, READING_BACKGROUND) >= 4.5
