@@ -62,6 +62,7 @@ ACCENT_DISABLED_TEXT: Final = "#8f7f7d"
 ACCENT_TRACK_DISABLED: Final = "#3a2a2a"
 AMBER: Final = "#f0a24a"  # keyboard focus, the tagline, warnings
 ON_AMBER: Final = "#1a1204"  # text on AMBER
+FOCUS_ON_ACCENT: Final = "#ffd08a"  # the red button's focus ring: 5.0:1 on ACCENT, 13.3:1 around
 
 # -- notices and tiles ---------------------------------------------------------------------------
 NOTICE_BACKGROUND: Final = "#2b2113"  # the trailer's notice (captions that cannot be used)
