@@ -26,6 +26,7 @@ from app.media.worker import run_in_background
 from app.model.kit import Still
 from app.settings import SLIDESHOW_INTERVAL_S, Settings
 from app.views.base_tab import copy_to_clipboard
+from app.views.feedback import confirm
 from app.views.icons import set_icon_later
 from app.views.kit_text import make_plain, window_title_text
 from app.views.save_original import ask_and_save_original
@@ -438,6 +439,7 @@ class StillViewer(QDialog):
     @Slot()
     def copy_caption(self) -> None:
         copy_to_clipboard(caption_with_credit(self.stills[self.row]))
+        confirm(self, "Caption copied, with its credit.")
 
     @Slot()
     def save_original(self) -> None:
