@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 # own first column, and "Director" then starts at another x than "Ariana DeBose".
 TABLE = "<table cellpadding='5' cellspacing='0'>"
 FIRST = "style='padding-right:40px'"
-HEADING = "<tr><td colspan='2'><h2>{}</h2></td></tr>"
+HEADING = "<tr><td colspan='2' style='padding-top:14px'><h2>{}</h2></td></tr>"
 
 
 def crew_by_job(crew: tuple[CrewMember, ...]) -> list[tuple[str, list[str]]]:

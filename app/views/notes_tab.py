@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QUrl, Slot
+from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QTextBlockFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.model.kit import PressKit, Still
 from app.settings import Settings
@@ -44,6 +44,7 @@ class NotesTab(KitTab):
         self.browser: NotesBrowser | None = None
         self.unlinked: list[str] = []  # links shown as text: they would be refused
         self.last_link: LinkDecision | None = None  # what the last click did, for tests
+        self.refusal_box: QMessageBox | None = None
         layout = self.reading_layout()
         if not kit.notes:
             layout.addWidget(empty_state("This press kit has no press notes.", self))
@@ -64,6 +65,9 @@ class NotesTab(KitTab):
         space_out_headings(document)
         self.browser.color_links()
         self.unlinked = unlink_refused(document, self.kit)
+        # Set on the document (for its Markdown features), the text leaves the browser's cursor
+        # at its end, which scrolls the notes to their last line: start at the top.
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         self.column_layout.addWidget(self.browser)
 
     @Slot(QUrl)
@@ -132,7 +136,16 @@ class NotesTab(KitTab):
             "programs, and the kit's stills, images and trailer inside the viewer.",
         )
         box.setObjectName("linkRefusedBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.refusal_box is not None:  # one message at a time, the latest
+            self.refusal_box.close()
+        self.refusal_box = box
+        box.destroyed.connect(self._on_refusal_box_destroyed)
         box.open()
+
+    @Slot()
+    def _on_refusal_box_destroyed(self) -> None:
+        self.refusal_box = None
 
     def markdown(self) -> str:
         """The notes as one Markdown text: bodies as written, headings and attributions (plain

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hostile_kit import HostileKit
 from kit_factory import temp_settings
-from PySide6.QtCore import QSize, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -172,16 +172,22 @@ def test_a_link_to_a_script_is_shown_as_text_and_refused_with_a_message(
     assert not fmt.isAnchor() and "run.sh" in fmt.toolTip()
     assert document.find("a still").charFormat().isAnchor()  # kept: it opens in the app
 
+    notes.browser.anchorClicked.emit(QUrl("codec.exe"))
     notes.browser.anchorClicked.emit(QUrl("setup.desktop"))
-    boxes = [
+    box = notes.refusal_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "setup.desktop" in box.text() and box.textFormat() == Qt.TextFormat.PlainText
+    shown = [
         w
         for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == "linkRefusedBox" and w.isVisible()
+        if isinstance(w, QMessageBox)
+        and w.objectName() == "linkRefusedBox"
+        and w.isVisible()
+        and w.parentWidget() is window
     ]
-    assert boxes and "setup.desktop" in boxes[0].text()
+    assert shown == [box]  # the latest message only
     assert opened == []
-    for box in boxes:
-        box.close()
+    box.close()
 
 
 def test_a_link_to_a_still_opens_it_in_the_still_viewer(qtbot, notes_window) -> None:
@@ -215,3 +221,14 @@ def test_a_link_to_the_trailer_shows_the_trailer_tab(qtbot, notes_window) -> Non
     assert current is window.tab(TrailerTab).parentWidget()
     window.tab(TrailerTab).shutdown()
     assert opened == []
+
+
+def test_the_notes_open_at_their_top(qtbot, notes_window) -> None:
+    window, _opened = notes_window
+    window.resize(900, 400)  # short enough that the notes scroll
+    notes = window.show_tab(NotesTab)
+    assert isinstance(notes, NotesTab) and notes.browser is not None
+    qtbot.wait(20)
+    bar = notes.browser.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    assert notes.browser.textCursor().position() == 0
