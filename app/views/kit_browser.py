@@ -63,8 +63,8 @@ class KitTextBrowser(QTextBrowser):
         self.refused: list[str] = []  # what was asked for and not loaded, for the log and tests
 
     def color_links(self) -> None:
-        """Give every link the theme's link colour: Qt's Markdown importer colours links with
-        the application palette's pure blue, whatever this widget's palette says."""
+        """Give every link the theme's link colour, underlined: Qt's Markdown importer colours
+        links with the application palette's pure blue, whatever this widget's palette says."""
         document = self.document()
         changes: list[tuple[int, int]] = []
         block = document.begin()
@@ -78,6 +78,7 @@ class KitTextBrowser(QTextBrowser):
             block = block.next()
         colour = QTextCharFormat()
         colour.setForeground(QColor(LINK_COLOR))
+        colour.setFontUnderline(True)  # colour alone must not be what tells a link apart
         cursor = QTextCursor(document)
         for position, length in changes:  # after the walk: merging formats moves fragments
             cursor.setPosition(position)

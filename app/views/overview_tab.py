@@ -223,6 +223,9 @@ class OverviewTab(KitTab):
 
         text_holder.setLayout(text_column)
         scroll = QScrollArea(self)
+        # A Tab stop (the arrow keys scroll a long overview): named so the stylesheet can show
+        # its focus like every other control's.
+        scroll.setObjectName("overviewText")
         scroll.setWidget(text_holder)
         scroll.setWidgetResizable(True)
         set_enum_property(scroll, "frameShape", FRAME_NO_FRAME)

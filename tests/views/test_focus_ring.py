@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from booth_support import write_booth_kit
 from kit_factory import temp_settings
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,6 +34,11 @@ def count_colour(image: QImage, colour: QColor, tolerance: int = 12) -> int:
             ):
                 found += 1
     return found
+
+
+def edge(image: QImage) -> QImage:
+    """The top two rows of ``image``, where a ring is and the (amber) tagline is not."""
+    return image.copy(0, 0, image.width(), 2)
 
 
 @pytest.fixture
@@ -97,3 +103,18 @@ def test_the_stills_grid_current_tile_shows_a_focus_ring(qtbot, window: MainWind
     focused = count_colour(stills.view.viewport().grab().toImage(), RING)
     assert unfocused == 0
     assert focused > 100
+
+
+def test_the_overviews_text_column_shows_focus_when_tabbed_into(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    overview = window.show_tab(OverviewTab)
+    scroll = overview.findChild(QScrollArea, "overviewText")
+    assert scroll is not None
+    focus(qtbot, window.tab_widget.tabBar())
+    unfocused = count_colour(edge(scroll.grab().toImage()), RING)
+    qtbot.keyClick(window.tab_widget.tabBar(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is scroll)
+    qtbot.wait(20)
+    focused = count_colour(edge(scroll.grab().toImage()), RING)
+    assert unfocused == 0 and focused > scroll.width()

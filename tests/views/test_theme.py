@@ -95,7 +95,7 @@ def test_links_in_notes_and_contacts_are_drawn_in_the_link_colour(qtbot, tmp_pat
         found = document.find(text)
         assert not found.isNull(), text
         fmt = found.charFormat()
-        assert fmt.isAnchor(), text
+        assert fmt.isAnchor() and fmt.fontUnderline(), text
         colour = fmt.foreground().color().name()
         assert colour == LINK_COLOR, f"{text}: {colour}"
         assert contrast(colour, READING_BACKGROUND) >= 4.5
