@@ -23,14 +23,15 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.model.kit import PressKit
+from app.views import palette
 
 log = logging.getLogger(__name__)
 
 IMAGE_MAX_WIDTH = 760  # logical pixels: the reading column's width
-# Links on the dark reading background (#0b1016): Qt's default pure blue is 2.2:1 there.
-# These are 11.5:1 and 9.6:1 (WCAG AA asks 4.5:1); tests/views/test_theme.py checks them.
-LINK_COLOR = "#8fd0ff"
-LINK_VISITED_COLOR = "#c9a9ff"
+# Links on the dark reading background: Qt's default pure blue is 2.2:1 there (the palette's
+# LINK and LINK_VISITED are 11.5:1 and 9.6:1; tests/views/test_theme.py checks them).
+LINK_COLOR = palette.LINK
+LINK_VISITED_COLOR = palette.LINK_VISITED
 
 
 def kit_image_paths(kit: PressKit) -> set[Path]:
@@ -41,7 +42,7 @@ def kit_image_paths(kit: PressKit) -> set[Path]:
 def _blank_image() -> QImage:
     # Not a null image: a null one makes Qt's image handler load the path by itself.
     image = QImage(1, 1, QImage.Format.Format_ARGB32)
-    image.fill(QColor(0, 0, 0, 0))
+    image.fill(QColor(palette.with_alpha(palette.SHADE, 0)))
     return image
 
 
@@ -54,10 +55,10 @@ class KitTextBrowser(QTextBrowser):
         self.allowed_images = {Path(os.path.realpath(p)) for p in allowed_images}
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOR))
-        palette.setColor(QPalette.ColorRole.LinkVisited, QColor(LINK_VISITED_COLOR))
-        self.setPalette(palette)
+        colours = self.palette()
+        colours.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOR))
+        colours.setColor(QPalette.ColorRole.LinkVisited, QColor(LINK_VISITED_COLOR))
+        self.setPalette(colours)
         # HTML takes its link colour from the document's style sheet, set before any text.
         self.document().setDefaultStyleSheet(f"a {{ color: {LINK_COLOR}; }}")
         self.refused: list[str] = []  # what was asked for and not loaded, for the log and tests

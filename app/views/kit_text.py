@@ -12,8 +12,9 @@ So every widget that shows kit text gets it through one of these helpers:
 - :func:`menu_text` — ``&`` marks a menu shortcut and a tab starts the shortcut column;
 - :func:`plain_message_box` — its text and informative text plain; details are plain already.
 
-This module is on the start-up path (the overview's labels): it names no ``Qt`` enum, only
-plain numbers set as properties (see ``qt_values.py``).
+Start-up path: the overview's labels use it before the first paint, so it names no ``Qt``
+enum there (plain numbers set as properties, see ``qt_values.py``) and imports the message
+box and its icons only inside the functions that make one.
 """
 
 from __future__ import annotations

@@ -25,8 +25,7 @@ from app.model.problems import Problem, Severity
 from app.settings import Settings
 from app.views.base_tab import KitTab
 from app.views.icons import install_pending_icons, set_icon_later
-from app.views.kit_messages import open_failure_box, problems_box
-from app.views.kit_text import window_title_text
+from app.views.kit_text import menu_text, window_title_text
 from app.views.overview_tab import OverviewTab
 from app.views.progress import CancellableProgress, progress_dialog
 from app.views.recent_menu import RecentMenu
@@ -177,7 +176,7 @@ class MainWindow(QMainWindow):
             # ~1 ms more to add under the stylesheet (7 ms of start-up for the seven).
             host = TabHost(spec, kit, self.settings)
             self.hosts.append(host)
-            self.tab_widget.addTab(host, spec.title_for(kit))
+            self.tab_widget.addTab(host, menu_text(spec.title_for(kit)))
             set_icon_later(_TabIconSetter(self.tab_widget, host), spec.icon_name)
         for index, spec in enumerate(TAB_SPECS):
             # A hidden tab keeps its place, so Ctrl+number means the same tab in every kit.
@@ -185,7 +184,7 @@ class MainWindow(QMainWindow):
             if not shown:
                 self.tab_widget.setTabVisible(index, False)
             self.tab_actions[index].setEnabled(shown)
-            self.tab_actions[index].setText(spec.title_for(kit))
+            self.tab_actions[index].setText(menu_text(spec.title_for(kit)))
         # The overview is built now: the first paint shows it, and its key art starts decoding.
         overview = self.hosts[tab_index("overview")].ensure_tab()
         assert isinstance(overview, OverviewTab)
@@ -278,9 +277,13 @@ class MainWindow(QMainWindow):
 
     def report_open_failure(self, failure: KitOpenError, fell_back: bool) -> None:
         log.warning("cannot open kit %s: %s", failure.location, failure)
+        from app.views.kit_messages import open_failure_box
+
         self._show_message_box(open_failure_box(failure, fell_back, self))
 
     def report_problems(self, opened: OpenedKit) -> None:
+        from app.views.kit_messages import problems_box
+
         self._show_message_box(problems_box(opened.result.problems, self))
 
     def _show_message_box(self, box: QMessageBox) -> None:

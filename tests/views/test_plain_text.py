@@ -17,7 +17,7 @@ from app.model.opening import open_kit_location
 from app.views.kit_text import kit_tooltip, menu_text, plain_label, window_title_text
 from app.views.main_window import MainWindow
 from app.views.stills_tab import StillsTab
-from app.views.tab_host import TAB_SPECS
+from app.views.tab_specs import TAB_SPECS
 
 PLAIN = Qt.TextFormat.PlainText
 
@@ -118,8 +118,10 @@ def test_every_tab_shows_kit_text_literally(qtbot, tmp_path: Path, hostile: Host
     assert actions[0].toolTip() == kit_tooltip(str(hostile.root))
 
     # The tab titles are the app's own.
+    kit = window.opened.result.kit if window.opened else None
+    assert kit is not None
     assert [window.tab_widget.tabText(i) for i in range(len(TAB_SPECS))] == [
-        spec.title for spec in TAB_SPECS
+        spec.title_for(kit) for spec in TAB_SPECS
     ]
 
 

@@ -66,11 +66,13 @@ STARTUP_MODULES = frozenset(
         "app.views.base_tab",
         "app.views.error_dialog",
         "app.views.icons",
+        "app.views.kit_text",
         "app.views.main_window",
         "app.views.overview_tab",
         "app.views.palette",
         "app.views.progress",
         "app.views.qt_values",
+        "app.views.recent_menu",
         "app.views.tab_host",
         "app.views.tab_specs",
     }
