@@ -27,7 +27,7 @@ from app.views.base_tab import KitTab
 from app.views.icons import install_pending_icons, set_icon_later
 from app.views.kit_text import menu_text, window_title_text
 from app.views.overview_tab import OverviewTab
-from app.views.progress import CancellableProgress, progress_dialog
+from app.views.progress import CancellableProgress, opening_notice, progress_dialog
 from app.views.recent_menu import RecentMenu
 from app.views.tab_host import TabHost
 from app.views.tab_specs import TAB_SPECS, tab_index
@@ -229,11 +229,19 @@ class MainWindow(QMainWindow):
         dialog = progress_dialog(f"Unpacking {archive.name}…", "Opening press kit", self)
         dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         progress = CancellableProgress(dialog)
+        # A kit on screen stays there until the new one is ready; an empty window says why.
+        notice = (
+            opening_notice(self.tab_widget, f"Opening {archive.name}…")
+            if self.tab_widget.count() == 0
+            else None
+        )
 
         def finished(opened: object) -> None:
             cancelled = progress.cancelled  # read first: closing the dialog emits canceled
             dialog.close()
             dialog.deleteLater()
+            if notice is not None:
+                notice.deleteLater()
             assert isinstance(opened, OpenedKit)
             if cancelled:  # cancelled after the last entry: drop it anyway
                 opened.close()
@@ -243,6 +251,8 @@ class MainWindow(QMainWindow):
         def failed(error: Exception) -> None:
             dialog.close()
             dialog.deleteLater()
+            if notice is not None:
+                notice.deleteLater()
             from app.model.archive import ExtractionCancelled
 
             if isinstance(error, ExtractionCancelled):

@@ -7,7 +7,7 @@ thread) and reads a flag, never touching the dialog itself.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from app.views.kit_text import plain_label
 
@@ -24,6 +24,17 @@ def progress_dialog(label: str, title: str, parent: QWidget) -> QProgressDialog:
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     return dialog
+
+
+def opening_notice(host: QWidget, text: str) -> QLabel:
+    """A calm "Opening …" over ``host`` while a kit is unpacked and nothing is on screen yet:
+    without it the window shows an empty frame until the kit is ready. The caller deletes it."""
+    notice = plain_label(text, host)  # names a file: kit text
+    notice.setObjectName("emptyState")  # the stylesheet centres and colours it
+    notice.setGeometry(host.rect())
+    notice.raise_()
+    notice.show()
+    return notice
 
 
 class CancellableProgress(QObject):

@@ -174,3 +174,44 @@ def test_enter_after_show_details_answers_the_box(qtbot) -> None:
     qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not box.isVisible())
     assert box.clickedButton() is box.button(QMessageBox.StandardButton.Ok)
+
+
+def test_an_empty_window_says_a_zip_is_opening_and_a_shown_kit_stays(qtbot, tmp_path: Path) -> None:
+    from kit_factory import zip_folder
+    from PySide6.QtWidgets import QLabel
+
+    kit_dir = make_kit(tmp_path / "zipped")
+    archive = zip_folder(kit_dir, tmp_path / "<b>kit<b>.zip")
+    empty = MainWindow(temp_settings(tmp_path))
+    qtbot.addWidget(empty)
+    empty.show()
+    empty.open_location(archive)
+    notices = [
+        label
+        for label in empty.tab_widget.findChildren(QLabel, "emptyState")
+        if label.text() == "Opening <b>kit<b>.zip…"
+    ]
+    assert notices and notices[0].isVisible()
+    assert notices[0].textFormat() == Qt.TextFormat.PlainText
+    assert notices[0].geometry() == empty.tab_widget.rect()
+    qtbot.waitUntil(lambda: empty.opened is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            not [
+                label
+                for label in empty.tab_widget.findChildren(QLabel, "emptyState")
+                if label.text().startswith("Opening")
+            ]
+        )
+    )
+
+    # With a kit on screen there is no notice: the kit stays until the new one is ready.
+    empty.open_location(archive)
+    assert not [
+        label
+        for label in empty.tab_widget.findChildren(QLabel, "emptyState")
+        if label.text().startswith("Opening")
+    ]
+    assert empty.tab_widget.count() > 0
+    first = empty.opened
+    qtbot.waitUntil(lambda: empty.opened is not first, timeout=10000)
