@@ -62,6 +62,9 @@ class KitTextBrowser(QTextBrowser):
         # HTML takes its link colour from the document's style sheet, set before any text.
         self.document().setDefaultStyleSheet(f"a {{ color: {LINK_COLOR}; }}")
         self.refused: list[str] = []  # what was asked for and not loaded, for the log and tests
+        # Qt asks again on every layout (a resize, a tab shown): each image is decoded once per
+        # width, each refusal logged once.
+        self._decoded: dict[tuple[Path, int], QImage] = {}
 
     def color_links(self) -> None:
         """Give every link the theme's link colour, underlined: Qt's Markdown importer colours
@@ -106,17 +109,22 @@ class KitTextBrowser(QTextBrowser):
             return self._refusal(kind, url, "not an image the kit's manifest names")
         ratio = self.devicePixelRatioF()
         width = int(IMAGE_MAX_WIDTH * ratio)
+        cached = self._decoded.get((path, width))
+        if cached is not None:
+            return cached
         try:
             image = decode_to_fit(path, QSize(width, width * 4))
         except ImageDecodeError as exc:
             log.warning("rich text: image %s %s", path, exc)
-            return _blank_image()
+            image = _blank_image()
         image.setDevicePixelRatio(ratio)
+        self._decoded[(path, width)] = image
         return image
 
     def _refusal(self, kind: int, url: QUrl, reason: str) -> object:
-        self.refused.append(url.toString())
-        log.info("rich text: refused to load %s (%s)", url.toString(), reason)
+        if url.toString() not in self.refused:
+            self.refused.append(url.toString())
+            log.info("rich text: refused to load %s (%s)", url.toString(), reason)
         if kind == QTextDocument.ResourceType.ImageResource.value:
             return _blank_image()
         return ""

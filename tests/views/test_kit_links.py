@@ -70,6 +70,18 @@ def test_refused_images_get_a_blank_pixel_so_qt_never_opens_the_path(
     assert browser.refused == [QUrl(target).toString()]
 
 
+def test_asked_again_the_browser_decodes_once_and_logs_once(qtbot, kit: HostileKit) -> None:
+    browser = kit_browser(kit)
+    qtbot.addWidget(browser)
+    first = browser.loadResource(IMAGE, QUrl("stills/one.jpg"))
+    again = browser.loadResource(IMAGE, QUrl("stills/one.jpg"))
+    assert isinstance(first, QImage) and first.width() > 100
+    assert again is first
+    for _ in range(3):
+        assert is_blank(browser.loadResource(IMAGE, QUrl("/dev/zero")))
+    assert browser.refused == ["/dev/zero"]  # as asked for
+
+
 def test_other_resources_are_never_loaded(qtbot, kit: HostileKit) -> None:
     browser = kit_browser(kit)
     qtbot.addWidget(browser)
