@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         self._first_paint_done = False
         self._after_first_paint: list[Callable[[], None]] = []
+        self.after_first_paint(_install_icon_theme)
         self._build_menus()
 
     # -- menus ------------------------------------------------------------------------------
@@ -469,3 +470,10 @@ class _TabIconSetter:
         index = self._tab_widget.indexOf(self._tab)
         if index >= 0:
             self._tab_widget.setTabIcon(index, icon)  # type: ignore[arg-type]
+
+
+def _install_icon_theme() -> None:
+    """Qt's file dialogs in the dark theme's icons (imported here: qtawesome is slow to load)."""
+    from app.views.icon_theme import install_dark_icon_theme
+
+    install_dark_icon_theme(paths.cache_dir() / "icon-theme")
