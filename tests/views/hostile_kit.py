@@ -75,6 +75,13 @@ class HostileKit:
             (root / name).write_text("#!/bin/sh\necho ran\n", encoding="utf-8")
         (root / "trailer").mkdir(exist_ok=True)
         shutil.copyfile(MEDIA / "valid.mp4", root / "trailer" / "valid.mp4")
+        # Captions whose cues hold markup naming canaries (WebVTT's own <b>, <i>, <v> tags are
+        # its format; an <img> is not).
+        cue = self.markup("caption").replace("&amp;", "&amp;amp;")
+        (root / "trailer" / "hostile.vtt").write_text(
+            f"WEBVTT\n\n00:00:00.000 --> 00:00:02.900\n{cue}\n", encoding="utf-8"
+        )
+        self.fields["trailer.captions"] = cue
         # A kit file that is a link out of the kit (the loader refuses it by resolved path).
         write_image(self.canary_dir / "link-out.png", 8, 8)
         (root / "stills" / "link-out.png").symlink_to(self.canary_dir / "link-out.png")
@@ -109,6 +116,7 @@ stills:
 trailer:
   file: trailer/valid.mp4
   title: {t("trailer.title")}
+  captions: trailer/hostile.vtt
 notes:
   - heading: {t("notes[0].heading")}
     body: {self.note_body()}
@@ -137,4 +145,8 @@ contacts:
 
     def literal_texts(self) -> list[str]:
         """The plain fields' text as it must appear on screen (one line, as written)."""
-        return [" ".join(v.split()) for k, v in self.fields.items() if k != "notes[0].body"]
+        return [
+            " ".join(v.split())
+            for k, v in self.fields.items()
+            if k not in ("notes[0].body", "trailer.captions")
+        ]

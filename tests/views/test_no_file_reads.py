@@ -2,10 +2,11 @@
 
 A kit whose every text field is HTML naming canary files (``/tmp/canary-<uuid>/…``) and
 ``/dev/zero`` is opened by the real app in a child process, which shows every tab (painted),
-the problem dialog, the still viewer for each still, every tooltip, a click on every kind of
-link in the notes, and booth mode (attract loop through stills and title card, then visitor
-mode through every tab), all under ``strace -f -e trace=openat``. A Python-level patch would
-miss Qt's C++ file access, which is where rich text reads images.
+the trailer playing with its captions, the problem dialog, the still viewer for each still,
+every tooltip, a click on every kind of link in the notes, and booth mode (attract loop
+through stills and title card, then visitor mode through every tab), all under
+``strace -f -e trace=openat``. A Python-level patch would miss Qt's C++ file access, which is
+where rich text reads images.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from app.views.icons import install_pending_icons
 from app.views.main_window import MainWindow
 from app.views.notes_tab import NotesTab
 from app.views.stills_tab import StillsTab
+from app.views.trailer_tab import TrailerTab
 from app.views.still_viewer import StillViewer
 
 def wait(ms):
@@ -73,6 +75,9 @@ for index in range(window.tab_widget.count()):
         window.tab_widget.setCurrentIndex(index)
         wait(300)
         show_everything(window)
+trailer = window.show_tab(TrailerTab)
+wait(300)
+trailer.player.play(); wait(1500); show_everything(window); trailer.player.pause()
 notes = window.show_tab(NotesTab)
 wait(100)
 for link in ("https://example.org", "mailto:press@example.org", "run.sh", "setup.desktop",
