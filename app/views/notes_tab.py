@@ -117,7 +117,7 @@ class NotesTab(KitTab):
 
     def _show_trailer(self) -> None:
         from app.views.main_window import MainWindow
-        from app.views.trailer_tab import TrailerTab
+        from app.views.trailer.trailer_tab import TrailerTab
 
         window = self.window()
         if isinstance(window, MainWindow):

@@ -21,7 +21,7 @@ from app.views.main_window import MainWindow
 from app.views.note_links import LinkKind, decide
 from app.views.notes_tab import NotesTab
 from app.views.still_viewer import StillViewer
-from app.views.trailer_tab import TrailerTab
+from app.views.trailer.trailer_tab import TrailerTab
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 STYLE = QTextDocument.ResourceType.StyleSheetResource.value

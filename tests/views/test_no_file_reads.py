@@ -38,7 +38,7 @@ from app.views.icons import install_pending_icons
 from app.views.main_window import MainWindow
 from app.views.notes_tab import NotesTab
 from app.views.stills_tab import StillsTab
-from app.views.trailer_tab import TrailerTab
+from app.views.trailer.trailer_tab import TrailerTab
 from app.views.still_viewer import StillViewer
 
 def wait(ms):

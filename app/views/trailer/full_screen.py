@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
+from app.views.kit_text import window_title_text
+
 log = logging.getLogger(__name__)
 
 KeyHandler = Callable[[int], bool]
@@ -51,7 +53,7 @@ class FullScreenHost(QWidget):
 
     def __init__(self, title: str) -> None:
         super().__init__(None, Qt.WindowType.Window)
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title_text(title))  # kit text: a literal [*] stays
         self.setObjectName("trailerFullScreen")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)

@@ -21,6 +21,7 @@ from app.model.kit import PressKit
 from app.settings import Settings
 from app.views import palette
 from app.views.base_tab import KitTab, empty_state
+from app.views.kit_text import make_plain
 from app.views.save_original import ask_and_save_original
 from app.views.trailer.controls import SKIP_MS, PlayerControls
 from app.views.trailer.full_screen import FullScreenLender, TrailerStage
@@ -66,7 +67,7 @@ class TrailerTab(KitTab):
         canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         canvas.captions_visible = self.captions_on
         canvas.follow(player)
-        notice = self.notice_label = QLabel(stage)
+        notice = self.notice_label = make_plain(QLabel(stage))  # quotes kit text
         notice.setObjectName("trailerNotice")
         notice.setTextFormat(Qt.TextFormat.PlainText)
         notice.setWordWrap(True)
