@@ -156,7 +156,7 @@ def test_validate_refused_manifest_exits_1_and_says_why(
     out, err = capsys.readouterr()
     assert out == (
         "presskit.yaml:1: error: format: 'presskit/2' is not a format this version reads "
-        "(it reads 'presskit/1')\n"
+        "(it reads 'presskit/1' and 'presskit/1.1')\n"
         "1 error, 0 warnings\n"
     )
     assert_no_traceback(out, err)

@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - a Python without the builtin module
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT_FORMAT = 1  # bump when the encoding below changes
+SNAPSHOT_FORMAT = 2  # bump when the encoding below changes (2: date-times with their offset)
 # Every record kit.py defines (they are NamedTuples), by name: nothing to keep in step by hand.
 _RECORDS: dict[str, type[Any]] = {
     name: value
@@ -45,12 +45,13 @@ _RECORDS: dict[str, type[Any]] = {
     and issubclass(value, tuple)
     and hasattr(value, "_fields")
     and value.__module__ == kit_records.__name__
+    and value.__name__ == name  # an alias (Trailer for Video) is the same record, once
 }
 # The records' fields, in order, are part of every snapshot's header: a field added, removed
 # or moved in kit.py makes older snapshots misses rather than records built wrongly.
 _SCHEMA = tuple(sorted((name, record._fields) for name, record in _RECORDS.items()))
 # Tags of the encoded values; plain str, int, bool and None stand for themselves.
-_RECORD, _PATH, _DATE, _TUPLE, _DICT = "r", "p", "d", "t", "m"
+_RECORD, _PATH, _DATE, _TUPLE, _DICT, _TIME = "r", "p", "d", "t", "m", "z"
 
 
 class KitSnapshots:
@@ -150,6 +151,12 @@ def _encode(value: object) -> Any:  # Any: marshal's own types, nested
         return (_RECORD, name, tuple(_encode(item) for item in value))  # type: ignore[attr-defined]
     if isinstance(value, Path):
         return (_PATH, str(value))
+    if isinstance(value, datetime.datetime):  # before date: a datetime is a date too
+        offset = value.utcoffset()
+        if offset is None:  # the kit holds aware moments only; a naive one would be a bug
+            raise ValueError("a kit snapshot cannot hold a time without its offset")
+        naive = value.replace(tzinfo=None)
+        return (_TIME, naive.isoformat(), offset // datetime.timedelta(microseconds=1))
     if isinstance(value, datetime.date):
         return (_DATE, value.toordinal())
     if isinstance(value, tuple):
@@ -173,6 +180,9 @@ def _decode(value: Any) -> Any:
         return Path(value[1])
     if tag == _DATE:
         return datetime.date.fromordinal(value[1])
+    if tag == _TIME:
+        offset = datetime.timedelta(microseconds=value[2])
+        return datetime.datetime.fromisoformat(value[1]).replace(tzinfo=datetime.timezone(offset))
     if tag == _DICT:
         return {key: _decode(item) for key, item in value[1].items()}
     raise TypeError(f"unknown tag {tag!r} in a kit snapshot")

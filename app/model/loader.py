@@ -15,10 +15,18 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import partial
 from pathlib import Path
 
 import yaml
 
+from app.model.format_version import (
+    FORMAT_CURRENT,
+    FORMAT_V1,
+    newer_minor_warning,
+    parse_format,
+    refusal,
+)
 from app.model.kit import (
     MANIFEST_NAME,
     CastMember,
@@ -28,23 +36,45 @@ from app.model.kit import (
     KitFile,
     LoadResult,
     Note,
+    Person,
     PressKit,
     ReleaseDate,
     Still,
     Synopsis,
-    Trailer,
+    Video,
+    name_key,
 )
 from app.model.kit_paths import UnreadableFile, is_within, read_regular_file
+from app.model.manifest_media import read_artwork, read_trailer, read_video
 from app.model.manifest_nodes import Missing, NodeReader, child_key, is_null
+from app.model.manifest_press import (
+    read_award,
+    read_person,
+    read_quote,
+    read_screening,
+    read_translations,
+    warn_uncredited,
+)
+from app.model.manifest_terms import own_embargo, read_kit_info, read_rights, read_specs
 from app.model.manifest_yaml import MAX_MANIFEST_BYTES, LineIndex, parse_manifest
 from app.model.note_links import note_links
 from app.model.problems import KitLoadError, Problem, Severity, quote_value
 
 log = logging.getLogger(__name__)
 
-FORMAT_V1 = "presskit/1"
-
 TOP_KEYS = ("format", "film", "synopsis", "credits", "stills", "trailer", "notes", "contacts")
+# The keys presskit/1.1 adds; in a presskit/1 manifest each is warned about and ignored.
+TOP_KEYS_1_1 = (
+    "kit",
+    "rights",
+    "artwork",
+    "people",
+    "awards",
+    "quotes",
+    "videos",
+    "screenings",
+    "translations",
+)
 FILM_KEYS = (
     "title",
     "tagline",
@@ -56,15 +86,17 @@ FILM_KEYS = (
     "key_art",
     "dates",
 )
+FILM_KEYS_1_1 = ("original_title", "specs")
 DATE_KEYS = ("label", "date", "place")
 SYNOPSIS_KEYS = ("short", "long", "attribution")
 CREDITS_KEYS = ("cast", "crew")
 CAST_KEYS = ("name", "role")
 CREW_KEYS = ("name", "job")
 STILL_KEYS = ("file", "caption", "credit", "alt")
-TRAILER_KEYS = ("file", "title", "poster", "captions")
+STILL_KEYS_1_1 = ("photographer", "people", "usage", "copyright", "embargo")
 NOTE_KEYS = ("heading", "body", "attribution")
 CONTACT_KEYS = ("name", "role", "email", "phone", "url")
+CONTACT_KEYS_1_1 = ("territory",)
 
 
 def load_press_kit(root: Path, manifest_name: str = MANIFEST_NAME) -> LoadResult:
@@ -129,21 +161,34 @@ class _ManifestReader(NodeReader):
         super().__init__(real_root, manifest_name, LineIndex(source))
         self.source = source
         self.fatal = False
+        self.credited: set[str] = set()  # name_key of every credited name
 
     # -- sections --------------------------------------------------------------------------
 
     def read(self, root_node: yaml.Node, root: Path, manifest_path: Path) -> PressKit | None:
-        top = self.mapping(root_node, "", TOP_KEYS)
+        declared = self.peek_format(root_node)
+        top = self.mapping(root_node, "", TOP_KEYS, TOP_KEYS_1_1)
         if top is None:
             return None
-        self.check_format(top, root_node)
+        self.check_format(top, root_node, declared)
         film = self.read_film(top.get("film"), root_node)
         synopsis = self.read_synopsis(top.get("synopsis"), root_node)
         cast, crew = self.read_credits(top.get("credits"))
+        self.credited = {name_key(person.name) for person in (*cast, *crew)}
         stills = self.each_item(top.get("stills"), "stills", self.read_still)
-        trailer = self.read_trailer(top.get("trailer"))
+        videos = self.read_videos(top)
         notes = self.each_item(top.get("notes"), "notes", self.read_note)
         contacts = self.each_item(top.get("contacts"), "contacts", self.read_contact)
+        kit_info = read_kit_info(self, top.get("kit"))
+        rights = read_rights(self, top.get("rights"))
+        artwork = self.each_item(top.get("artwork"), "artwork", partial(read_artwork, self))
+        people = self.each_item(top.get("people"), "people", self.read_person)
+        awards = self.each_item(top.get("awards"), "awards", partial(read_award, self))
+        quotes = self.each_item(top.get("quotes"), "quotes", partial(read_quote, self))
+        screenings = self.each_item(
+            top.get("screenings"), "screenings", partial(read_screening, self)
+        )
+        translations = read_translations(self, top.get("translations"))
         if self.fatal or film is None or synopsis is None:
             return None
         return PressKit(
@@ -154,36 +199,87 @@ class _ManifestReader(NodeReader):
             cast=cast,
             crew=crew,
             stills=stills,
-            trailer=trailer,
+            videos=videos,
             notes=notes,
             contacts=contacts,
             skipped=tuple(self.skipped),
+            format=declared or FORMAT_V1,
+            kit_info=kit_info,
+            rights=rights,
+            artwork=artwork,
+            people=people,
+            awards=awards,
+            quotes=quotes,
+            screenings=screenings,
+            translations=translations,
+            trailer_shorthand="trailer" in top and "videos" not in top,
         )
 
-    def check_format(self, top: dict[str, yaml.Node], root_node: yaml.Node) -> None:
+    def peek_format(self, root_node: yaml.Node) -> str | None:
+        """The ``format:`` text, read before anything else: which keys the rest may use
+        depends on it. Its problems are reported by ``check_format``."""
+        if not isinstance(root_node, yaml.MappingNode):
+            return None
+        for key_node, value_node in root_node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "format":
+                if isinstance(value_node, yaml.ScalarNode):
+                    version = parse_format(str(value_node.value))
+                    if version is not None:
+                        self.format_minor = version.minor
+                    return str(value_node.value)
+                return None
+        return None
+
+    def check_format(
+        self, top: dict[str, yaml.Node], root_node: yaml.Node, declared: str | None
+    ) -> None:
         if "format" not in top:
-            self.error(root_node, "format", f"'format' is required (write 'format: {FORMAT_V1}')")
+            self.error(
+                root_node, "format", f"'format' is required (write 'format: {FORMAT_CURRENT}')"
+            )
             self.fatal = True
             return
         value = self.text(top, "format", "")
         if value is None:  # a non-text value was reported by text(); an empty one is not yet
             if isinstance(top["format"], yaml.ScalarNode):
-                self.error(top["format"], "format", f"is empty (write 'format: {FORMAT_V1}')")
+                self.error(top["format"], "format", f"is empty (write 'format: {FORMAT_CURRENT}')")
             self.fatal = True
             return
-        if value != FORMAT_V1:
-            self.error(
-                top["format"],
-                "format",
-                f"{quote_value(value)} is not a format this version reads (it reads '{FORMAT_V1}')",
-            )
+        version = parse_format(value)
+        refused = refusal(version)
+        if refused is not None or version is None:
+            self.error(top["format"], "format", f"{quote_value(value)} {refused}")
             self.fatal = True
+            return
+        newer = newer_minor_warning(version)
+        if newer is not None:
+            self.warning(top["format"], "format", newer)
+
+    def read_videos(self, top: dict[str, yaml.Node]) -> tuple[Video, ...]:
+        """``videos:``, or the ``trailer:`` shorthand for one; never both."""
+        if "trailer" in top and "videos" in top:
+            self.error(
+                top["trailer"],
+                "trailer",
+                "a kit has 'trailer' (one video) or 'videos', not both; 'trailer' is ignored "
+                "(move it into 'videos')",
+            )
+        if "videos" in top:
+            return self.each_item(top["videos"], "videos", partial(read_video, self))
+        trailer = read_trailer(self, top.get("trailer"))
+        return (trailer,) if trailer is not None else ()
+
+    def read_person(self, node: yaml.Node, key: str) -> Person:
+        return read_person(self, node, key, self.source, self.is_credited)
+
+    def is_credited(self, name: str) -> bool:
+        return name_key(name) in self.credited
 
     def read_film(self, node: yaml.Node | None, root_node: yaml.Node) -> Film | None:
         if node is None:
             self.error(root_node, "film", "'film' is required (with at least its title)")
             return None
-        values = self.mapping(node, "film", FILM_KEYS)
+        values = self.mapping(node, "film", FILM_KEYS, FILM_KEYS_1_1)
         if values is None:
             return None
         try:
@@ -201,6 +297,8 @@ class _ManifestReader(NodeReader):
             distributor=self.text(values, "distributor", "film"),
             key_art=self.kit_file(values, "key_art", "film"),
             dates=dates,
+            original_title=self.text(values, "original_title", "film"),
+            specs=read_specs(self, values.get("specs")),
         )
 
     def read_date(self, node: yaml.Node, key: str) -> ReleaseDate:
@@ -260,7 +358,7 @@ class _ManifestReader(NodeReader):
         )
 
     def read_still(self, node: yaml.Node, key: str) -> Still:
-        values = self.mapping(node, key, STILL_KEYS)
+        values = self.mapping(node, key, STILL_KEYS, STILL_KEYS_1_1)
         if values is None:
             raise Missing
         file_text = self.required_text(values, "file", key, node)
@@ -277,27 +375,25 @@ class _ManifestReader(NodeReader):
             credit=credit,
             alt=self.text(values, "alt", key),
             problem=found if isinstance(found, str) else None,
+            photographer=self.text(values, "photographer", key),
+            people=self.still_people(values, key),
+            usage=self.text(values, "usage", key),
+            copyright=self.text(values, "copyright", key),
+            embargo=own_embargo(self, values, key),
         )
 
-    def read_trailer(self, node: yaml.Node | None) -> Trailer | None:
-        if node is None or is_null(node):  # ``trailer:`` with nothing under it
-            return None
-        values = self.mapping(node, "trailer", TRAILER_KEYS)
-        if values is None:
-            return None
-        try:
-            file_text = self.required_text(values, "file", "trailer", node)
-        except Missing:
-            return None
-        found = self.kit_file_or_reason(values, "file", "trailer")
-        return Trailer(
-            file_text=file_text,
-            file=found if isinstance(found, KitFile) else None,
-            title=self.text(values, "title", "trailer"),
-            poster=self.kit_file(values, "poster", "trailer"),
-            captions=self.kit_file(values, "captions", "trailer"),
-            problem=found if isinstance(found, str) else None,
-        )
+    def still_people(self, values: dict[str, yaml.Node], key: str) -> tuple[str, ...]:
+        """Who a still shows; a name not in the credits is warned about (a misspelt name
+        would not link to the person's card)."""
+        people = self.text_list(values, "people", key)
+        if people:
+            node = values["people"]
+            items = node.value if isinstance(node, yaml.SequenceNode) else []
+            for index, item in enumerate(items):
+                name = str(item.value) if isinstance(item, yaml.ScalarNode) else ""
+                if name.strip() and not self.is_credited(name):
+                    warn_uncredited(self, item, f"{child_key(key, 'people')} #{index + 1}", name)
+        return people
 
     def read_note(self, node: yaml.Node, key: str) -> Note:
         values = self.mapping(node, key, NOTE_KEYS)
@@ -309,7 +405,7 @@ class _ManifestReader(NodeReader):
         return Note(heading, body, self.text(values, "attribution", key), links)
 
     def read_contact(self, node: yaml.Node, key: str) -> Contact:
-        values = self.mapping(node, key, CONTACT_KEYS)
+        values = self.mapping(node, key, CONTACT_KEYS, CONTACT_KEYS_1_1)
         if values is None:
             raise Missing
         return Contact(
@@ -318,4 +414,5 @@ class _ManifestReader(NodeReader):
             email=self.text(values, "email", key),
             phone=self.text(values, "phone", key),
             url=self.text(values, "url", key),
+            territory=self.text(values, "territory", key),
         )

@@ -27,6 +27,8 @@ from app.model.text_limits import field_limit
 log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
+_S = TypeVar("_S", bound=str)
+_WEB_URL = re.compile(r"^https?://[^/?#\s]+", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INTEGER = re.compile(r"^[0-9]+$")
 _ITEM_KEY = re.compile(r" #\d+$")
@@ -64,6 +66,9 @@ class NodeReader:
         self.lines = lines
         self.problems: list[Problem] = []
         self.skipped: list[SkippedEntry] = []
+        # The minor version of presskit/1 the manifest declares: keys of a later minor are
+        # warned about and ignored (see ``mapping``'s ``later``).
+        self.format_minor = 1
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -83,9 +88,19 @@ class NodeReader:
     # -- node readers ----------------------------------------------------------------------
 
     def mapping(
-        self, node: yaml.Node, key: str, known: tuple[str, ...]
+        self,
+        node: yaml.Node,
+        key: str,
+        known: tuple[str, ...],
+        later: tuple[str, ...] = (),
     ) -> dict[str, yaml.Node] | None:
-        """The mapping's values by key; unknown keys warned about, duplicates refused."""
+        """The mapping's values by key; unknown keys warned about, duplicates refused.
+
+        ``later`` are the keys presskit/1.1 added here: in a presskit/1 manifest each is a
+        warning naming the version that defines it, and is ignored, so an older kit reads as
+        it always did."""
+        if self.format_minor >= 1:
+            known = known + later
         if not isinstance(node, yaml.MappingNode):
             self.error(node, key, f"expected a mapping of keys, found {describe_node(node)}")
             return None
@@ -98,6 +113,10 @@ class NodeReader:
             child = child_key(key, name)
             if name in values:
                 self.error(key_node, child, "duplicate key (it appears more than once)")
+                continue
+            if name in later and name not in known:
+                # Placed by line and named whole in the message, as a person searches for it.
+                self.warning(key_node, "", f"'{child}' needs format presskit/1.1; ignored")
                 continue
             if name not in known:
                 import difflib  # only needed for a typo; keeps start-up lean
@@ -187,6 +206,79 @@ class NodeReader:
         shown = quote_value(text) if isinstance(node, yaml.ScalarNode) else describe_node(node)
         self.error(node, child_key(key, name), f"{shown} is not a valid date (write YYYY-MM-DD)")
         raise Missing
+
+    def optional_date(
+        self, values: dict[str, yaml.Node], name: str, key: str
+    ) -> datetime.date | None:
+        """A date that may be left out; a bad one is an error and reads as absent."""
+        if name not in values or is_null(values[name]):
+            return None
+        try:
+            return self.date(values, name, key)
+        except Missing:
+            return None
+
+    def time(
+        self, values: dict[str, yaml.Node], name: str, key: str
+    ) -> tuple[datetime.datetime | None, str | None]:
+        """An RFC 3339 date-time as ``(moment, None)``; ``(None, reason)`` with an error
+        recorded when it is not one; ``(None, None)`` when the key is absent."""
+        node = values.get(name)
+        if node is None or is_null(node):
+            return None, None
+        if not isinstance(node, yaml.ScalarNode):
+            reason = f"expected a date and time, found {describe_node(node)}"
+            self.error(node, child_key(key, name), reason)
+            return None, reason
+        from app.model.times import TimeFormatError, parse_time  # only kits with times need it
+
+        try:
+            return parse_time(str(node.value)), None
+        except TimeFormatError as exc:
+            self.error(node, child_key(key, name), exc.reason)
+            return None, exc.reason
+
+    def choice(
+        self,
+        values: dict[str, yaml.Node],
+        name: str,
+        key: str,
+        allowed: tuple[_S, ...],
+        what: str = "kind",
+    ) -> _S | None:
+        """One of ``allowed`` exactly as the format spells it; anything else is an error."""
+        text = self.text(values, name, key)
+        if text is None:
+            return None
+        for option in allowed:
+            if text == option:
+                return option
+        import difflib  # only needed for a mistake
+
+        close = difflib.get_close_matches(text.casefold(), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        words = " | ".join(allowed)
+        self.error(
+            values[name],
+            child_key(key, name),
+            f"{quote_value(text)} is not a {what} the format knows ({hint}write one of: {words})",
+        )
+        return None
+
+    def web_url(self, values: dict[str, yaml.Node], name: str, key: str) -> str | None:
+        """An ``http(s)://`` address with a host; anything else (a ``javascript:`` or ``file:``
+        link a click would follow) is an error and is left out."""
+        text = self.text(values, name, key)
+        if text is None:
+            return None
+        if _WEB_URL.match(text) and text.isprintable() and " " not in text:
+            return text
+        self.error(
+            values[name],
+            child_key(key, name),
+            f"{quote_value(text)} is not a web address (write one that starts https:// or http://)",
+        )
+        return None
 
     def kit_file(self, values: dict[str, yaml.Node], name: str, key: str) -> KitFile | None:
         """A referenced file; None (with an error recorded) when it breaks the path rules."""

@@ -69,10 +69,10 @@ REFUSED = {
     "non_utf8.yaml": ["presskit.yaml:5: error: is not UTF-8 text (byte 0xe6 cannot be decoded)"],
     "unknown_format.yaml": [
         "presskit.yaml:2: error: format: 'presskit/2' is not a format this version reads "
-        "(it reads 'presskit/1')"
+        "(it reads 'presskit/1' and 'presskit/1.1')"
     ],
     "missing_format.yaml": [
-        "presskit.yaml:2: error: format: 'format' is required (write 'format: presskit/1')"
+        "presskit.yaml:2: error: format: 'format' is required (write 'format: presskit/1.1')"
     ],
     "missing_film.yaml": [
         "presskit.yaml:1: error: film: 'film' is required (with at least its title)"
@@ -86,7 +86,7 @@ REFUSED = {
     ],
     "everything_missing.yaml": [
         "presskit.yaml:2: warning: formats: unknown key (did you mean 'format'?)",
-        "presskit.yaml:2: error: format: 'format' is required (write 'format: presskit/1')",
+        "presskit.yaml:2: error: format: 'format' is required (write 'format: presskit/1.1')",
         "presskit.yaml:2: error: film: 'film' is required (with at least its title)",
         "presskit.yaml:2: error: synopsis: 'synopsis' is required (a short or long text)",
     ],
@@ -267,12 +267,17 @@ def test_more_than_one_document_is_refused(make_kit: MakeKit) -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("", "format: is empty (write 'format: presskit/1')"),
+        ("", "format: is empty (write 'format: presskit/1.1')"),
         (
             "presskit/1.0",
-            "format: 'presskit/1.0' is not a format this version reads (it reads 'presskit/1')",
+            "format: 'presskit/1.0' is not a format this version reads "
+            "(it reads 'presskit/1' and 'presskit/1.1')",
         ),
-        ("1", "format: '1' is not a format this version reads (it reads 'presskit/1')"),
+        (
+            "1",
+            "format: '1' is not a format this version reads "
+            "(it reads 'presskit/1' and 'presskit/1.1')",
+        ),
         ("[presskit/1]", "format: expected text, found a list"),
     ],
 )
@@ -330,7 +335,7 @@ def test_all_problems_are_reported_not_just_the_first(make_kit: MakeKit) -> None
     )
     assert refused(root) == [
         "presskit.yaml:1: error: format: 'presskit/9' is not a format this version reads "
-        "(it reads 'presskit/1')",
+        "(it reads 'presskit/1' and 'presskit/1.1')",
         "presskit.yaml:3: warning: film.titel: unknown key (did you mean 'title'?)",
         "presskit.yaml:3: error: film: 'title' is required",
         "presskit.yaml:5: error: synopsis: needs at least one of 'short' or 'long'",
