@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from app.model.format_version import (
+    CURRENT_MAJOR,
     FORMAT_CURRENT,
     FORMAT_V1,
     newer_minor_warning,
@@ -224,8 +225,12 @@ class _ManifestReader(NodeReader):
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == "format":
                 if isinstance(value_node, yaml.ScalarNode):
                     version = parse_format(str(value_node.value))
-                    if version is not None:
+                    if version is not None and version.major == CURRENT_MAJOR:
                         self.format_minor = version.minor
+                        # Said first: it explains the unknown-key warnings that follow.
+                        newer = newer_minor_warning(version)
+                        if newer is not None:
+                            self.warning(value_node, "format", newer)
                     return str(value_node.value)
                 return None
         return None
@@ -250,10 +255,6 @@ class _ManifestReader(NodeReader):
         if refused is not None or version is None:
             self.error(top["format"], "format", f"{quote_value(value)} {refused}")
             self.fatal = True
-            return
-        newer = newer_minor_warning(version)
-        if newer is not None:
-            self.warning(top["format"], "format", newer)
 
     def read_videos(self, top: dict[str, yaml.Node]) -> tuple[Video, ...]:
         """``videos:``, or the ``trailer:`` shorthand for one; never both."""
