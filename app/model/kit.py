@@ -4,6 +4,8 @@ The records are ``NamedTuple`` classes: immutable, compared and hashed by value,
 dataclasses, but made about four times faster. The viewer builds these classes before its
 first paint, and thirteen frozen dataclasses cost 6 ms of every start (each one compiles six
 generated methods), against under 2 ms as named tuples.
+
+Start-up path: ``unicodedata``, needed only when names are matched, is imported there.
 """
 
 from __future__ import annotations

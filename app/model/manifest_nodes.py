@@ -4,7 +4,8 @@ The section readers in :mod:`app.model.loader` build on :class:`NodeReader`; the
 every section live here: how a value is found, checked and reported, and how a problem's place
 is named (``stills #2 file``: items counted from 1, as the person who wrote the list counts).
 
-Start-up path (a kit without a snapshot): what only a faulty manifest needs is imported there.
+Start-up path (a kit without a snapshot): what only a faulty manifest needs is imported there,
+and so is the RFC 3339 parser, which only a kit with an embargo or screenings needs.
 """
 
 from __future__ import annotations
