@@ -13,7 +13,20 @@ MAX_TITLE_CHARS = 200  # the longest real film titles run to about 200 character
 MAX_LINE_FIELD_CHARS = 2000  # a long caption or credit is a few hundred characters
 TITLE_FIELDS = frozenset({"title"})
 UNBOUNDED_FIELDS = frozenset(
-    {"short", "long", "body", "format", "file", "key_art", "poster", "captions"}
+    {
+        "short",
+        "long",
+        "body",
+        "bio",  # Markdown paragraphs, like a note's body
+        "format",
+        "file",
+        "key_art",
+        "poster",
+        "captions",
+        "transcript",
+        "photo",
+        "laurel",
+    }
 )
 
 

@@ -560,3 +560,20 @@ def test_a_name_matches_its_credit_however_it_is_composed(make_kit: MakeKit) -> 
     result = load_press_kit(make_kit_1_1(make_kit, manifest))
     assert result.problems == []
     assert result.kit.stills[0].people == (decomposed,)  # kept exactly as written
+
+
+def test_long_paragraphs_and_paths_are_not_one_line_fields(make_kit: MakeKit) -> None:
+    long_bio = "A long biography. " * 300  # Markdown paragraphs: no length warning
+    manifest = replaced(
+        "    bio: |\n      A **fictional** actor. See [the still](stills/01.jpg).\n",
+        f"    bio: {long_bio}\n",
+    )
+    manifest = manifest.replace("  - {name: Kari Example}", f"  - {{name: {'K' * 2001}}}")
+    problems = [p.format() for p in load_press_kit(make_kit_1_1(make_kit, manifest)).problems]
+    # The name (line 49 now the bio is one line) is a one-line field, so it is warned about.
+    assert problems == [
+        "presskit.yaml:49: warning: people #2 name: is 2,001 characters long; the viewer shows "
+        "the first 2,000",
+        f"presskit.yaml:49: warning: people #2 name: '{'K' * 99}…' is not in the credits "
+        "(write the name exactly as credited)",
+    ]
