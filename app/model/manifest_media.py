@@ -16,10 +16,10 @@ from app.model.manifest_terms import own_embargo
 log = logging.getLogger(__name__)
 
 ARTWORK_KEYS = ("file", "title", "kind", "credit", "caption", "alt")
+# ``trailer:`` keeps presskit/1's shape exactly; a video with a kind, a transcript or terms of
+# its own is written under ``videos:`` (the published schema says the same).
 TRAILER_KEYS = ("file", "title", "poster", "captions")
 VIDEO_KEYS = (*TRAILER_KEYS, "kind", "transcript", "usage", "embargo")
-# What presskit/1.1 lets the ``trailer:`` shorthand say besides presskit/1's keys.
-TRAILER_KEYS_1_1 = tuple(name for name in VIDEO_KEYS if name not in TRAILER_KEYS)
 
 
 def read_artwork(reader: NodeReader, node: yaml.Node, key: str) -> Artwork:
@@ -45,34 +45,35 @@ def read_video(reader: NodeReader, node: yaml.Node, key: str) -> Video:
     values = reader.mapping(node, key, VIDEO_KEYS)
     if values is None:
         raise Missing
-    return _video(reader, values, key, node, None)
+    return _video(reader, values, key, node)
 
 
 def read_trailer(reader: NodeReader, node: yaml.Node | None) -> Video | None:
-    """The ``trailer:`` shorthand: one video, of kind trailer unless it says otherwise."""
+    """The ``trailer:`` shorthand: one video, of kind trailer."""
     if node is None or is_null(node):  # ``trailer:`` with nothing under it
         return None
-    values = reader.mapping(node, "trailer", TRAILER_KEYS, TRAILER_KEYS_1_1)
+    # A presskit/1 kit reads as it always did: any other key is simply unknown there.
+    known = VIDEO_KEYS if reader.format_minor >= 1 else TRAILER_KEYS
+    values = reader.mapping(node, "trailer", known)
     if values is None:
         return None
+    for name in [name for name in values if name not in TRAILER_KEYS]:
+        # Said plainly rather than as an unknown key: the key is right, the place is not.
+        reader.warning(
+            values.pop(name),
+            f"trailer.{name}",
+            f"the 'trailer' shorthand takes presskit/1's keys only; to give a video a {name}, "
+            "write it under 'videos'; ignored",
+        )
     try:
-        return _video(reader, values, "trailer", node, "trailer")
+        return _video(reader, values, "trailer", node)._replace(kind="trailer")
     except Missing:
         return None
 
 
-def _video(
-    reader: NodeReader,
-    values: dict[str, yaml.Node],
-    key: str,
-    node: yaml.Node,
-    default_kind: str | None,
-) -> Video:
+def _video(reader: NodeReader, values: dict[str, yaml.Node], key: str, node: yaml.Node) -> Video:
     file_text = reader.required_text(values, "file", key, node)
     found = reader.kit_file_or_reason(values, "file", key)
-    kind = reader.choice(values, "kind", key, VIDEO_KINDS)
-    if kind is None and "kind" not in values and default_kind == "trailer":
-        kind = "trailer"
     return Video(
         file_text=file_text,
         file=found if isinstance(found, KitFile) else None,
@@ -80,7 +81,7 @@ def _video(
         poster=reader.kit_file(values, "poster", key),
         captions=reader.kit_file(values, "captions", key),
         problem=found if isinstance(found, str) else None,
-        kind=kind,
+        kind=reader.choice(values, "kind", key, VIDEO_KINDS),
         transcript=reader.kit_file(values, "transcript", key),
         usage=reader.text(values, "usage", key),
         embargo=own_embargo(reader, values, key),

@@ -191,18 +191,21 @@ def test_the_trailer_shorthand_is_one_video_of_kind_trailer(make_kit: MakeKit) -
   file: trailer/teaser.mp4
   title: Official trailer
   poster: trailer/poster.jpg
-  usage: Embed in full only.
 """
     manifest = MANIFEST_1_1[:start] + shorthand + MANIFEST_1_1[end:]
     kit = load_press_kit(make_kit_1_1(make_kit, manifest)).kit
     (video,) = kit.videos
-    assert (video.kind, video.title, video.usage) == (
-        "trailer",
-        "Official trailer",
-        "Embed in full only.",
-    )
+    assert (video.kind, video.title, video.usage) == ("trailer", "Official trailer", None)
     assert kit.trailer == video and kit.trailer_shorthand
     assert "trailer.file" in {key for key, _f, _k in kit.referenced_files()}
+    # The shorthand keeps presskit/1's shape: a video with terms of its own goes under videos:.
+    with_terms = manifest.replace("  poster: trailer/poster.jpg\n", "  usage: Embed in full.\n")
+    result = load_press_kit(make_kit_1_1(make_kit, with_terms))
+    assert [p.format() for p in result.problems] == [
+        "presskit.yaml:68: warning: trailer.usage: the 'trailer' shorthand takes presskit/1's "
+        "keys only; to give a video a usage, write it under 'videos'; ignored"
+    ]
+    assert result.kit.videos[0].usage is None
 
 
 def test_a_1_1_kit_round_trips_through_a_snapshot(make_kit: MakeKit, tmp_path: Path) -> None:

@@ -100,7 +100,6 @@ V1_KEYS = [
     ("stills:\n  - {file: s.png, credit: c, photographer: P}\n", 5, "stills #1 photographer"),
     ("stills:\n  - {file: s.png, credit: c, embargo: bad}\n", 5, "stills #1 embargo"),
     ("contacts:\n  - {name: N, territory: UK}\n", 5, "contacts #1 territory"),
-    ("trailer:\n  file: t.mp4\n  kind: teaser\n", 6, "trailer.kind"),
 ]
 
 
@@ -145,3 +144,14 @@ def test_the_full_1_1_kit_declared_presskit_1_opens_as_a_1_0_kit(make_kit: MakeK
     assert all("needs format presskit/1.1; ignored" in p.message for p in result.problems)
     assert result.kit.videos == () and result.kit.rights is None
     assert result.kit.film.title == "Test Film"
+
+
+def test_a_video_key_under_the_trailer_of_a_presskit_1_kit_is_unknown_as_before(
+    make_kit: MakeKit,
+) -> None:
+    manifest = SMALL.format(format="presskit/1") + "trailer:\n  file: t.mp4\n  kind: teaser\n"
+    result = load_press_kit(make_kit(manifest, {"t.mp4": b""}))
+    assert [p.format() for p in result.problems] == [
+        "presskit.yaml:6: warning: trailer.kind: unknown key"
+    ]
+    assert result.kit.videos[0].kind == "trailer"
