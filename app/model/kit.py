@@ -311,11 +311,12 @@ class PressKit(NamedTuple):
                     return video
         return self.videos[0] if self.videos else None
 
-    def effective_rights(self, item: Still | Video | None = None) -> Rights:
+    def effective_rights(self, item: Still | Video | Artwork | None = None) -> Rights:
         """The terms that apply to ``item``: each of its own terms overrides the kit's, field by
-        field (a still with its own embargo keeps the kit's usage text). None: the kit's."""
+        field (a still with its own embargo keeps the kit's usage text). None: the kit's.
+        Artwork has no terms of its own: the kit's apply to it."""
         kit = self.rights or Rights()
-        if item is None:
+        if item is None or isinstance(item, Artwork):
             return kit
         copyright = item.copyright if isinstance(item, Still) else None
         own_embargo = item.embargo is not None  # it replaces even an unreadable kit embargo
@@ -326,7 +327,7 @@ class PressKit(NamedTuple):
             embargo_problem=None if own_embargo else kit.embargo_problem,
         )
 
-    def under_embargo(self, item: Still | Video | None, now: datetime.datetime) -> bool:
+    def under_embargo(self, item: Still | Video | Artwork | None, now: datetime.datetime) -> bool:
         """True while ``item`` (None: the kit as a whole) may not yet be published at ``now``
         (an aware datetime). An embargo the manifest wrote unreadably counts as in force."""
         if now.utcoffset() is None:

@@ -163,6 +163,7 @@ class _ManifestReader(NodeReader):
         self.source = source
         self.fatal = False
         self.credited: set[str] = set()  # name_key of every credited name
+        self.described: dict[str, str] = {}  # name_key of each people entry -> its key
 
     # -- sections --------------------------------------------------------------------------
 
@@ -271,7 +272,7 @@ class _ManifestReader(NodeReader):
         return (trailer,) if trailer is not None else ()
 
     def read_person(self, node: yaml.Node, key: str) -> Person:
-        return read_person(self, node, key, self.source, self.is_credited)
+        return read_person(self, node, key, self.source, self.is_credited, self.described)
 
     def is_credited(self, name: str) -> bool:
         return name_key(name) in self.credited

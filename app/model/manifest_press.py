@@ -10,7 +10,17 @@ from collections.abc import Callable
 
 import yaml
 
-from app.model.kit import AWARD_RESULTS, Award, Person, Quote, Screening, Synopsis, Translation
+from app.model.kit import (
+    AWARD_RESULTS,
+    Award,
+    LinkTarget,
+    Person,
+    Quote,
+    Screening,
+    Synopsis,
+    Translation,
+    name_key,
+)
 from app.model.manifest_nodes import Missing, NodeReader, child_key, is_null
 from app.model.manifest_yaml import describe_node
 from app.model.note_links import note_links
@@ -56,16 +66,32 @@ def warn_uncredited(reader: NodeReader, node: yaml.Node, key: str, name: str) ->
 
 
 def read_person(
-    reader: NodeReader, node: yaml.Node, key: str, source: str, is_credited: IsCredited
+    reader: NodeReader,
+    node: yaml.Node,
+    key: str,
+    source: str,
+    is_credited: IsCredited,
+    described: dict[str, str],
 ) -> Person:
+    """One ``people`` entry; ``described`` maps each name read so far (as ``name_key`` has
+    it) to its entry's key, so a second entry for one person is caught."""
     values = reader.mapping(node, key, PERSON_KEYS)
     if values is None:
         raise Missing
     name = reader.required_text(values, "name", key, node)
+    name_place = child_key(key, "name")
     if not is_credited(name):
-        warn_uncredited(reader, values["name"], child_key(key, "name"), name)
+        warn_uncredited(reader, values["name"], name_place, name)
+    first = described.setdefault(name_key(name), key)
+    if first != key:  # a name opens one card: the viewer can show only the first entry's
+        reader.warning(
+            values["name"], name_place, f"{quote_value(name)} is described already in {first}"
+        )
     bio = reader.text(values, "bio", key)
-    links = note_links(reader, values["bio"], bio, child_key(key, "bio"), source) if bio else ()
+    links: tuple[LinkTarget, ...] = ()
+    if bio:
+        bio_key = child_key(key, "bio")
+        links = note_links(reader, values["bio"], bio, bio_key, source, "biographies")
     return Person(
         name=name,
         pronunciation=reader.text(values, "pronunciation", key),

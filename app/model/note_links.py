@@ -24,9 +24,15 @@ _TARGET_LIMIT = 2000
 
 
 def note_links(
-    reader: NodeReader, body_node: yaml.Node, body: str, key: str, source: str
+    reader: NodeReader,
+    body_node: yaml.Node,
+    body: str,
+    key: str,
+    source: str,
+    where: str = "notes",
 ) -> tuple[LinkTarget, ...]:
-    """Check every link and image in a note's Markdown ``body``."""
+    """Check every link and image in a Markdown ``body`` (a note's, or a person's ``bio``);
+    ``where`` names the kind of field in messages."""
     line_of = _body_line_finder(reader, body_node, source)
     links: list[LinkTarget] = []
 
@@ -47,7 +53,7 @@ def note_links(
                 problem(
                     line,
                     f"the image {quote_value(target, _TARGET_LIMIT)} is remote; images in "
-                    "notes must be files inside the kit",
+                    f"{where} must be files inside the kit",
                 )
             else:
                 links.append(LinkTarget(target, False, line))

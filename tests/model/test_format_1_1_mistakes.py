@@ -577,3 +577,40 @@ def test_long_paragraphs_and_paths_are_not_one_line_fields(make_kit: MakeKit) ->
         f"presskit.yaml:49: warning: people #2 name: '{'K' * 99}…' is not in the credits "
         "(write the name exactly as credited)",
     ]
+
+
+def test_a_person_described_twice_is_a_warning(make_kit: MakeKit) -> None:
+    manifest = replaced(
+        "  - {name: Kari Example}", "  - {name: Kari Example}\n  - {name: ola example}"
+    )
+    result = load_press_kit(make_kit_1_1(make_kit, manifest))
+    assert [p.format() for p in result.problems] == [
+        "presskit.yaml:51: warning: people #3 name: 'ola example' is described already in people #1"
+    ]
+    assert [person.name for person in result.kit.people] == [
+        "Ola Example",
+        "Kari Example",
+        "ola example",
+    ]
+
+
+def test_a_remote_image_in_a_biography_is_refused(make_kit: MakeKit) -> None:
+    manifest = replaced(
+        "A **fictional** actor. See [the still](stills/01.jpg).",
+        "A **fictional** actor. ![Face](https://example.com/face.jpg)",
+    )
+    result = load_press_kit(make_kit_1_1(make_kit, manifest))
+    assert [p.format() for p in result.problems] == [
+        "presskit.yaml:47: error: people #1 bio: the image 'https://example.com/face.jpg' is "
+        "remote; images in biographies must be files inside the kit"
+    ]
+    assert result.kit.people[0].bio_links == ()
+
+
+def test_norwegian_is_a_language_not_a_boolean(make_kit: MakeKit) -> None:
+    # YAML 1.1 reads a bare "no" as false; the loader reads keys as written.
+    manifest = replaced("  zh-Hant-TW: {title: 測試電影}", "  no: {title: Testfilmen}")
+    kit = load_press_kit(make_kit_1_1(make_kit, manifest)).kit
+    assert [t.language for t in kit.translations] == ["fr", "no"]
+    translation = kit.translation("NO")
+    assert translation is not None and translation.title == "Testfilmen"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.model.kit import (
+    Artwork,
     CastMember,
     CrewMember,
     Film,
@@ -146,3 +147,11 @@ def test_the_helpers_on_a_loaded_kit(make_kit: MakeKit) -> None:
     person = kit.person("Ola Example")
     assert person is not None and person.pronunciation == "OH-lah eg-ZAM-pel"
     assert kit.person("Åsa Ødegård") is None
+
+
+def test_artwork_follows_the_kit_s_terms() -> None:
+    kit = kit_with(rights=Rights("Kit usage.", None, KIT_EMBARGO))
+    art = Artwork("art/logo.png", None, kind="logo")
+    assert kit.effective_rights(art) == kit.rights
+    assert kit.under_embargo(art, dt.datetime(2030, 1, 1, tzinfo=UTC))
+    assert not kit.under_embargo(art, dt.datetime(2030, 2, 1, tzinfo=UTC))
