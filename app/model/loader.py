@@ -172,24 +172,26 @@ class _ManifestReader(NodeReader):
         top = self.mapping(root_node, "", TOP_KEYS, TOP_KEYS_1_1)
         if top is None:
             return None
-        self.check_format(top, root_node, declared)
+        self.check_format(top, root_node)
+        # Sections are read in the order the README's example writes them, so problems come
+        # out roughly in manifest order; credits come before anything matched against them.
+        kit_info = read_kit_info(self, top.get("kit"))
         film = self.read_film(top.get("film"), root_node)
         synopsis = self.read_synopsis(top.get("synopsis"), root_node)
         cast, crew = self.read_credits(top.get("credits"))
         self.credited = {name_key(person.name) for person in (*cast, *crew)}
-        stills = self.each_item(top.get("stills"), "stills", self.read_still)
-        videos = self.read_videos(top)
-        notes = self.each_item(top.get("notes"), "notes", self.read_note)
-        contacts = self.each_item(top.get("contacts"), "contacts", self.read_contact)
-        kit_info = read_kit_info(self, top.get("kit"))
         rights = read_rights(self, top.get("rights"))
+        stills = self.each_item(top.get("stills"), "stills", self.read_still)
         artwork = self.each_item(top.get("artwork"), "artwork", partial(read_artwork, self))
         people = self.each_item(top.get("people"), "people", self.read_person)
         awards = self.each_item(top.get("awards"), "awards", partial(read_award, self))
         quotes = self.each_item(top.get("quotes"), "quotes", partial(read_quote, self))
+        videos = self.read_videos(top)
         screenings = self.each_item(
             top.get("screenings"), "screenings", partial(read_screening, self)
         )
+        notes = self.each_item(top.get("notes"), "notes", self.read_note)
+        contacts = self.each_item(top.get("contacts"), "contacts", self.read_contact)
         translations = read_translations(self, top.get("translations"))
         if self.fatal or film is None or synopsis is None:
             return None
@@ -236,9 +238,7 @@ class _ManifestReader(NodeReader):
                 return None
         return None
 
-    def check_format(
-        self, top: dict[str, yaml.Node], root_node: yaml.Node, declared: str | None
-    ) -> None:
+    def check_format(self, top: dict[str, yaml.Node], root_node: yaml.Node) -> None:
         if "format" not in top:
             self.error(
                 root_node, "format", f"'format' is required (write 'format: {FORMAT_CURRENT}')"

@@ -37,9 +37,11 @@ TRANSLATED_SYNOPSIS_KEYS = ("short", "long", "attribution")
 
 # The shape of a BCP 47 (RFC 5646) language tag: language with optional extended subtags,
 # script, region, variants, extensions and a private-use part, or a private-use tag alone.
-# Whether a subtag is registered is not checked: that needs the IANA registry, which changes.
+# The language is two or three letters: the grammar's four to eight are reserved and none is
+# registered, and allowing them would pass a name such as "french" as a tag. Whether a subtag
+# is registered is not checked: that needs the IANA registry, which changes.
 _LANGUAGE_TAG = re.compile(
-    r"(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"
+    r"(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}"
     r"(?:-[a-z]{4})?"
     r"(?:-(?:[a-z]{2}|[0-9]{3}))?"
     r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
@@ -172,11 +174,13 @@ def read_translations(reader: NodeReader, node: yaml.Node | None) -> tuple[Trans
         key = child_key("translations", tag)
         if not is_language_tag(tag):
             shown = quote_value(tag) if isinstance(tag_node, yaml.ScalarNode) else "a key"
-            reader.error(
-                tag_node,
-                "translations",
-                f"{shown} is not a language tag (write a BCP 47 tag such as fr, pt-BR or zh-Hant)",
+            hyphenated = tag.replace("_", "-")  # fr_FR is how locales are often written
+            hint = (
+                f"write '{hyphenated}': BCP 47 joins its parts with '-'"
+                if hyphenated != tag and is_language_tag(hyphenated)
+                else "write a BCP 47 tag such as fr, pt-BR or zh-Hant"
             )
+            reader.error(tag_node, "translations", f"{shown} is not a language tag ({hint})")
             continue
         if tag.casefold() in seen:  # tags are case-insensitive: fr and FR are one language
             reader.error(tag_node, key, "duplicate language (it appears more than once)")

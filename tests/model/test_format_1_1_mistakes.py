@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from app.model.loader import load_press_kit
+from app.model.manifest_press import is_language_tag
 from tests.model.conftest import MakeKit
 from tests.model.kit_1_1 import make_kit_1_1, replaced
 
@@ -414,9 +415,17 @@ CASES = [
         "  zh_TW:",
         [
             (
-                "presskit.yaml:94: error: translations: 'zh_TW' is not a language tag (write a "
-                "BCP 47 tag such as fr, pt-BR or zh-Hant)"
+                "presskit.yaml:94: error: translations: 'zh_TW' is not a language tag (write "
+                "'zh-TW': BCP 47 joins its parts with '-')"
             ),
+        ],
+    ),
+    (
+        "  zh-Hant-TW:",
+        "  French:",
+        [
+            "presskit.yaml:94: error: translations: 'French' is not a language tag (write a "
+            "BCP 47 tag such as fr, pt-BR or zh-Hant)",
         ],
     ),
     (
@@ -614,3 +623,31 @@ def test_norwegian_is_a_language_not_a_boolean(make_kit: MakeKit) -> None:
     assert [t.language for t in kit.translations] == ["fr", "no"]
     translation = kit.translation("NO")
     assert translation is not None and translation.title == "Testfilmen"
+
+
+@pytest.mark.parametrize(
+    ("tag", "ok"),
+    [
+        ("fr", True),
+        ("pt-BR", True),
+        ("zh-Hant-TW", True),
+        ("sr-Latn-RS", True),
+        ("es-419", True),
+        ("de-CH-1901", True),
+        ("en-US-x-twain", True),
+        ("x-klingon", True),
+        ("sgn-ase", True),
+        ("fr_FR", False),
+        ("french", False),  # a language's name, not its tag (5-8 letters: none registered)
+        ("f", False),
+        ("fr-", False),
+        ("fr--FR", False),
+        ("fr-FR-", False),
+        ("123", False),
+        ("en-ÜS", False),
+        ("fr FR", False),
+        ("FR-fr", True),  # case is not significant in a tag
+    ],
+)
+def test_language_tags_are_checked_for_their_bcp_47_shape(tag: str, ok: bool) -> None:
+    assert is_language_tag(tag) is ok
