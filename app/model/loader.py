@@ -179,7 +179,8 @@ class _ManifestReader(NodeReader):
         film = self.read_film(top.get("film"), root_node)
         synopsis = self.read_synopsis(top.get("synopsis"), root_node)
         cast, crew = self.read_credits(top.get("credits"))
-        self.credited = {name_key(person.name) for person in (*cast, *crew)}
+        names = [member.name for member in cast] + [member.name for member in crew]
+        self.credited = {name_key(name) for name in names}
         rights = read_rights(self, top.get("rights"))
         stills = self.each_item(top.get("stills"), "stills", self.read_still)
         artwork = self.each_item(top.get("artwork"), "artwork", partial(read_artwork, self))
