@@ -138,6 +138,11 @@ class Still(NamedTuple):
     copyright: str | None = None
     embargo: datetime.datetime | None = None
 
+    @property
+    def has_own_terms(self) -> bool:
+        """True when the still says its own usage, copyright or embargo (the grid's badge)."""
+        return bool(self.usage or self.copyright or self.embargo)
+
 
 class Artwork(NamedTuple):
     """Key art variants, logos, banners: images shown with the stills, in a group of their own."""
@@ -165,6 +170,11 @@ class Video(NamedTuple):
     transcript: KitFile | None = None  # timed text of what is said (WebVTT or SRT)
     usage: str | None = None
     embargo: datetime.datetime | None = None
+
+    @property
+    def has_own_terms(self) -> bool:
+        """True when the video says its own usage or embargo."""
+        return bool(self.usage or self.embargo)
 
 
 # The views written before several videos existed name the record by its old name.
@@ -303,14 +313,22 @@ class PressKit(NamedTuple):
         """The one video a single-player view shows: the booth's choice (see ``booth_video``)."""
         return self.booth_video()
 
-    def booth_video(self) -> Video | None:
+    def booth_video(self, now: datetime.datetime | None = None) -> Video | None:
         """The video a public screen plays: the first of kind trailer, else the first teaser,
-        else the first video. (Whether it may play now is ``under_embargo``'s question.)"""
+        else the first video. Given ``now``, only videos free of embargo then are candidates
+        (an embargoed trailer gives way to a teaser that may be shown); None when none is."""
+        videos = self.videos
+        if now is not None:
+            videos = tuple(video for video in videos if not self.under_embargo(video, now))
         for kind in ("trailer", "teaser"):
-            for video in self.videos:
+            for video in videos:
                 if video.kind == kind:
                     return video
-        return self.videos[0] if self.videos else None
+        return videos[0] if videos else None
+
+    def public_stills(self, now: datetime.datetime) -> tuple[Still, ...]:
+        """The stills a public screen may show at ``now``: none under embargo."""
+        return tuple(still for still in self.stills if not self.under_embargo(still, now))
 
     def effective_rights(self, item: Still | Video | Artwork | None = None) -> Rights:
         """The terms that apply to ``item``: each of its own terms overrides the kit's, field by

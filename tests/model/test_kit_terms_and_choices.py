@@ -155,3 +155,28 @@ def test_artwork_follows_the_kit_s_terms() -> None:
     assert kit.effective_rights(art) == kit.rights
     assert kit.under_embargo(art, dt.datetime(2030, 1, 1, tzinfo=UTC))
     assert not kit.under_embargo(art, dt.datetime(2030, 2, 1, tzinfo=UTC))
+
+
+def test_a_public_screen_skips_what_is_under_embargo() -> None:
+    now = dt.datetime(2030, 1, 5, tzinfo=UTC)
+    later = dt.datetime(2030, 1, 20, tzinfo=UTC)
+    embargoed_trailer = video("Trailer", "trailer")._replace(embargo=KIT_EMBARGO)
+    teaser = video("Teaser", "teaser")
+    kit = kit_with(videos=(video("Clip", "clip"), embargoed_trailer, teaser))
+    chosen = kit.booth_video(now)
+    assert chosen is not None and chosen.title == "Teaser"  # the trailer may not play yet
+    chosen = kit.booth_video(later)
+    assert chosen is not None and chosen.title == "Trailer"
+    assert kit.booth_video() == embargoed_trailer  # without a moment: the kit's choice
+    everything_embargoed = kit_with(rights=Rights(embargo=KIT_EMBARGO), videos=(teaser,))
+    assert everything_embargoed.booth_video(now) is None
+    stills = (
+        Still("a.jpg", None),
+        Still("b.jpg", None, embargo=KIT_EMBARGO),
+        Still("c.jpg", None, usage="Own terms."),
+    )
+    kit = kit_with(stills=stills)
+    assert [s.file_text for s in kit.public_stills(now)] == ["a.jpg", "c.jpg"]
+    assert [s.file_text for s in kit.public_stills(later)] == ["a.jpg", "b.jpg", "c.jpg"]
+    assert [s.has_own_terms for s in stills] == [False, True, True]
+    assert not teaser.has_own_terms and embargoed_trailer.has_own_terms
