@@ -20,8 +20,13 @@ _INLINE_START = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*", re.MULTILINE)
 _REFERENCE_IMAGE_USE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\[([^\]]*)\]")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20]*)>")
-_HTML_SRC = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
-_HTML_HREF = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+# Raw HTML (CommonMark 6.6): an open or closing tag. The notes are rendered with raw HTML off,
+# so a tag is shown as the characters written and loads nothing: it is worth a warning (the
+# publicist expected markup), not a link check. An autolink (``<https://…>``) is not a tag: a
+# tag name has no ``:``.
+_RAW_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# Code is shown as code, tags and all, so a tag inside it is not raw HTML.
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[^\n]*$|`+[^`\n]*`+", re.M | re.S)
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TITLE_CLOSE = {'"': '"', "'": "'", "(": ")"}
@@ -54,11 +59,17 @@ def find_refs(markdown: str) -> list[MarkdownRef]:
             refs.append(MarkdownRef(parsed[0], is_image, line_of(match.start())))
     for match in _AUTOLINK.finditer(markdown):
         refs.append(MarkdownRef(match.group(1), False, line_of(match.start())))
-    for match in _HTML_SRC.finditer(markdown):
-        refs.append(MarkdownRef(html.unescape(match.group(1)), True, line_of(match.start())))
-    for match in _HTML_HREF.finditer(markdown):
-        refs.append(MarkdownRef(html.unescape(match.group(1)), False, line_of(match.start())))
     return sorted(refs, key=lambda ref: ref.line_offset)
+
+
+def first_raw_html(markdown: str) -> MarkdownRef | None:
+    """The first raw HTML tag outside code in ``markdown`` (its text as ``target``), if any."""
+    # Code is blanked with spaces of the same length, so offsets (and lines) stay true.
+    visible = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+    match = _RAW_HTML_TAG.search(visible)
+    if match is None:
+        return None
+    return MarkdownRef(match.group(0), False, markdown.count("\n", 0, match.start()))
 
 
 def parse_destination(text: str, start: int) -> tuple[str, int] | None:

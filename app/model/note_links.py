@@ -15,12 +15,13 @@ import yaml
 from app.model.kit import LinkTarget
 from app.model.kit_paths import PathRefusal, resolve_kit_file
 from app.model.manifest_nodes import NodeReader
-from app.model.markdown_refs import MarkdownRef, find_refs, is_external_link
+from app.model.markdown_refs import MarkdownRef, find_refs, first_raw_html, is_external_link
 from app.model.problems import Problem, Severity, quote_value
 
 # A target is quoted whole in messages (a path is what a person searches the manifest for),
 # bounded only so a hostile megabyte-long target cannot flood the output.
 _TARGET_LIMIT = 2000
+RAW_HTML_WARNING = "raw HTML in notes is shown as written, not rendered"
 
 
 def note_links(
@@ -64,6 +65,13 @@ def note_links(
             problem(line, f"{what} {resolved.reason}")
             continue
         links.append(LinkTarget(target, ref.is_image, line, resolved))
+    # Raw HTML is neither a link nor an image to the renderer (it never loads anything), so
+    # it is not checked as one: one warning per note says the markup will not take effect.
+    tag = first_raw_html(body)
+    if tag is not None:
+        reader.problems.append(
+            Problem(Severity.WARNING, reader.file_name, RAW_HTML_WARNING, line_of(tag), key)
+        )
     return tuple(links)
 
 

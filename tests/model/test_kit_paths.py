@@ -265,11 +265,6 @@ REMOTE = "is remote; images in notes must be files inside the kit"
         ("![x](stills/missing.jpg)", "image 'stills/missing.jpg' does not exist"),
         ("[x](docs)", f"link 'docs' {FOLDER}"),
         ("![x][ref]\n\n[ref]: ../a.png", f"image '../a.png' {LEAVES}"),
-        (
-            '<img src="https://example.com/a.png">',
-            f"the image 'https://example.com/a.png' {REMOTE}",
-        ),
-        ('<a href="../a.md">x</a>', f"link '../a.md' {LEAVES}"),
         ("[x](<>)", "link with an empty target"),
     ],
 )
@@ -281,6 +276,59 @@ def test_unsafe_note_reference_is_an_error_on_its_line(
     problem_line = 7 + len(lines) - 1
     assert note_problems(make_kit, lines) == [
         f"presskit.yaml:{problem_line}: error: notes #1 body: {message}"
+    ]
+
+
+RAW_HTML = "warning: notes #1 body: raw HTML in notes is shown as written, not rendered"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        '<img src="/dev/zero">',
+        "<img src='../outside.png'>",
+        "<img src=/etc/hostname>",
+        '<a href="../a.md">x</a>',
+        '<a href="https://example.com">site</a>',
+        "Some <b>bold</b> and <i>italic</i>, then <br/> and <img src='x.png'>",
+        "<div\n  class='x'>spread over lines</div>",
+    ],
+)
+def test_raw_html_in_notes_is_one_warning_on_its_line_never_a_link_check(
+    make_kit: MakeKit, markdown: str
+) -> None:
+    lines = ["Some text first.", "", *markdown.split("\n")]  # the Markdown starts on line 9
+    result = load_press_kit(make_kit(note_manifest(lines), NOTE_FILES))
+    assert [p.format() for p in result.problems] == [f"presskit.yaml:9: {RAW_HTML}"]
+    assert not result.errors
+    assert result.kit.notes[0].links == ()  # raw HTML is shown as text: nothing to open
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Write `<img src='x.png'>` to break nothing.",
+        "```\n<b>in a fenced block</b>\n```",
+        "<https://example.com/auto> is an autolink, not a tag",
+        "1 < 2 and 3 > 2, a < b>c",
+    ],
+)
+def test_markup_in_code_autolinks_and_comparisons_are_not_raw_html(
+    make_kit: MakeKit, markdown: str
+) -> None:
+    result = load_press_kit(make_kit(note_manifest(markdown.split("\n")), NOTE_FILES))
+    assert result.problems == []
+
+
+def test_raw_html_warns_once_per_note(make_kit: MakeKit) -> None:
+    manifest = note_manifest(["<b>one</b>"]) + (
+        "  - heading: Second\n    body: |\n      <i>two</i> and ![x](../a.png)\n"
+    )
+    result = load_press_kit(make_kit(manifest, NOTE_FILES))
+    assert [p.format() for p in result.problems] == [
+        f"presskit.yaml:7: {RAW_HTML}",
+        f"presskit.yaml:10: error: notes #2 body: image '../a.png' {LEAVES}",
+        f"presskit.yaml:10: {RAW_HTML.replace('#1', '#2')}",
     ]
 
 
