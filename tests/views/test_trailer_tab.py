@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app import settings as keys
 from app.model.opening import open_kit_location
+from app.views.feedback import TOAST_NAME, Toast
 from app.views.trailer.controls import AUDIO_UNAVAILABLE
 from app.views.trailer.trailer_tab import SOUND_ONLY, TrailerTab
 
@@ -379,8 +380,71 @@ def test_save_current_frame_and_save_trailer(
 
     saved = QImage(str(tmp_path / "frame.png"))
     assert (saved.width(), saved.height()) == (320, 180)
+    toast = tab.window().findChild(Toast, TOAST_NAME)
+    assert toast is not None and toast.isVisible() and toast.text() == "Saved frame.png"
     qtbot.mouseClick(tab.controls.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "copy.mp4").read_bytes() == (media / "valid.mp4").read_bytes()
+
+
+def _answer_next_box(seen: list[tuple[str, str, Qt.TextFormat]]) -> None:
+    """Record the next modal message box's title, text and format, then close it (a modal
+    box would block an unattended test)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append((box.windowTitle(), box.text(), box.textFormat()))
+        box.done(0)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_save_frame_refusals_are_plain_message_boxes(
+    qtbot, make_trailer_tab, write_trailer_kit, tmp_path, monkeypatch
+):
+    tab = make_trailer_tab(write_trailer_kit())
+    _loaded(qtbot, tab)
+    seen: list[tuple[str, str, Qt.TextFormat]] = []
+    _answer_next_box(seen)
+    tab.save_frame()  # nothing played yet: no frame
+    assert seen == [("No frame to save", "Play the trailer first.", Qt.TextFormat.PlainText)]
+
+    # A folder that does not exist, named like markup: the message quotes it as written.
+    target = tmp_path / "<b>no such folder</b>" / "frame.png"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    tab.player.play()
+    _frames(qtbot, tab, 5)
+    tab.player.pause()
+    _answer_next_box(seen)
+    tab.save_frame()
+    assert seen[1] == (
+        "Cannot save the frame",
+        f"“{target}” could not be written.",
+        Qt.TextFormat.PlainText,
+    )
+    assert not target.exists()
+    toast = tab.window().findChild(Toast, TOAST_NAME)
+    assert toast is None or not toast.isVisible()  # nothing was saved, nothing is confirmed
+
+
+def test_a_frame_saved_without_a_suffix_becomes_a_png(
+    qtbot, make_trailer_tab, write_trailer_kit, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "shot"), ""))
+    )
+    tab = make_trailer_tab(write_trailer_kit())
+    tab.player.play()
+    _frames(qtbot, tab, 3)
+    tab.player.pause()
+    tab.save_frame()
+    assert (tmp_path / "shot.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_kit_without_trailer_says_so(qtbot, make_trailer_tab, write_trailer_kit):

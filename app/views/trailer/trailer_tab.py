@@ -9,11 +9,9 @@ settings, saves a frame or the file, and maps the keys.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app import settings as keys
 from app.media.trailer_player import TrailerPlayer
@@ -25,6 +23,7 @@ from app.views.kit_text import make_plain
 from app.views.save_original import ask_and_save_original
 from app.views.trailer.controls import SKIP_MS, PlayerControls
 from app.views.trailer.full_screen import FullScreenLender, TrailerStage
+from app.views.trailer.save_frame import save_current_frame
 from app.views.trailer.video_canvas import VideoCanvas
 
 log = logging.getLogger(__name__)
@@ -174,20 +173,9 @@ class TrailerTab(KitTab):
 
     @Slot()
     def save_frame(self) -> None:
-        if self.player is None:
-            return
-        frame = self.player.current_frame()
-        image = frame.toImage() if frame.isValid() else QImage()
-        if image.isNull():
-            QMessageBox.information(self, "No frame to save", "Play the trailer first.")
-            return
-        seconds = self.player.position() / 1000
-        suggested = Path.home() / f"trailer-frame-{seconds:07.2f}s.png".replace(".", "-", 1)
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save the current frame", str(suggested), "PNG images (*.png)"
-        )
-        if target and not image.save(target, "PNG"):  # type: ignore[call-overload]
-            QMessageBox.warning(self, "Cannot save the frame", f"“{target}” could not be written.")
+        if self.player is not None:
+            # The stage's window: in full screen the toast shows there, not behind it.
+            save_current_frame(self.stage or self, self.player)
 
     @Slot()
     def save_trailer(self) -> None:
