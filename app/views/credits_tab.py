@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from html import escape
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from app.model.kit import CrewMember, PressKit
+from app.model.kit import CrewMember, PressKit, SkippedEntry
 from app.settings import Settings
 from app.views.base_tab import KitTab, copy_to_clipboard, empty_state
 from app.views.feedback import confirm
 from app.views.icons import set_icon_later
 from app.views.kit_browser import KitTextBrowser
+from app.views.kit_text import html_text
 from app.views.palette import TEXT_SECONDARY
+from app.views.skipped_rows import in_place, not_shown_html, skipped_label
 
 log = logging.getLogger(__name__)
 
@@ -30,15 +33,31 @@ def crew_by_job(crew: tuple[CrewMember, ...]) -> list[tuple[str, list[str]]]:
 
     Jobs are matched ignoring case and surrounding spaces; the first spelling is kept.
     """
+    return [row for row in _grouped(crew) if not isinstance(row, SkippedEntry)]
+
+
+def crew_rows(kit: PressKit) -> list[tuple[str, list[str]] | SkippedEntry]:
+    """The crew as shown: :func:`crew_by_job`'s rows, and each crew entry the loader could
+    not read after the rows of the entries before it."""
+    return _grouped(in_place(kit.crew, kit.skipped_in("credits.crew")))
+
+
+def _grouped(
+    items: Iterable[CrewMember | SkippedEntry],
+) -> list[tuple[str, list[str]] | SkippedEntry]:
+    rows: list[tuple[str, list[str]] | SkippedEntry] = []
     jobs: dict[str, tuple[str, list[str]]] = {}
-    for member in crew:
-        key = " ".join(member.job.split()).casefold()
+    for item in items:
+        if isinstance(item, SkippedEntry):
+            rows.append(item)
+            continue
+        key = " ".join(item.job.split()).casefold()
         if key not in jobs:
-            jobs[key] = (member.job, [])
-        names = jobs[key][1]
-        if member.name not in names:
-            names.append(member.name)
-    return list(jobs.values())
+            jobs[key] = (item.job, [])
+            rows.append(jobs[key])
+        if item.name not in jobs[key][1]:
+            jobs[key][1].append(item.name)
+    return rows
 
 
 def credits_source(kit: PressKit) -> str:
@@ -52,7 +71,8 @@ class CreditsTab(KitTab):
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
         layout = self.reading_layout()
-        if not kit.cast and not kit.crew:
+        unread = kit.skipped_in("credits.cast") + kit.skipped_in("credits.crew")
+        if not kit.cast and not kit.crew and not unread:
             layout.addWidget(empty_state("This press kit lists no cast or crew.", self))
             return
         self.copy_button = QPushButton("Copy credits", self)
@@ -85,11 +105,17 @@ class CreditsTab(KitTab):
         return "\n".join(lines)
 
     def _html(self) -> str:
-        # Cast reads "name  role", crew "job  names": the people's names are bold in both.
-        cast = [(f"<b>{escape(m.name)}</b>", _secondary(m.role or "")) for m in self.kit.cast]
+        # Cast reads "name  role", crew "job  names": the people's names are bold in both. An
+        # entry the loader could not read keeps its place: its label (or #n), then the reason.
+        cast = [
+            _skipped_row(m) if isinstance(m, SkippedEntry) else (_bold(m.name), _secondary(m.role))
+            for m in in_place(self.kit.cast, self.kit.skipped_in("credits.cast"))
+        ]
         crew = [
-            (_secondary(job), "<br>".join(f"<b>{escape(name)}</b>" for name in names))
-            for job, names in crew_by_job(self.kit.crew)
+            _skipped_row(row)
+            if isinstance(row, SkippedEntry)
+            else (_secondary(row[0]), "<br>".join(_bold(name) for name in row[1]))
+            for row in crew_rows(self.kit)
         ]
         rows = "".join(
             HEADING.format(heading)
@@ -105,5 +131,13 @@ class CreditsTab(KitTab):
         confirm(self, "Credits copied, with their source line.")
 
 
-def _secondary(text: str) -> str:
-    return f"<span style='color:{TEXT_SECONDARY}'>{escape(text)}</span>"
+def _bold(text: str) -> str:
+    return f"<b>{html_text(text)}</b>"
+
+
+def _secondary(text: str | None) -> str:
+    return f"<span style='color:{TEXT_SECONDARY}'>{html_text(text or '')}</span>"
+
+
+def _skipped_row(entry: SkippedEntry) -> tuple[str, str]:
+    return escape(skipped_label(entry)), not_shown_html(entry)

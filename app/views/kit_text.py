@@ -10,7 +10,16 @@ So every widget that shows kit text gets it through one of these helpers:
   the text is escaped inside ``<qt>…</qt>``, which Qt always takes as rich text;
 - :func:`window_title_text` — Qt removes a ``[*]`` from window titles (the "modified" mark);
 - :func:`menu_text` — ``&`` marks a menu shortcut and a tab starts the shortcut column;
-- :func:`plain_message_box` — its text and informative text plain; details are plain already.
+- :func:`plain_message_box` — its text and informative text plain; details are plain already;
+- :class:`KitLabel` / :func:`display_text` — a one-line field (a title, a name) shortened past
+  the model's display limit, and given break opportunities inside long words.
+
+Long words: QLabel and ``QPainter.drawText`` wrap only between words, so a 300-character token
+(a URL, a hostile one-word title) pushes its column sideways instead of wrapping. A zero-width
+space (U+200B) is put after every ``BREAK_EVERY`` characters of such a run, on screen only:
+:class:`KitLabel` copies (Ctrl+C, its menu, the X11 selection) without them. Rich text
+(``QTextDocument``) wraps anywhere by itself and needs no help. Shortening comes first, so the
+cost of painting a field is bounded whatever the kit holds.
 
 Start-up path: the overview's labels use it before the first paint, so it names no ``Qt``
 enum there (plain numbers set as properties, see ``qt_values.py``) and imports the message
@@ -21,13 +30,17 @@ from __future__ import annotations
 
 import html
 import logging
+import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.model.text_limits import MAX_LINE_FIELD_CHARS, MAX_TITLE_CHARS, shorten_for_display
 from app.views.qt_values import TEXT_FORMAT_PLAIN, set_enum_property
 
 if TYPE_CHECKING:  # its enums cost start-up time; only dialogs after the first paint use it
+    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
     from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
@@ -35,6 +48,106 @@ log = logging.getLogger(__name__)
 # Qt's own object name for the informative text's label (qmessagebox.cpp): the box offers no
 # setter for that label's format, so it is found by name.
 _INFORMATIVE_LABEL = "qt_msgbox_informativelabel"
+
+# A run of this many characters without a break still fits a narrow column at a title's size
+# (about 40 × 0.6 em ≈ 700 px at 28 px); words of real text are far shorter.
+BREAK_EVERY = 40
+ZERO_WIDTH_SPACE = "\u200b"
+_LONG_RUN = re.compile(rf"[^\s{ZERO_WIDTH_SPACE}]{{{BREAK_EVERY + 1},}}")
+
+
+def _with_breaks(run: str) -> str:
+    pieces: list[str] = []
+    start = 0
+    while len(run) - start > BREAK_EVERY:
+        end = start + BREAK_EVERY
+        # Never between a letter and its combining accent: the accent would stand alone.
+        while end < len(run) and unicodedata.combining(run[end]):
+            end += 1
+        pieces.append(run[start:end])
+        start = end
+    pieces.append(run[start:])
+    return ZERO_WIDTH_SPACE.join(piece for piece in pieces if piece)
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after every ``BREAK_EVERY`` characters of any longer
+    run without a space, so Qt can wrap it. For display only: never for copied text."""
+    if len(text) <= BREAK_EVERY:
+        return text
+    return _LONG_RUN.sub(lambda match: _with_breaks(match.group(0)), text)
+
+
+def display_text(text: str, limit: int = MAX_LINE_FIELD_CHARS) -> str:
+    """A one-line kit field as shown: cut to ``limit`` characters, long words breakable."""
+    return breakable(shorten_for_display(text, limit))
+
+
+def html_text(text: str, limit: int = MAX_LINE_FIELD_CHARS) -> str:
+    """A one-line kit field inside rich text: cut to ``limit`` characters and escaped (rich
+    text wraps long words by itself)."""
+    return html.escape(shorten_for_display(text, limit), quote=True)
+
+
+def copied_text(shown: str) -> str:
+    """Text selected in a :class:`KitLabel` as it goes to the clipboard: no display breaks."""
+    return shown.replace(ZERO_WIDTH_SPACE, "")
+
+
+class KitLabel(QLabel):
+    """A plain-text label for one kit field, shown by :func:`display_text`; what is copied
+    from it carries none of the break opportunities added for display."""
+
+    def __init__(
+        self, text: str = "", limit: int = MAX_LINE_FIELD_CHARS, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        make_plain(self)
+        self.kit_text = ""
+        if text:
+            self.set_kit_text(text, limit)
+
+    def set_kit_text(self, text: str, limit: int = MAX_LINE_FIELD_CHARS) -> None:
+        self.kit_text = text
+        self.setText(display_text(text, limit))
+
+    def selected_kit_text(self) -> str:
+        return copied_text(self.selectedText())
+
+    def _copy_selection(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        if self.hasSelectedText():
+            QGuiApplication.clipboard().setText(self.selected_kit_text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        if event.matches(QKeySequence.StandardKey.Copy) and self.hasSelectedText():
+            self._copy_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        from PySide6.QtGui import QClipboard, QGuiApplication
+
+        # X11's primary selection (middle-click paste) is set by Qt from the shown text.
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.supportsSelection() and self.hasSelectedText():
+            clipboard.setText(self.selected_kit_text(), QClipboard.Mode.Selection)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        copy = menu.addAction("Copy")
+        copy.setEnabled(self.hasSelectedText())
+        copy.triggered.connect(self._copy_selection)
+        select_all = menu.addAction("Select All")
+        select_all.triggered.connect(lambda: self.setSelection(0, len(self.text())))
+        menu.exec(event.globalPos())
 
 
 def make_plain(label: QLabel) -> QLabel:
@@ -59,15 +172,16 @@ def kit_tooltip(text: str) -> str:
     return f"<qt>{escaped}</qt>"
 
 
-def window_title_text(text: str) -> str:
-    """``text`` for setWindowTitle: a literal ``[*]`` is written twice, or Qt removes it."""
-    return " ".join(text.split()).replace("[*]", "[*][*]")
+def window_title_text(text: str, limit: int = MAX_TITLE_CHARS) -> str:
+    """``text`` for setWindowTitle: a literal ``[*]`` is written twice, or Qt removes it;
+    cut to ``limit`` characters (a title bar shows far fewer)."""
+    return " ".join(shorten_for_display(text, limit).split()).replace("[*]", "[*][*]")
 
 
-def menu_text(text: str) -> str:
+def menu_text(text: str, limit: int = MAX_TITLE_CHARS) -> str:
     """``text`` for a QAction, a tab title or a label with a buddy: ``&`` doubled (not a
-    shortcut mark), on one line."""
-    return " ".join(text.split()).replace("&", "&&")
+    shortcut mark), on one line, cut to ``limit`` characters."""
+    return " ".join(shorten_for_display(text, limit).split()).replace("&", "&&")
 
 
 def make_message_box_plain(box: QMessageBox) -> QMessageBox:

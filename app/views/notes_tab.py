@@ -12,15 +12,25 @@ import logging
 import os
 
 from PySide6.QtCore import Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.model.kit import PressKit, Still
+from app.model.kit import Note, PressKit, SkippedEntry, Still
+from app.model.text_limits import shorten_for_display
 from app.settings import Settings
+from app.views import palette
 from app.views.base_tab import KitTab, empty_state
 from app.views.kit_browser import KitTextBrowser, kit_image_paths
 from app.views.kit_text import plain_message_box
 from app.views.note_links import LinkDecision, LinkKind, decide, unlink_refused
+from app.views.skipped_rows import in_place, not_shown, skipped_label
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +56,11 @@ class NotesTab(KitTab):
         self.last_link: LinkDecision | None = None  # what the last click did, for tests
         self.refusal_box: QMessageBox | None = None
         layout = self.reading_layout()
-        if not kit.notes:
+        if not kit.notes and not kit.skipped_in("notes"):
             layout.addWidget(empty_state("This press kit has no press notes.", self))
 
     def first_shown(self) -> None:
-        if not self.kit.notes:
+        if not self.kit.notes and not self.kit.skipped_in("notes"):
             return
         self.browser = NotesBrowser(self.kit, not self.settings.locked_down, self)
         self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
@@ -63,6 +73,7 @@ class NotesTab(KitTab):
         # name a file. Markdown's own links and images are the format's.
         document.setMarkdown(self.markdown(), MARKDOWN_FEATURES)
         space_out_headings(document)
+        self._colour_skipped(document)
         self.browser.color_links()
         self.unlinked = unlink_refused(document, self.kit)
         # Set on the document (for its Markdown features), the text leaves the browser's cursor
@@ -149,13 +160,44 @@ class NotesTab(KitTab):
 
     def markdown(self) -> str:
         """The notes as one Markdown text: bodies as written, headings and attributions (plain
-        fields) escaped so they show literally."""
+        fields) escaped so they show literally. A note the loader could not read keeps its
+        place: its heading (or "Note #n") and the reason it is not shown."""
         parts = []
-        for note in self.kit.notes:
-            parts.append(f"## {markdown_literal(note.heading)}\n\n{note.body.strip()}\n")
+        for note in self._notes_in_place():
+            if isinstance(note, SkippedEntry):
+                heading = markdown_literal(skipped_label(note, "Note"))
+                parts.append(f"## {heading}\n\n{markdown_literal(not_shown(note))}\n")
+                continue
+            parts.append(f"## {markdown_literal(shorten_for_display(note.heading))}\n\n")
+            parts.append(f"{note.body.strip()}\n")
             if note.attribution:
-                parts.append(f"*— {markdown_literal(note.attribution)}*\n")
+                parts.append(f"*— {markdown_literal(shorten_for_display(note.attribution))}*\n")
         return "\n".join(parts)
+
+    def _notes_in_place(self) -> list[Note | SkippedEntry]:
+        return in_place(self.kit.notes, self.kit.skipped_in("notes"))
+
+    def _colour_skipped(self, document: QTextDocument) -> None:
+        """The "Not shown" paragraphs in the warning colour (Markdown has no colours): each is
+        the paragraph right under its heading. (Note bodies may hold headings of their own,
+        so counting headings would not find them.)"""
+        wanted = {
+            " ".join(not_shown(note).split())
+            for note in self._notes_in_place()
+            if isinstance(note, SkippedEntry)
+        }
+        warning = QTextCharFormat()
+        warning.setForeground(QColor(palette.WARNING))
+        block = document.begin()
+        while block.isValid():
+            after_heading = (
+                block.previous().isValid() and block.previous().blockFormat().headingLevel()
+            )
+            if after_heading and block.text() in wanted:
+                cursor = QTextCursor(block)
+                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+                cursor.mergeCharFormat(warning)
+            block = block.next()
 
 
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")

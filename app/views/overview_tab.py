@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 from app.media.images import ImageDecodeError, fit_within
 from app.media.thumbnails import cached_thumbnail, default_cache, thumbnail_from_cache
 from app.media.worker import run_in_background
-from app.model.kit import PressKit
+from app.model.kit import PressKit, SkippedEntry
+from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.model.thumbnail_cache import SourceIdentity
 from app.settings import Settings
+from app.views import palette
 from app.views.base_tab import KitTab
 from app.views.icons import set_icon_later
-from app.views.kit_text import make_plain, menu_text, plain_label
+from app.views.kit_text import KitLabel, make_plain, menu_text, plain_label
 from app.views.qt_values import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -36,6 +38,7 @@ from app.views.qt_values import (
     TEXT_SELECTABLE_BY_MOUSE,
     set_enum_property,
 )
+from app.views.skipped_rows import in_place, not_shown, skipped_label
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +70,9 @@ class KeyArtLabel(QLabel):
         self.setWordWrap(True)
         self.setMinimumSize(240, 360)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(f"Key art for {kit.film.title}")
+        self.setAccessibleName(
+            f"Key art for {shorten_for_display(kit.film.title, MAX_TITLE_CHARS)}"
+        )
         self.image: QImage | None = None
         self._requested = QSize()
         self._generation = 0
@@ -178,21 +183,23 @@ class OverviewTab(KitTab):
         # stays: moved into the scroll area as a whole it is styled once. (Labels made in the
         # tab and moved twice were re-styled each time: 7 ms of start-up.)
         text_holder = QWidget()
-        title = plain_label(film.title, text_holder)
+        # Shortened, and breakable inside long words: a long title wraps rather than pushing
+        # the column sideways, and a megabyte-long one paints as fast as any other.
+        self.title = title = KitLabel(film.title, MAX_TITLE_CHARS, text_holder)
         title.setObjectName("filmTitle")
-        title.setWordWrap(True)  # a long title wraps rather than pushing the column sideways
-        title.setAccessibleName(f"Title: {film.title}")
+        title.setWordWrap(True)
+        title.setAccessibleName(f"Title: {shorten_for_display(film.title, MAX_TITLE_CHARS)}")
         set_enum_property(title, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         text_column = QVBoxLayout()
         text_column.setSpacing(10)
         text_column.addWidget(title)
         for text, name in ((film.tagline, "tagline"), (film.logline, "logline")):
             if text:
-                label = plain_label(" ".join(text.split()), text_holder)
+                label = KitLabel(" ".join(shorten_for_display(text).split()), parent=text_holder)
                 label.setObjectName(name)
                 label.setWordWrap(True)
                 set_enum_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
-                label.setAccessibleName(f"{name.capitalize()}: {text}")
+                label.setAccessibleName(f"{name.capitalize()}: {shorten_for_display(text)}")
                 text_column.addWidget(label)
 
         self.watch_button = QPushButton("Watch the trailer", text_holder)
@@ -214,9 +221,9 @@ class OverviewTab(KitTab):
         set_enum_property(self.facts_layout, "labelAlignment", ALIGN_RIGHT)
         self.facts_layout.setHorizontalSpacing(18)
         self.facts_layout.setVerticalSpacing(8)
-        rows = self.fact_rows()
-        for fact, value in rows:
-            self._add_fact(fact, value)
+        rows = self._facts()
+        for fact, value, warning in rows:
+            self._add_fact(fact, value, warning)
         facts.setVisible(bool(rows))  # a kit with no facts gets no empty panel
         text_column.addWidget(facts)
         text_column.addStretch(1)
@@ -237,44 +244,48 @@ class OverviewTab(KitTab):
         layout.addWidget(scroll, 3)
 
     def fact_rows(self) -> list[tuple[str, str]]:
+        """The facts panel's rows, ``(label, value)``, top to bottom."""
+        return [(label, value) for label, value, _ in self._facts()]
+
+    def _facts(self) -> list[tuple[str, str, bool]]:
+        """``(label, value, is_a_warning)`` for each row of the facts panel."""
         film = self.kit.film
-        rows: list[tuple[str, str]] = []
+        rows: list[tuple[str, str, bool]] = []
         # A date row the loader could not read keeps its place, marked with the reason, as
         # the problems dialog promises ("marked in their tabs").
-        unread = {entry.number: entry for entry in self.kit.skipped_in("film.dates")}
-        dates = iter(film.dates)
-        for number in range(1, len(film.dates) + len(unread) + 1):
-            entry = unread.get(number)
-            if entry is not None:
-                rows.append((entry.label or f"Date #{number}", f"⚠ Not shown: {entry.problem}"))
+        for date in in_place(film.dates, self.kit.skipped_in("film.dates")):
+            if isinstance(date, SkippedEntry):
+                rows.append((skipped_label(date, "Date"), not_shown(date), True))
                 continue
-            date = next(dates)
             place = f" — {date.place}" if date.place else ""
-            rows.append((date.label, f"{format_date(date.date)}{place}"))
+            rows.append((date.label, f"{format_date(date.date)}{place}", False))
         if film.runtime_minutes:
-            rows.append(("Running time", f"{film.runtime_minutes} minutes"))
+            rows.append(("Running time", f"{film.runtime_minutes} minutes", False))
         if film.rating:
-            rows.append(("Rating", film.rating))
+            rows.append(("Rating", film.rating, False))
         if film.genres:
-            rows.append(("Genre", ", ".join(film.genres)))
+            rows.append(("Genre", ", ".join(film.genres), False))
         if film.distributor:
-            rows.append(("Distributor", film.distributor))
+            rows.append(("Distributor", film.distributor, False))
         for label, jobs in (("Director", ("Director",)), ("Screenplay", ("Screenplay", "Writer"))):
             people = self.kit.crew_with_job(*jobs)
             if people:
-                rows.append((label, ", ".join(member.name for member in people)))
+                rows.append((label, ", ".join(member.name for member in people), False))
         return rows
 
-    def _add_fact(self, label: str, value: str) -> None:
+    def _add_fact(self, label: str, value: str, warning: bool = False) -> None:
         panel = self.facts_layout.parentWidget()
         # A date's label is kit text too; with a buddy, a label reads "&" as a shortcut mark.
         name = plain_label(menu_text(label), panel)
         name.setObjectName("factLabel")
-        text = plain_label(value, panel)
+        text = KitLabel(value, parent=panel)
         text.setObjectName("factValue")
+        if warning:
+            text.setStyleSheet(f"color: {palette.WARNING};")
         text.setWordWrap(True)
         set_enum_property(text, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
-        text.setAccessibleName(f"{label}: {value}")
+        short_label = shorten_for_display(label, MAX_TITLE_CHARS)
+        text.setAccessibleName(f"{short_label}: {shorten_for_display(value)}")
         name.setBuddy(text)
         self.facts_layout.addRow(name, text)
 

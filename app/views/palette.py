@@ -64,6 +64,10 @@ AMBER: Final = "#f0a24a"  # keyboard focus, the tagline, warnings
 ON_AMBER: Final = "#1a1204"  # text on AMBER
 FOCUS_ON_ACCENT: Final = "#ffd08a"  # the red button's focus ring: 5.0:1 on ACCENT, 13.3:1 around
 
+WARNING: Final = (
+    "#ffb85c"  # a row the kit names but cannot show: 11.1:1 on BACKGROUND, 10.4 on PANEL
+)
+
 # -- links in rich text (notes, contacts): Qt's own pure blue is 2.2:1 on BACKGROUND ---------------
 LINK: Final = "#8fd0ff"  # 11.5:1 on BACKGROUND
 LINK_VISITED: Final = "#c9a9ff"  # 9.6:1 on BACKGROUND

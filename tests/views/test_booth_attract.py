@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from app.model.attract import StepKind
 from app.views.booth.booth_window import BoothWindow
+from app.views.booth.title_card import CardLine
 from app.views.trailer.video_canvas import VideoCanvas
 
 
@@ -89,15 +90,31 @@ def test_slides_pan_zoom_cross_fade_and_carry_caption_and_credit(
 
 def test_title_card_shows_the_kits_own_title_and_release_date(qtbot, make_booth, booth_kit) -> None:
     window = make_booth(booth_kit)
-    assert window.attract.title_lines() == [
-        "Test Film",
-        "A tagline to test.",
-        "World premiere",
-        "June 12, 2023",
-        "Test Pictures",
-    ]
+    assert window.attract.title_card_lines == (
+        (CardLine.TITLE, "Test Film"),
+        (CardLine.TAGLINE, "A tagline to test."),
+        (CardLine.DATE_LABEL, "World premiere"),
+        (CardLine.DATE, "June 12, 2023"),
+        (CardLine.DISTRIBUTOR, "Test Pictures"),
+    )
     card = window.attract._title_pixmap()
     assert not card.isNull()
+
+
+def test_title_card_styles_a_line_by_its_role_not_its_text(qtbot) -> None:
+    """A tagline that reads exactly like the title is still painted as a tagline."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QFont
+
+    from app.model.kit import Film
+    from app.views.booth.title_card import paint_title_card, title_card_lines
+
+    same = Film(title="Same", tagline="Same")
+    lines = title_card_lines(same)
+    assert [line.role for line in lines] == [CardLine.TITLE, CardLine.TAGLINE]
+    as_title = paint_title_card(lines[:1], None, QSize(800, 450), 1.0, QFont()).toImage()
+    as_tagline = paint_title_card(lines[1:], None, QSize(800, 450), 1.0, QFont()).toImage()
+    assert as_title != as_tagline  # size, colour and weight follow the role
 
 
 def test_a_broken_trailer_and_broken_stills_are_skipped(qtbot, make_booth, tmp_path: Path) -> None:

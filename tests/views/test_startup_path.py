@@ -77,6 +77,7 @@ STARTUP_MODULES = frozenset(
         "app.views.progress",
         "app.views.qt_values",
         "app.views.recent_menu",
+        "app.views.skipped_rows",
         "app.views.tab_host",
         "app.views.tab_specs",
     }

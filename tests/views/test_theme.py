@@ -99,3 +99,12 @@ def test_links_in_notes_and_contacts_are_drawn_in_the_link_colour(qtbot, tmp_pat
         colour = fmt.foreground().color().name()
         assert colour == LINK_COLOR, f"{text}: {colour}"
         assert contrast(colour, READING_BACKGROUND) >= 4.5
+
+
+@pytest.mark.parametrize("background", ["BACKGROUND", "PANEL"])
+def test_the_warning_colour_meets_wcag_aa(background: str) -> None:
+    """ "⚠ Not shown" rows: in the reading views (BACKGROUND) and the facts panel (PANEL)."""
+    from app.views import palette
+
+    ratio = contrast(palette.WARNING, getattr(palette, background))
+    assert ratio >= 4.5, f"WARNING {palette.WARNING} on {background} is only {ratio:.2f}:1"

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.trailer_player import TrailerPlayer
 from app.media.worker import run_in_background
-from app.model.attract import AttractSequence, AttractStep, StepKind, release_date
+from app.model.attract import AttractSequence, AttractStep, StepKind
 from app.model.booth_session import BoothConfig
 from app.model.clock import Clock
 from app.model.kit import PressKit
 from app.views import palette
 from app.views.booth.attract_canvas import AttractCanvas, Frame
-from app.views.booth.title_card import paint_title_card
-from app.views.overview_tab import format_date
+from app.views.booth.title_card import TitleCardLine, paint_title_card, title_card_lines
+from app.views.kit_text import display_text
 from app.views.trailer.video_canvas import VideoCanvas
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,8 @@ class AttractLoop(QWidget):
         self._motion = 0
         self._key_art: QImage | None = None
         self._title_card: QPixmap | None = None
+        # What the title card says for the current kit, line by line with each line's role.
+        self.title_card_lines: tuple[TitleCardLine, ...] = ()
 
         # The Trailer tab's own canvas: the same picture and the same caption overlay.
         self.video = VideoCanvas(self)
@@ -121,6 +123,7 @@ class AttractLoop(QWidget):
         self._kit_generation += 1
         self._key_art = None
         self._title_card = None
+        self.title_card_lines = title_card_lines(kit.film)
         self._failed_logged.clear()
         trailer = kit.trailer
         playable = trailer is not None and trailer.file is not None and not trailer.problem
@@ -361,8 +364,9 @@ class AttractLoop(QWidget):
             pixmap,
             now,
             self.config.slide_seconds + self.config.fade_seconds,
-            caption=still.caption or "",
-            credit=still.credit or "",
+            # Shortened and breakable: painted text wraps only between words.
+            caption=display_text(still.caption or ""),
+            credit=display_text(still.credit or ""),
             motion=self._motion,
         )
         self._motion += 1
@@ -382,25 +386,9 @@ class AttractLoop(QWidget):
         if card is None or card.size() != size:
             assert self.kit is not None
             card = self._title_card = paint_title_card(
-                self.kit.film, self._key_art, size, ratio, self.font()
+                self.title_card_lines, self._key_art, size, ratio, self.font()
             )
         return card
-
-    def title_lines(self) -> list[str]:
-        """The title card's text, top to bottom (only what the kit's manifest says)."""
-        if self.kit is None:
-            return []
-        film = self.kit.film
-        lines = [film.title]
-        if film.tagline:
-            lines.append(film.tagline)
-        date = release_date(film.dates)
-        if date is not None:
-            lines.append(date.label)
-            lines.append(format_date(date.date))
-        if film.distributor:
-            lines.append(film.distributor)
-        return lines
 
     # -- handlers -------------------------------------------------------------------------
 

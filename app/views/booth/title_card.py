@@ -4,20 +4,75 @@ distributor — only what the kit's manifest says."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from enum import Enum
+from typing import NamedTuple
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPixmap
 
 from app.model.attract import release_date
 from app.model.kit import Film
+from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.views import palette
+from app.views.kit_text import breakable
 from app.views.overview_tab import format_date
 
 log = logging.getLogger(__name__)
 
 
+class CardLine(Enum):
+    """What a line of the card is: it decides the line's size, colour and weight."""
+
+    TITLE = "title"
+    TAGLINE = "tagline"
+    DATE_LABEL = "date label"
+    DATE = "date"
+    DISTRIBUTOR = "distributor"
+
+
+class TitleCardLine(NamedTuple):
+    role: CardLine
+    text: str  # as the kit wrote it (shortened past the display limits)
+
+
+class _Look(NamedTuple):
+    height_fraction: float  # pixel size as a fraction of the card's height
+    color: str
+    italic: bool
+    weight: QFont.Weight
+    letter_spacing: float = 0.0  # as a fraction of the pixel size
+
+
+_LOOKS = {
+    CardLine.TITLE: _Look(1 / 9, palette.TEXT_STRONG, False, QFont.Weight.ExtraBold, 0.08),
+    CardLine.TAGLINE: _Look(1 / 28, palette.AMBER, True, QFont.Weight.Normal),
+    CardLine.DATE_LABEL: _Look(1 / 34, palette.TEXT_SECONDARY, False, QFont.Weight.DemiBold),
+    CardLine.DATE: _Look(1 / 16, palette.TEXT_STRONG, False, QFont.Weight.Bold),
+    CardLine.DISTRIBUTOR: _Look(1 / 36, palette.TEXT_SECONDARY, False, QFont.Weight.Normal),
+}
+
+
+def title_card_lines(film: Film) -> tuple[TitleCardLine, ...]:
+    """The card's lines, top to bottom: only what the kit's manifest says."""
+    lines = [TitleCardLine(CardLine.TITLE, shorten_for_display(film.title, MAX_TITLE_CHARS))]
+    if film.tagline:
+        lines.append(TitleCardLine(CardLine.TAGLINE, shorten_for_display(film.tagline)))
+    date = release_date(film.dates)
+    if date is not None:
+        lines.append(TitleCardLine(CardLine.DATE_LABEL, shorten_for_display(date.label)))
+        lines.append(TitleCardLine(CardLine.DATE, format_date(date.date)))
+    if film.distributor:
+        lines.append(TitleCardLine(CardLine.DISTRIBUTOR, shorten_for_display(film.distributor)))
+    return tuple(lines)
+
+
 def paint_title_card(
-    film: Film, key_art: QImage | None, size: QSize, ratio: float, base_font: QFont
+    lines: Sequence[TitleCardLine],
+    key_art: QImage | None,
+    size: QSize,
+    ratio: float,
+    base_font: QFont,
 ) -> QPixmap:
     """The card: key art at the left when there is one, then the film's own lines."""
     pixmap = QPixmap(size)
@@ -40,35 +95,23 @@ def paint_title_card(
             painter.drawImage(art_rect, art)
             text_left = art_rect.right() + width * 0.06
         text_width = width - text_left - width * 0.06
-        date = release_date(film.dates)
-        blocks: list[tuple[str, float, str, bool, QFont.Weight]] = [
-            (film.title, height / 9, palette.TEXT_STRONG, False, QFont.Weight.ExtraBold),
-        ]
-        if film.tagline:
-            blocks.append((film.tagline, height / 28, palette.AMBER, True, QFont.Weight.Normal))
-        if date is not None:
-            blocks.append(
-                (date.label, height / 34, palette.TEXT_SECONDARY, False, QFont.Weight.DemiBold)
-            )
-            blocks.append(
-                (format_date(date.date), height / 16, palette.TEXT_STRONG, False, QFont.Weight.Bold)
-            )
-        if film.distributor:
-            blocks.append(
-                (film.distributor, height / 36, palette.TEXT_SECONDARY, False, QFont.Weight.Normal)
-            )
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         measured: list[tuple[str, QFont, str, QRectF]] = []
-        for text, pixel_size, color, italic, weight in blocks:
+        for line in lines:
+            look = _LOOKS[line.role]
+            pixel_size = height * look.height_fraction
             font = QFont(base_font)
             font.setPixelSize(max(12, int(pixel_size)))
-            font.setItalic(italic)
-            font.setWeight(weight)
-            if text == film.title:
-                font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, pixel_size * 0.08)
+            font.setItalic(look.italic)
+            font.setWeight(look.weight)
+            if look.letter_spacing:
+                spacing = pixel_size * look.letter_spacing
+                font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
             painter.setFont(font)
+            # Break opportunities in long words: drawText wraps only between words.
+            text = breakable(line.text)
             rect = painter.boundingRect(QRectF(0, 0, text_width, height), flags, text)
-            measured.append((text, font, color, rect))
+            measured.append((text, font, look.color, rect))
         gap = height * 0.035
         total = sum(rect.height() for *_, rect in measured) + gap * (len(measured) - 1)
         top = (height - total) / 2
