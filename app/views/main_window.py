@@ -22,6 +22,7 @@ from app.model.kit import PressKit
 from app.model.kit_snapshot import KitSnapshots
 from app.model.opening import KitOpenError, OpenedKit, is_archive, open_kit_location
 from app.model.problems import Problem, Severity
+from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.settings import Settings
 from app.views.base_tab import KitTab
 from app.views.icons import install_pending_icons, set_icon_later
@@ -159,7 +160,10 @@ class MainWindow(QMainWindow):
         if previous_index >= 0:
             self._show_tab_at(previous_index)
         if remember:
-            self.settings.add_recent_kit(str(opened.location), kit.film.title)
+            # Shortened as shown: a hostile megabyte-long title must not bloat the settings
+            # file that every start reads.
+            recent_title = shorten_for_display(kit.film.title, MAX_TITLE_CHARS)
+            self.settings.add_recent_kit(str(opened.location), recent_title)
         self.kit_changed.emit()
 
     def rebuild_tabs(self) -> None:

@@ -19,6 +19,7 @@ from app.views.base_tab import KitTab, copy_to_clipboard, with_credit
 from app.views.feedback import confirm
 from app.views.icons import set_icon_later
 from app.views.kit_browser import KitTextBrowser
+from app.views.kit_text import html_text
 from app.views.palette import TEXT_SECONDARY
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class SynopsisTab(KitTab):
     def _show_text(self) -> None:
         paragraphs = self.current_text().split("\n\n")
         body = "".join(f"<p style='{PARAGRAPH}'>{escape(p)}</p>" for p in paragraphs)
-        credit = f"<p style='color:{TEXT_SECONDARY}'><i>— {escape(self.kit.attribution)}</i></p>"
+        credit = f"<p style='color:{TEXT_SECONDARY}'><i>— {html_text(self.kit.attribution)}</i></p>"
         self.text_view.setHtml(body + credit)
 
     @Slot()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app import settings as keys
 from app.media.trailer_player import TrailerPlayer
 from app.model.kit import PressKit
+from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.settings import Settings
 from app.views import palette
 from app.views.base_tab import KitTab, empty_state
@@ -62,7 +63,8 @@ class TrailerTab(KitTab):
         player.set_muted(self.settings.get(keys.TRAILER_MUTED))
         stage = self.stage = TrailerStage(self.handle_key, self)
         canvas = self.canvas = VideoCanvas(stage)
-        canvas.setAccessibleName(f"Trailer video: {trailer.title or 'trailer'}")
+        name = shorten_for_display(trailer.title or "trailer", MAX_TITLE_CHARS)
+        canvas.setAccessibleName(f"Trailer video: {name}")
         canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         canvas.captions_visible = self.captions_on
         canvas.follow(player)

@@ -1,0 +1,134 @@
+"""A megabyte-long one-word field opens, is shown shortened to the model's display limit, and
+wraps inside its column (break opportunities for display only; what is copied has none)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from kit_factory import make_kit, temp_settings
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QScrollArea
+
+from app.model.opening import open_kit_location
+from app.model.text_limits import MAX_LINE_FIELD_CHARS, MAX_TITLE_CHARS, shorten_for_display
+from app.views.booth.title_card import CardLine, title_card_lines
+from app.views.contacts_tab import ContactsTab
+from app.views.credits_tab import CreditsTab
+from app.views.kit_text import (
+    BREAK_EVERY,
+    ZERO_WIDTH_SPACE,
+    KitLabel,
+    breakable,
+    copied_text,
+    display_text,
+)
+from app.views.main_window import MainWindow
+from app.views.overview_tab import OverviewTab
+
+MEGABYTE_WORD = "A" * 1_000_000  # the manifest's own limit is 1 MiB
+NAME_WORD = "N" * 5000
+LONG_WORD = "Supercalifragilistic" * 15  # 300 characters, no space
+
+
+def long_kit(root: Path, title: str = MEGABYTE_WORD) -> Path:
+    make_kit(root, contacts=True)
+    manifest = root / "presskit.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    text = text.replace("title: Test Film", f"title: {title}", 1)
+    text = text.replace("tagline: A tagline to test.", f"tagline: Before {LONG_WORD} after", 1)
+    text = text.replace("rating: PG-13", f"rating: {LONG_WORD}", 1)
+    text = text.replace("{name: Ann Actor,", f"{{name: {NAME_WORD},", 1)
+    text = text.replace("{name: Pat Press,", f"{{name: {LONG_WORD},", 1)
+    manifest.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ""),
+        ("short words only", "short words only"),
+        ("x" * BREAK_EVERY, "x" * BREAK_EVERY),  # exactly the limit: no break
+        ("x" * (BREAK_EVERY + 1), "x" * BREAK_EVERY + ZERO_WIDTH_SPACE + "x"),
+        ("a " + "y" * 90, "a " + ZERO_WIDTH_SPACE.join(["y" * 40, "y" * 40, "y" * 10])),
+        ("  spaced   out  ", "  spaced   out  "),  # whitespace is kept as written
+    ],
+)
+def test_breakable_puts_a_break_in_every_long_run_only(text: str, expected: str) -> None:
+    assert breakable(text) == expected
+    assert copied_text(breakable(text)) == text
+
+
+def test_a_break_never_separates_a_letter_from_its_accent() -> None:
+    word = "e\u0301" * 60  # é as e + combining acute, 120 code points
+    for piece in breakable(word).split(ZERO_WIDTH_SPACE):
+        assert not unicodedata.combining(piece[0])
+    assert copied_text(breakable(word)) == word
+
+
+def test_display_text_shortens_before_breaking() -> None:
+    shown = display_text(MEGABYTE_WORD, MAX_TITLE_CHARS)
+    assert copied_text(shown) == "A" * (MAX_TITLE_CHARS - 1) + "…"
+    assert len(copied_text(display_text(MEGABYTE_WORD))) == MAX_LINE_FIELD_CHARS
+
+
+def test_a_kit_label_copies_the_text_without_display_breaks(qtbot) -> None:
+    label = KitLabel(LONG_WORD)
+    qtbot.addWidget(label)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    assert ZERO_WIDTH_SPACE in label.text() and label.textFormat() == Qt.TextFormat.PlainText
+    label.show()
+    qtbot.waitExposed(label)
+    label.setFocus()
+    label.setSelection(0, len(label.text()))
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(label, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == LONG_WORD
+    assert label.kit_text == LONG_WORD
+
+
+def test_a_megabyte_one_word_title_opens_shortened_and_wraps(qtbot, tmp_path: Path) -> None:
+    root = long_kit(tmp_path / "kit")
+    window = MainWindow(temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1280, 820)
+    window.show_kit(open_kit_location(root), remember=True)
+    window.show()
+    qtbot.waitExposed(window)
+    overview = window.tab(OverviewTab)
+    assert isinstance(overview, OverviewTab)
+    assert copied_text(overview.title.text()) == shorten_for_display(MEGABYTE_WORD, MAX_TITLE_CHARS)
+    assert len(window.windowTitle()) <= MAX_TITLE_CHARS
+    assert len(overview.title.accessibleName()) < MAX_TITLE_CHARS + 10
+    # The text column wraps its long words instead of scrolling sideways.
+    scroll = overview.findChild(QScrollArea, "overviewText")
+    assert scroll is not None
+    qtbot.waitUntil(lambda: scroll.widget().width() > 0)
+    assert scroll.horizontalScrollBar().maximum() == 0
+    viewport = scroll.viewport().width()
+    for label in scroll.widget().findChildren(QLabel):
+        assert label.width() <= viewport, (label.objectName(), label.width(), viewport)
+    tagline = scroll.widget().findChild(QLabel, "tagline")
+    assert tagline is not None and tagline.height() > 2 * tagline.fontMetrics().height()
+    # Open Recent keeps the title as shown, not the megabyte.
+    window.recent_menu.aboutToShow.emit()
+    assert len(window.recent_menu.actions()[0].text()) <= MAX_TITLE_CHARS
+
+
+def test_credits_contacts_and_the_title_card_show_long_fields_shortened(qtbot, tmp_path) -> None:
+    from app.model.loader import load_press_kit
+
+    kit = load_press_kit(long_kit(tmp_path / "kit")).kit
+    credits = CreditsTab(kit, temp_settings(tmp_path))
+    qtbot.addWidget(credits)
+    shown = credits.text_view.document().toPlainText()
+    assert shorten_for_display(NAME_WORD) in shown and NAME_WORD not in shown
+    assert NAME_WORD in credits.plain_text()  # copied credits stay as written
+    contacts = ContactsTab(kit, temp_settings(tmp_path))
+    qtbot.addWidget(contacts)
+    assert LONG_WORD in contacts.text_view.document().toPlainText()
+    lines = title_card_lines(kit.film)
+    assert lines[0] == (CardLine.TITLE, shorten_for_display(MEGABYTE_WORD, MAX_TITLE_CHARS))
