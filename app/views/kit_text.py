@@ -16,7 +16,7 @@ So every widget that shows kit text gets it through one of these helpers:
 
 Long words: QLabel and ``QPainter.drawText`` wrap only between words, so a 300-character token
 (a URL, a hostile one-word title) pushes its column sideways instead of wrapping. A zero-width
-space (U+200B) is put after every ``BREAK_EVERY`` characters of such a run, on screen only:
+space (U+200B) goes between the characters of such a run (``LONG_RUN``), on screen only:
 :class:`KitLabel` copies (Ctrl+C, its menu, the X11 selection) without them. Rich text
 (``QTextDocument``) wraps anywhere by itself and needs no help. Shortening comes first, so the
 cost of painting a field is bounded whatever the kit holds.
@@ -49,31 +49,30 @@ log = logging.getLogger(__name__)
 # setter for that label's format, so it is found by name.
 _INFORMATIVE_LABEL = "qt_msgbox_informativelabel"
 
-# A run of this many characters without a break still fits a narrow column at a title's size
-# (about 40 × 0.6 em ≈ 700 px at 28 px); words of real text are far shorter.
-BREAK_EVERY = 40
+# A run longer than this without a space is not a word of real text (a URL, a hostile one-word
+# title): it gets a break opportunity between each two characters, so it wraps at whatever
+# width the column has, whatever the font size (40 characters of the 40 pt title are wider
+# than the whole text column). Words of real text are shorter and wrap as words.
+LONG_RUN = 40
 ZERO_WIDTH_SPACE = "\u200b"
-_LONG_RUN = re.compile(rf"[^\s{ZERO_WIDTH_SPACE}]{{{BREAK_EVERY + 1},}}")
+_LONG_RUN = re.compile(rf"[^\s{ZERO_WIDTH_SPACE}]{{{LONG_RUN + 1},}}")
 
 
 def _with_breaks(run: str) -> str:
     pieces: list[str] = []
-    start = 0
-    while len(run) - start > BREAK_EVERY:
-        end = start + BREAK_EVERY
+    for char in run:
         # Never between a letter and its combining accent: the accent would stand alone.
-        while end < len(run) and unicodedata.combining(run[end]):
-            end += 1
-        pieces.append(run[start:end])
-        start = end
-    pieces.append(run[start:])
-    return ZERO_WIDTH_SPACE.join(piece for piece in pieces if piece)
+        if pieces and unicodedata.combining(char):
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    return ZERO_WIDTH_SPACE.join(pieces)
 
 
 def breakable(text: str) -> str:
-    """``text`` with a zero-width space after every ``BREAK_EVERY`` characters of any longer
-    run without a space, so Qt can wrap it. For display only: never for copied text."""
-    if len(text) <= BREAK_EVERY:
+    """``text`` with a zero-width space between the characters of any run longer than
+    ``LONG_RUN`` without a space, so Qt can wrap it. For display only: never copied."""
+    if len(text) <= LONG_RUN:
         return text
     return _LONG_RUN.sub(lambda match: _with_breaks(match.group(0)), text)
 

@@ -18,7 +18,7 @@ from app.views.booth.title_card import CardLine, title_card_lines
 from app.views.contacts_tab import ContactsTab
 from app.views.credits_tab import CreditsTab
 from app.views.kit_text import (
-    BREAK_EVERY,
+    LONG_RUN,
     ZERO_WIDTH_SPACE,
     KitLabel,
     breakable,
@@ -51,9 +51,10 @@ def long_kit(root: Path, title: str = MEGABYTE_WORD) -> Path:
     [
         ("", ""),
         ("short words only", "short words only"),
-        ("x" * BREAK_EVERY, "x" * BREAK_EVERY),  # exactly the limit: no break
-        ("x" * (BREAK_EVERY + 1), "x" * BREAK_EVERY + ZERO_WIDTH_SPACE + "x"),
-        ("a " + "y" * 90, "a " + ZERO_WIDTH_SPACE.join(["y" * 40, "y" * 40, "y" * 10])),
+        ("x" * LONG_RUN, "x" * LONG_RUN),  # exactly the limit: a word, no break
+        ("x" * (LONG_RUN + 1), ZERO_WIDTH_SPACE.join("x" * (LONG_RUN + 1))),
+        ("a " + "y" * 90 + " b", "a " + ZERO_WIDTH_SPACE.join("y" * 90) + " b"),
+        ("word " * 30, "word " * 30),  # long text of short words is left alone
         ("  spaced   out  ", "  spaced   out  "),  # whitespace is kept as written
     ],
 )
@@ -64,7 +65,9 @@ def test_breakable_puts_a_break_in_every_long_run_only(text: str, expected: str)
 
 def test_a_break_never_separates_a_letter_from_its_accent() -> None:
     word = "e\u0301" * 60  # é as e + combining acute, 120 code points
-    for piece in breakable(word).split(ZERO_WIDTH_SPACE):
+    pieces = breakable(word).split(ZERO_WIDTH_SPACE)
+    assert pieces == ["e\u0301"] * 60
+    for piece in pieces:
         assert not unicodedata.combining(piece[0])
     assert copied_text(breakable(word)) == word
 
@@ -90,7 +93,20 @@ def test_a_kit_label_copies_the_text_without_display_breaks(qtbot) -> None:
     assert label.kit_text == LONG_WORD
 
 
-def test_a_megabyte_one_word_title_opens_shortened_and_wraps(qtbot, tmp_path: Path) -> None:
+@pytest.fixture
+def app_stylesheet(qapp):
+    """The viewer's own stylesheet (the title at 40 pt): wrapping depends on the font size."""
+    from app.views.application import load_stylesheet
+
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(load_stylesheet())
+    yield
+    qapp.setStyleSheet(before)
+
+
+def test_a_megabyte_one_word_title_opens_shortened_and_wraps(
+    qtbot, tmp_path: Path, app_stylesheet
+) -> None:
     root = long_kit(tmp_path / "kit")
     window = MainWindow(temp_settings(tmp_path))
     qtbot.addWidget(window)
