@@ -18,12 +18,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QUrl
-from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.model.kit import PressKit
 from app.views import palette
+from app.views.text_fragments import apply_formats, link_fragments
 
 log = logging.getLogger(__name__)
 
@@ -69,25 +70,11 @@ class KitTextBrowser(QTextBrowser):
     def color_links(self) -> None:
         """Give every link the theme's link colour, underlined: Qt's Markdown importer colours
         links with the application palette's pure blue, whatever this widget's palette says."""
-        document = self.document()
-        changes: list[tuple[int, int]] = []
-        block = document.begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                iterator += 1
-                if fragment.isValid() and fragment.charFormat().isAnchor():
-                    changes.append((fragment.position(), fragment.length()))
-            block = block.next()
         colour = QTextCharFormat()
         colour.setForeground(QColor(LINK_COLOR))
         colour.setFontUnderline(True)  # colour alone must not be what tells a link apart
-        cursor = QTextCursor(document)
-        for position, length in changes:  # after the walk: merging formats moves fragments
-            cursor.setPosition(position)
-            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(colour)
+        links = link_fragments(self.document())
+        apply_formats(self.document(), [(f.position(), f.length(), colour) for f in links])
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         url = QUrl(url)

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCharFormat, QTextDocument
 
 from app.model.kit import KitFile, PressKit
 from app.views.kit_text import kit_tooltip
+from app.views.text_fragments import apply_formats, link_fragments
 
 log = logging.getLogger(__name__)
 
@@ -94,33 +95,22 @@ def unlink_refused(document: QTextDocument, kit: PressKit) -> list[str]:
     refused: list[str] = []
     changes: list[tuple[int, int, QTextCharFormat]] = []
     base = document.baseUrl()
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            iterator += 1
-            fmt = fragment.charFormat()
-            if not fragment.isValid() or not fmt.isAnchor() or not fmt.anchorHref():
-                continue
-            decision = decide(QUrl(fmt.anchorHref()), base, kit)
-            if decision.kind is not LinkKind.REFUSED:
-                continue
-            refused.append(decision.target)
-            plain = QTextCharFormat(fmt)
-            plain.setAnchor(False)
-            plain.setAnchorHref("")
-            plain.setFontUnderline(False)
-            plain.clearForeground()
-            plain.setToolTip(kit_tooltip(f"Not opened: {decision.target} — {decision.reason}."))
-            changes.append((fragment.position(), fragment.length(), plain))
-        block = block.next()
-    # Applied after the walk: a new format merges fragments under a running iterator.
-    cursor = QTextCursor(document)
-    for position, length, plain in changes:
-        cursor.setPosition(position)
-        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(plain)
+    for fragment in link_fragments(document):
+        fmt = fragment.charFormat()
+        if not fmt.anchorHref():
+            continue
+        decision = decide(QUrl(fmt.anchorHref()), base, kit)
+        if decision.kind is not LinkKind.REFUSED:
+            continue
+        refused.append(decision.target)
+        plain = QTextCharFormat(fmt)
+        plain.setAnchor(False)
+        plain.setAnchorHref("")
+        plain.setFontUnderline(False)
+        plain.clearForeground()
+        plain.setToolTip(kit_tooltip(f"Not opened: {decision.target} — {decision.reason}."))
+        changes.append((fragment.position(), fragment.length(), plain))
+    apply_formats(document, changes, merge=False)
     if refused:
         log.info("notes: %d link(s) shown as text: %s", len(refused), ", ".join(refused))
     return refused

@@ -16,6 +16,7 @@ from app.views.contacts_tab import ContactsTab
 from app.views.credits_tab import CreditsTab, crew_by_job
 from app.views.notes_tab import NotesTab
 from app.views.skipped_rows import in_place
+from app.views.text_fragments import fragments
 
 BAD_CAST = "    - {role: Nameless}\n"
 BAD_CREW = "    - {name: Jobless Person}\n"
@@ -56,17 +57,8 @@ def kit_with_bad_entries(tmp_path: Path) -> PressKit:
 
 def warning_texts(document: QTextDocument) -> list[str]:
     """The text of every fragment drawn in the warning colour, in reading order."""
-    found: list[str] = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.charFormat().foreground().color() == QColor(palette.WARNING):
-                found.append(fragment.text())
-            it += 1
-        block = block.next()
-    return found
+    warning = QColor(palette.WARNING)
+    return [f.text() for f in fragments(document) if f.charFormat().foreground().color() == warning]
 
 
 def lines_of(document: QTextDocument) -> list[str]:
