@@ -163,11 +163,18 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+TOOLTIP_LINES = 4  # a caption and a credit, or a reason and a path, with room to spare
+
+
 def kit_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` literally, line breaks kept."""
+    """A tooltip that shows ``text`` literally, line breaks kept, bounded in length."""
     if not text:
         return ""
-    escaped = html.escape(text, quote=False).replace("\n", "<br>")
+    # Each line cut at the one-line limit, and the whole at a few of them: a tooltip is a
+    # glance, and a megabyte caption must not cost seconds each time the pointer rests.
+    lines = (shorten_for_display(line) for line in text.split("\n", TOOLTIP_LINES))
+    shown = shorten_for_display("\n".join(lines), TOOLTIP_LINES * MAX_LINE_FIELD_CHARS)
+    escaped = html.escape(shown, quote=False).replace("\n", "<br>")
     return f"<qt>{escaped}</qt>"
 
 

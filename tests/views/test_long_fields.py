@@ -148,3 +148,15 @@ def test_credits_contacts_and_the_title_card_show_long_fields_shortened(qtbot, t
     assert LONG_WORD in contacts.text_view.document().toPlainText()
     lines = title_card_lines(kit.film)
     assert lines[0] == (CardLine.TITLE, shorten_for_display(MEGABYTE_WORD, MAX_TITLE_CHARS))
+
+
+def test_a_tooltip_of_a_megabyte_caption_is_bounded_and_literal() -> None:
+    from app.views.kit_text import TOOLTIP_LINES, kit_tooltip
+
+    tip = kit_tooltip(MEGABYTE_WORD + "\n<b>credit</b>")
+    assert tip.startswith("<qt>" + "A" * 100) and tip.endswith(
+        "…<br>&lt;b&gt;credit&lt;/b&gt;</qt>"
+    )
+    assert len(tip) < (TOOLTIP_LINES + 1) * MAX_LINE_FIELD_CHARS
+    many_lines = kit_tooltip("line\n" * 100_000)
+    assert len(many_lines) < (TOOLTIP_LINES + 1) * MAX_LINE_FIELD_CHARS
