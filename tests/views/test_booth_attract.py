@@ -101,6 +101,30 @@ def test_title_card_shows_the_kits_own_title_and_release_date(qtbot, make_booth,
     assert not card.isNull()
 
 
+def test_a_long_title_shrinks_the_card_until_every_line_fits(qtbot) -> None:
+    import datetime
+
+    from PySide6.QtGui import QFont, QPainter, QPixmap
+
+    from app.model.kit import Film, ReleaseDate
+    from app.views.booth.title_card import fit_to_card, title_card_lines
+
+    release = (ReleaseDate("Release", datetime.date(2024, 1, 19)),)
+    short = Film(title="I.S.S.", tagline="A tagline.", distributor="D", dates=release)
+    long = short._replace(title="T" * 1_000_000, tagline="https://example.org/" + "x" * 400)
+    canvas = QPixmap(800, 450)
+    painter = QPainter(canvas)
+    try:
+        _, total, scale = fit_to_card(painter, title_card_lines(short), 500, 450, QFont())
+        assert scale == 1.0 and total < 450
+        lines = title_card_lines(long)
+        measured, total, scale = fit_to_card(painter, lines, 500, 450, QFont())
+        assert scale < 1.0 and total <= 450  # the date and distributor stay on the card
+        assert len(measured) == len(lines) == 5
+    finally:
+        painter.end()
+
+
 def test_title_card_styles_a_line_by_its_role_not_its_text(qtbot) -> None:
     """A tagline that reads exactly like the title is still painted as a tagline."""
     from PySide6.QtCore import QSize

@@ -95,31 +95,77 @@ def paint_title_card(
             painter.drawImage(art_rect, art)
             text_left = art_rect.right() + width * 0.06
         text_width = width - text_left - width * 0.06
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        measured: list[tuple[str, QFont, str, QRectF]] = []
-        for line in lines:
-            look = _LOOKS[line.role]
-            pixel_size = height * look.height_fraction
-            font = QFont(base_font)
-            font.setPixelSize(max(12, int(pixel_size)))
-            font.setItalic(look.italic)
-            font.setWeight(look.weight)
-            if look.letter_spacing:
-                spacing = pixel_size * look.letter_spacing
-                font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
-            painter.setFont(font)
-            # Break opportunities in long words: drawText wraps only between words.
-            text = breakable(line.text)
-            rect = painter.boundingRect(QRectF(0, 0, text_width, height), flags, text)
-            measured.append((text, font, look.color, rect))
-        gap = height * 0.035
-        total = sum(rect.height() for *_, rect in measured) + gap * (len(measured) - 1)
+        measured, total, scale = fit_to_card(painter, lines, text_width, height, base_font)
+        gap = height * scale * _GAP
         top = (height - total) / 2
         for text, font, color, rect in measured:
             painter.setFont(font)
             painter.setPen(QColor(color))
-            painter.drawText(QRectF(text_left, top, text_width, rect.height()), flags, text)
+            painter.drawText(QRectF(text_left, top, text_width, rect.height()), _FLAGS, text)
             top += rect.height() + gap
     finally:
         painter.end()
     return pixmap
+
+
+_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+_GAP = 0.035  # between lines, as a fraction of the card's height
+_FILL = 0.92  # the most of the card's height the text may take
+_FIT_ATTEMPTS = 8
+
+
+def fit_to_card(
+    painter: QPainter,
+    lines: Sequence[TitleCardLine],
+    text_width: float,
+    height: float,
+    base_font: QFont,
+) -> tuple[list[tuple[str, QFont, str, QRectF]], float, float]:
+    """The lines measured at the largest scale (at most 1) at which they fit the card's
+    height, with their total height and that scale.
+
+    A long title (up to the 200 characters shown) wraps to many lines at the card's sizes
+    and would push the date off the card: everything shrinks until it fits. Wrapped text
+    grows with the square of the font size, hence the square root.
+    """
+    scale = 1.0
+    for _ in range(_FIT_ATTEMPTS):
+        measured = _measure(painter, lines, text_width, height, scale, base_font)
+        total = _total_height(measured, height * scale)
+        if total <= height * _FILL:
+            break
+        scale *= max(0.5, min(0.95, (height * _FILL / total) ** 0.5))
+    return measured, total, scale
+
+
+def _measure(
+    painter: QPainter,
+    lines: Sequence[TitleCardLine],
+    text_width: float,
+    height: float,
+    scale: float,
+    base_font: QFont,
+) -> list[tuple[str, QFont, str, QRectF]]:
+    """Each line's text, font, colour and wrapped size at ``scale`` times its normal size."""
+    measured: list[tuple[str, QFont, str, QRectF]] = []
+    for line in lines:
+        look = _LOOKS[line.role]
+        pixel_size = height * look.height_fraction * scale
+        font = QFont(base_font)
+        font.setPixelSize(max(12, int(pixel_size)))
+        font.setItalic(look.italic)
+        font.setWeight(look.weight)
+        if look.letter_spacing:
+            font.setLetterSpacing(
+                QFont.SpacingType.AbsoluteSpacing, pixel_size * look.letter_spacing
+            )
+        painter.setFont(font)
+        # Break opportunities in long words: drawText wraps only between words.
+        text = breakable(line.text)
+        rect = painter.boundingRect(QRectF(0, 0, text_width, height * 4), _FLAGS, text)
+        measured.append((text, font, look.color, rect))
+    return measured
+
+
+def _total_height(measured: list[tuple[str, QFont, str, QRectF]], scaled_height: float) -> float:
+    return sum(rect.height() for *_, rect in measured) + scaled_height * _GAP * (len(measured) - 1)
