@@ -138,8 +138,13 @@ class KitLabel(QLabel):
             clipboard.setText(self.selected_kit_text(), QClipboard.Mode.Selection)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMenu
 
+        if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+            super().contextMenuEvent(event)  # nothing to copy: Qt's own handling
+            return
+        # Qt's own menu would copy the shown text, display breaks and all.
         menu = QMenu(self)
         copy = menu.addAction("Copy")
         copy.setEnabled(self.hasSelectedText())

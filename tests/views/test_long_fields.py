@@ -160,3 +160,11 @@ def test_a_tooltip_of_a_megabyte_caption_is_bounded_and_literal() -> None:
     assert len(tip) < (TOOLTIP_LINES + 1) * MAX_LINE_FIELD_CHARS
     many_lines = kit_tooltip("line\n" * 100_000)
     assert len(many_lines) < (TOOLTIP_LINES + 1) * MAX_LINE_FIELD_CHARS
+
+
+def test_the_trailer_full_screen_title_is_shortened(qtbot) -> None:
+    from app.views.trailer.full_screen import FullScreenHost
+
+    host = FullScreenHost(f"{MEGABYTE_WORD} — Teaser")
+    qtbot.addWidget(host)
+    assert host.windowTitle() == "A" * (MAX_TITLE_CHARS - 1) + "…"
