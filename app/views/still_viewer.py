@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPixmap,
+    QResizeEvent,
+    QShortcut,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QGraphicsPixmapItem,
@@ -36,6 +45,15 @@ log = logging.getLogger(__name__)
 FULL_SIZE_CACHE = 3  # full-size images held at once: the current one and its neighbours
 PREVIEW_BOX = QSize(1600, 1600)
 SLIDESHOW_MIN_S, SLIDESHOW_MAX_S = 2, 30
+# Keys that move between stills. They are shortcuts of the whole viewer rather than cases of
+# its keyPressEvent: a child with focus (the canvas scrolls with arrows and Page keys, the
+# interval box edits with Home/End/arrows) would otherwise take them first, and the README
+# promises them wherever the focus is.
+PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
+FIRST_KEYS = (Qt.Key.Key_Home,)
+LAST_KEYS = (Qt.Key.Key_End,)
+NAVIGATION_KEYS = frozenset((*PREVIOUS_KEYS, *NEXT_KEYS, *FIRST_KEYS, *LAST_KEYS))
 
 
 def caption_with_credit(still: Still) -> str:
@@ -162,13 +180,13 @@ class StillViewer(QDialog):
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("statusText")
 
-        def button(text: str, icon: str, slot: object, accessible: str) -> QPushButton:
-            widget = QPushButton(text, self)
-            widget.setAccessibleName(accessible)
-            widget.clicked.connect(slot)  # type: ignore[arg-type]
-            widget.setAutoDefault(False)
-            set_icon_later(widget, icon)
-            return widget
+        def button(text: str, icon: str, slot: Callable[[], None], accessible: str) -> QPushButton:
+            made = QPushButton(text, self)
+            made.setAccessibleName(accessible)
+            made.clicked.connect(slot)
+            made.setAutoDefault(False)
+            set_icon_later(made, icon)
+            return made
 
         self.previous_button = button("", "mdi6.chevron-left", self.show_previous, "Previous still")
         self.next_button = button("", "mdi6.chevron-right", self.show_next, "Next still")
@@ -211,16 +229,17 @@ class StillViewer(QDialog):
             widget.setToolTip(tip)
 
         toolbar = QHBoxLayout()
-        for widget in (
+        part: QWidget
+        for part in (
             self.previous_button,
             self.next_button,
             self.position_label,
             self.slideshow_button,
             self.interval_box,
         ):
-            toolbar.addWidget(widget)
+            toolbar.addWidget(part)
         toolbar.addStretch(1)
-        for widget in (
+        for part in (
             self.zoom_label,
             self.fit_button,
             self.actual_button,
@@ -228,7 +247,7 @@ class StillViewer(QDialog):
             self.copy_button,
             self.save_button,
         ):
-            toolbar.addWidget(widget)
+            toolbar.addWidget(part)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(toolbar)
@@ -236,7 +255,36 @@ class StillViewer(QDialog):
         layout.addWidget(self.message, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.credit)
+        self._install_navigation_keys()
         self.show_row(row)
+
+    def _install_navigation_keys(self) -> None:
+        for keys, slot in (
+            (PREVIOUS_KEYS, self.show_previous),
+            (NEXT_KEYS, self.show_next),
+            (FIRST_KEYS, self.show_first),
+            (LAST_KEYS, self.show_last),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.setAutoRepeat(True)  # holding → pages through the stills
+                shortcut.activated.connect(slot)
+        # A child that claims a key in its ShortcutOverride (the interval box's line edit
+        # claims arrows and Home/End for its cursor) would win over the shortcut.
+        for child in self.findChildren(QWidget):
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in NAVIGATION_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            event.ignore()  # not claimed: the viewer's shortcut gets the key
+            return True
+        return super().eventFilter(watched, event)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -278,6 +326,18 @@ class StillViewer(QDialog):
         self.stop_slideshow()
         if self.row < len(self.stills) - 1:
             self.show_row(self.row + 1)
+
+    @Slot()
+    def show_first(self) -> None:
+        self.stop_slideshow()
+        if self.row != 0:
+            self.show_row(0)
+
+    @Slot()
+    def show_last(self) -> None:
+        self.stop_slideshow()
+        if self.row != len(self.stills) - 1:
+            self.show_row(len(self.stills) - 1)
 
     # -- slideshow --------------------------------------------------------------------------
 
@@ -449,9 +509,7 @@ class StillViewer(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
-            self.show_previous()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+        if key == Qt.Key.Key_Space:
             self.show_next()
         elif key == Qt.Key.Key_F or key == Qt.Key.Key_F11:
             self.toggle_full_screen()
