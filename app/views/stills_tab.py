@@ -6,6 +6,7 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -309,6 +310,49 @@ class StillsModel(QAbstractListModel):
         return self.stills[row]
 
 
+class ExistingFiles(Enum):
+    REPLACE = "replace"
+    KEEP = "keep"
+
+
+def replace_or_keep_box(parent: QWidget, folder: Path, existing: list[str]) -> QMessageBox:
+    """The question with buttons that answer it: Replace / Keep existing / Cancel."""
+    shown = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Replace existing files?")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data, never markup
+    box.setText(
+        f"{len(existing)} file(s) already exist in {folder}: {shown}\n\n"
+        "Replace them, or keep them and export only the others?"
+    )
+    box.setInformativeText(
+        "Either way, credits.csv and captions.txt are updated to list every still in the folder."
+    )
+    replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+    replace.setObjectName("replaceExisting")
+    keep = box.addButton("Keep existing", QMessageBox.ButtonRole.AcceptRole)
+    keep.setObjectName("keepExisting")
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)  # the answer that loses nothing
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
+def ask_replace_or_keep(parent: QWidget, folder: Path, existing: list[str]) -> ExistingFiles | None:
+    """None: cancelled."""
+    box = replace_or_keep_box(parent, folder, existing)
+    box.exec()
+    clicked = box.clickedButton()
+    name = clicked.objectName() if clicked is not None else ""
+    box.deleteLater()
+    if name == "replaceExisting":
+        return ExistingFiles.REPLACE
+    if name == "keepExisting":
+        return ExistingFiles.KEEP
+    return None
+
+
 def _draw_warning_badge(pixmap: QPixmap) -> None:
     """A small amber ⚠ in the tile's corner: the picture is there, but incomplete."""
     painter = QPainter(pixmap)
@@ -541,20 +585,10 @@ class StillsTab(KitTab):
         existing = [path.name for path in export_targets(stills, folder) if path.exists()]
         skip_existing = False
         if existing:
-            shown = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
-            answer = QMessageBox.question(
-                self,
-                "Replace existing files?",
-                f"{len(existing)} file(s) already exist in {folder}: {shown}\n\n"
-                "Replace them, or keep them and export only the others?",
-                QMessageBox.StandardButton.Yes
-                | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
+            choice = ask_replace_or_keep(self, folder, existing)
+            if choice is None:
                 return
-            skip_existing = answer == QMessageBox.StandardButton.No
+            skip_existing = choice is ExistingFiles.KEEP
         dialog = progress_dialog(f"Exporting {len(stills)} stills…", "Export", self)
         relay = CancellableProgress(dialog)
         self.export_running = True
