@@ -144,12 +144,22 @@ class StillViewer(QDialog):
         row: int,
         parent: QWidget | None = None,
         settings: Settings | None = None,
+        embedded: bool = False,
     ) -> None:
+        """``embedded``: a page filling ``parent`` (booth mode: every view stays inside the
+        locked full-screen window) instead of a window of its own with a title bar."""
         super().__init__(parent)
+        self.embedded = embedded and parent is not None
         self.setObjectName("stillViewer")
         self.setWindowTitle("Still")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1280, 860)
+        if self.embedded:
+            self.setWindowFlags(Qt.WindowType.Widget)
+            # A child widget paints the stylesheet's background only when asked to; without
+            # it the tabs underneath would show through.
+            self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        else:
+            self.resize(1280, 860)
         self.stills = stills
         self.row = row
         self.full_images: OrderedDict[int, QImage] = OrderedDict()
@@ -256,7 +266,27 @@ class StillViewer(QDialog):
         layout.addWidget(self.caption)
         layout.addWidget(self.credit)
         self._install_navigation_keys()
+        if self.embedded:
+            self._embed(toolbar)
         self.show_row(row)
+
+    def _embed(self, toolbar: QHBoxLayout) -> None:
+        """No button that would open a window or program (a file dialog, full screen of its
+        own), and a Close button: a touch screen has no Esc key and a kiosk no title bar."""
+        for hidden in (self.save_button, self.full_screen_button):
+            hidden.hide()
+        self.close_button = QPushButton("Close", self)
+        self.close_button.setObjectName("boothCloseViewer")
+        self.close_button.setAccessibleName("Close the still")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        set_icon_later(self.close_button, "mdi6.close")
+        toolbar.addWidget(self.close_button)
+        host = self.parentWidget()
+        assert host is not None
+        host.installEventFilter(self)  # follows the host's size
+        self.setGeometry(host.rect())
+        self.raise_()
 
     def _install_navigation_keys(self) -> None:
         for keys, slot in (
@@ -276,6 +306,10 @@ class StillViewer(QDialog):
             child.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        host = self.parentWidget()
+        if self.embedded and watched is host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(host.rect())
+            return False
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
@@ -491,6 +525,8 @@ class StillViewer(QDialog):
 
     @Slot()
     def toggle_full_screen(self) -> None:
+        if self.embedded:
+            return  # the host is full screen already, and decides it
         if self.isFullScreen():
             self.showNormal()
         else:

@@ -629,7 +629,15 @@ class StillsTab(KitTab):
         from app.views.still_viewer import StillViewer
 
         assert self.model is not None
-        viewer = StillViewer(self.model.stills, row, self.window(), settings=self.settings)
+        # Locked down (booth mode), the viewer is a page over the booth window: a window of
+        # its own would get a title bar, a minimise button and its credit cut off.
+        viewer = StillViewer(
+            self.model.stills,
+            row,
+            self.window(),
+            settings=self.settings,
+            embedded=self.settings.locked_down,
+        )
         viewer.current_changed.connect(self._on_viewer_current_changed)
         # The viewer deletes itself on close; forget it then, or shutdown would touch freed memory.
         viewer.destroyed.connect(self._on_viewer_destroyed)
@@ -637,7 +645,10 @@ class StillsTab(KitTab):
         if self.viewer is not None:
             self.viewer.close()
         self.viewer = viewer
+        log.info("still viewer opened at still #%d%s", row + 1, " (embedded)" * viewer.embedded)
         viewer.show()
+        if viewer.embedded:
+            viewer.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def _on_viewer_destroyed(self) -> None:
