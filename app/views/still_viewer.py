@@ -8,20 +8,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import (
-    QImage,
-    QKeyEvent,
-    QKeySequence,
-    QPixmap,
-    QResizeEvent,
-    QShortcut,
-    QWheelEvent,
-)
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QGraphicsPixmapItem,
-    QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,12 +22,15 @@ from PySide6.QtWidgets import (
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.worker import run_in_background
 from app.model.kit import Still
+from app.model.media_headers import MediaInfo, check_media
 from app.settings import SLIDESHOW_INTERVAL_S, Settings
 from app.views.base_tab import copy_to_clipboard
 from app.views.feedback import confirm
 from app.views.icons import set_icon_later
 from app.views.kit_text import make_plain, window_title_text
 from app.views.save_original import ask_and_save_original
+from app.views.stills.canvas import ZoomableImageView
+from app.views.stills.grid_model import describe_size
 
 log = logging.getLogger(__name__)
 
@@ -61,77 +53,6 @@ def caption_with_credit(still: Still) -> str:
     if still.credit:
         parts.append(f"Credit: {still.credit}")
     return "\n".join(parts)
-
-
-class ZoomableImageView(QGraphicsView):
-    """Fit to the window, 100 %, wheel zoom around the pointer, drag to pan."""
-
-    zoom_changed = Signal(float)
-    zoomed_by_hand = Signal()  # the wheel: a slideshow stops
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setScene(QGraphicsScene(self))
-        self.item = QGraphicsPixmapItem()
-        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self.scene().addItem(self.item)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setFrameShape(QGraphicsView.Shape.NoFrame)
-        self.setObjectName("stillCanvas")
-        self.fitting = True
-        self.full_width = 0  # pixel width of the original, so 100 % means one image pixel
-
-    def set_image(self, pixmap: QPixmap, original_width: int) -> None:
-        self.item.setPixmap(pixmap)
-        self.full_width = original_width
-        self.scene().setSceneRect(self.item.boundingRect())
-        if self.fitting:
-            self.fit()
-        else:
-            self.actual_size()
-
-    def fit(self) -> None:
-        self.fitting = True
-        if not self.item.pixmap().isNull():
-            self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
-        self.zoom_changed.emit(self.zoom())
-
-    def actual_size(self) -> None:
-        self.fitting = False
-        pixmap = self.item.pixmap()
-        if pixmap.isNull() or not self.full_width:
-            return
-        # One original pixel per device pixel: scene units are the pixmap's pixels.
-        scale = self.full_width / pixmap.width() / self.devicePixelRatioF()
-        self.resetTransform()
-        self.scale(scale, scale)
-        self.zoom_changed.emit(self.zoom())
-
-    def zoom(self) -> float:
-        pixmap = self.item.pixmap()
-        if pixmap.isNull() or not self.full_width:
-            return 1.0
-        return self.transform().m11() * pixmap.width() * self.devicePixelRatioF() / self.full_width
-
-    def zoom_by(self, factor: float) -> None:
-        new_zoom = self.zoom() * factor
-        if 0.02 <= new_zoom <= 8.0:
-            self.fitting = False
-            self.scale(factor, factor)
-            self.zoom_changed.emit(self.zoom())
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120
-        if steps:
-            self.zoomed_by_hand.emit()
-            self.zoom_by(1.25**steps)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.fitting:
-            self.fit()
 
 
 class StillViewer(QDialog):
@@ -187,6 +108,10 @@ class StillViewer(QDialog):
         self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.position_label = QLabel(self)
         self.position_label.setObjectName("statusText")
+        self.sizes_label = QLabel(self)  # "4000 × 2250 px · 3.1 MB"
+        self.sizes_label.setObjectName("statusText")
+        self.sizes_label.setAccessibleName("Picture size and file size")
+        self.pixel_sizes: dict[int, QSize] = {}  # from the header check, off the UI thread
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("statusText")
 
@@ -265,6 +190,7 @@ class StillViewer(QDialog):
         layout.addWidget(self.message, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.credit)
+        layout.addWidget(self.sizes_label)
         self._install_navigation_keys()
         if self.embedded:
             self._embed(toolbar)
@@ -332,6 +258,7 @@ class StillViewer(QDialog):
         self.credit.setText(f"Credit: {still.credit}" if still.credit else "")
         self.canvas.setAccessibleDescription(still.alt or still.caption or "")
         self.position_label.setText(f"{self.row + 1} / {len(self.stills)}")
+        self._show_sizes()
         self.previous_button.setEnabled(self.row > 0)
         self.next_button.setEnabled(self.row < len(self.stills) - 1)
         self.save_button.setEnabled(still.file is not None)
@@ -444,8 +371,8 @@ class StillViewer(QDialog):
         path = still.file.path
         if preview:
             run_in_background(
-                lambda: decode_to_fit(path, PREVIEW_BOX),
-                lambda image: self._on_preview(row, image),
+                lambda: (decode_to_fit(path, PREVIEW_BOX), check_media(path, "image")[0]),
+                lambda result: self._on_preview(row, *result),
                 lambda error: self._on_failed(row, error),
                 owner=self,
             )
@@ -459,11 +386,24 @@ class StillViewer(QDialog):
             owner=self,
         )
 
-    def _on_preview(self, row: int, image: QImage) -> None:
+    def _on_preview(self, row: int, image: QImage, header: MediaInfo | None) -> None:
+        if header is not None and header.width and header.height:
+            self._learn_size(row, QSize(header.width, header.height))
         if row == self.row and row not in self.full_images:
             self._show_image(row, image, full=False)
 
+    def _learn_size(self, row: int, size: QSize) -> None:
+        self.pixel_sizes[row] = size
+        if row == self.row:
+            self._show_sizes()
+
+    def _show_sizes(self) -> None:
+        still = self.stills[self.row]
+        file_bytes = still.file.size if still.file is not None else None
+        self.sizes_label.setText(describe_size(self.pixel_sizes.get(self.row), file_bytes))
+
     def _on_full(self, row: int, image: QImage) -> None:
+        self._learn_size(row, image.size())
         self._loading.discard(row)
         self.full_images[row] = image
         self.full_images.move_to_end(row)
@@ -486,19 +426,11 @@ class StillViewer(QDialog):
         self.message.hide()
         self.canvas.show()
         pixmap = QPixmap.fromImage(image)
-        still = self.stills[row]
-        original_width = image.width() if full else self._original_width(still, image)
+        known = self.pixel_sizes.get(row)
+        original_width = image.width() if full or known is None else known.width()
         self.canvas.set_image(pixmap, original_width)
         self.fit_button.setEnabled(True)
         self.actual_button.setEnabled(True)
-
-    def _original_width(self, still: Still, image: QImage) -> int:
-        from PySide6.QtGui import QImageReader
-
-        if still.file is None:
-            return image.width()
-        size = QImageReader(str(still.file.path)).size()
-        return size.width() if size.isValid() else image.width()
 
     def _show_message(self, text: str) -> None:
         self.canvas.hide()

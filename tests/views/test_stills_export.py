@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from app.model.opening import open_kit_location
 from app.views.main_window import MainWindow
-from app.views.stills_tab import StillsTab, replace_or_keep_box
+from app.views.stills.export_flow import replace_or_keep_box
+from app.views.stills_tab import StillsTab
 
 COUNT = 12
 
