@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 CAPTION_LINES = 2
 TILE_PADDING = 6  # inside the tile, around the picture and the caption
 TILE_GAP = 20  # between tiles
+LAYOUT_SLACK = 4
 # The font size the tile sizes were drawn for: a larger font (booth mode's visitor stylesheet)
 # grows the tiles with it, so the pictures keep their proportion to the text.
 BASE_POINT_SIZE = 10.5
@@ -69,7 +70,7 @@ def caption_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     """``text`` wrapped at spaces into at most :data:`CAPTION_LINES` lines of ``width``, the
     last one elided when the caption goes on (the tooltip has it whole)."""
     lines: list[str] = []
-    rest = text.strip()
+    rest = " ".join(text.split())  # line breaks in a caption: a tile has two lines, not more
     while rest and len(lines) < CAPTION_LINES - 1:
         if metrics.horizontalAdvance(rest) <= width:
             break
@@ -257,8 +258,10 @@ class StillsGrid(QListView):
         cell = self.gridSize().width()
         bar = self.verticalScrollBar().sizeHint().width()
         width = self.width() - 2 * self.frameWidth() - bar
-        columns = max(1, width // cell) if cell > 0 else 1
-        spare = max(0, width - columns * cell)
+        # A few pixels to spare: the list view wraps a line whose last cell would end exactly
+        # at the viewport's edge.
+        columns = max(1, (width - LAYOUT_SLACK) // cell) if cell > 0 else 1
+        spare = max(0, width - columns * cell - LAYOUT_SLACK)
         left = spare // 2
         margins = self.viewportMargins()
         if (margins.left(), margins.right()) != (left, spare - left):
