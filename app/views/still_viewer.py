@@ -110,6 +110,8 @@ class StillViewer(QDialog):
         self.position_label.setObjectName("statusText")
         self.sizes_label = QLabel(self)  # "4000 × 2250 px · 3.1 MB"
         self.sizes_label.setObjectName("statusText")
+        for label in (self.message, self.caption, self.credit, self.sizes_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # kit text is data, never markup
         self.sizes_label.setAccessibleName("Picture size and file size")
         self.pixel_sizes: dict[int, QSize] = {}  # from the header check, off the UI thread
         self.zoom_label = QLabel(self)

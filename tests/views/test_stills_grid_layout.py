@@ -188,3 +188,38 @@ def test_tiles_grow_with_the_font(qtbot, open_tab) -> None:
     # The thumbnails are made at the larger size too: not a small picture stretched.
     assert large.model.loader.box.width() > normal.model.loader.box.width()
     assert large.view.gridSize().height() > normal.view.gridSize().height()
+
+
+# -- kit text is shown as written ---------------------------------------------------------------
+
+
+def test_captions_that_look_like_html_stay_text(qtbot, tmp_path: Path) -> None:
+    from app.views.still_viewer import StillViewer
+
+    root = tmp_path / "html-kit"
+    write_image(root / "stills" / "a.png", 64, 36)
+    caption = "<img src='/dev/zero'><b>NO</b> & more"
+    (root / "presskit.yaml").write_text(
+        "format: presskit/1\nfilm:\n  title: T\nsynopsis:\n  short: S.\nstills:\n"
+        f'  - {{file: stills/a.png, caption: "{caption}", credit: "<i>me</i>"}}\n',
+        encoding="utf-8",
+    )
+    kit = load_press_kit(root).kit
+    from app.views.stills.grid_model import StillsModel
+
+    model = StillsModel(kit, 1.0)
+    tooltip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert isinstance(tooltip, str)
+    assert "&lt;img src='/dev/zero'&gt;&lt;b&gt;NO&lt;/b&gt; &amp; more" in tooltip
+    assert "&lt;i&gt;me&lt;/i&gt;" in tooltip and "<img" not in tooltip
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    assert caption in document.toPlainText()  # what the tooltip shows: the text as written
+    model.loader.stop()
+    viewer = StillViewer(list(kit.stills), 0, settings=temp_settings(tmp_path))
+    qtbot.addWidget(viewer)
+    for label in (viewer.caption, viewer.credit, viewer.sizes_label, viewer.message):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert viewer.caption.text() == caption

@@ -13,6 +13,7 @@ is made) reads that one record; nothing recomputes it.
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from collections import OrderedDict
@@ -92,6 +93,13 @@ def describe_size(pixels: QSize | None, file_bytes: int | None) -> str:
     if file_bytes is not None:
         parts.append(format_bytes(file_bytes))
     return " · ".join(parts)
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` shown exactly as written in a tooltip. Qt guesses whether a tooltip is rich
+    text; kit text like ``<img src=...>`` must never be taken for markup (it would load the
+    file), so the text is escaped inside a paragraph that keeps its line breaks."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
 
 
 class StillsModel(QAbstractListModel):
@@ -179,7 +187,11 @@ class StillsModel(QAbstractListModel):
         return None
 
     def tooltip(self, row: int) -> str:
-        """The whole caption (the tile shows two lines of it), the credit, the sizes."""
+        """The whole caption (the tile shows two lines of it), the credit, the sizes, as
+        :func:`plain_tooltip` text."""
+        return plain_tooltip(self._tooltip_text(row))
+
+    def _tooltip_text(self, row: int) -> str:
         still = self.stills[row]
         if row in self.problems:
             return f"{still.file_text}: {self.problems[row]}"
