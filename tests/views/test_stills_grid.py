@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.media import thumbnails
+from app.media.thumbnail_queue import DeferredWrite
 from app.media.thumbnails import ThumbnailLoader
 from app.model.loader import load_press_kit
 from app.model.thumbnail_cache import ThumbnailCache
@@ -230,6 +231,30 @@ def test_a_fill_after_the_workers_retired_starts_every_worker(tmp_path: Path) ->
     started = queue.fill(ThumbnailRequest(row, tmp_path / f"{row}.jpg", None) for row in (1, 2, 3))
     assert started == 2 and queue.workers() == 2
     assert queue.fill([ThumbnailRequest(4, tmp_path / "4.jpg", None)]) == 0  # at the limit
+
+
+def test_a_fill_listed_before_a_delivery_does_not_make_it_again(tmp_path: Path) -> None:
+    # The fill's list is made on the UI thread and queued after a cache scan on a pool
+    # thread; a thumbnail delivered in between (its cache write still deferred) is not
+    # decoded a second time. Neither is one in flight, nor one that failed.
+    from app.media.thumbnail_queue import ThumbnailQueue, ThumbnailRequest
+
+    queue = ThumbnailQueue(max_workers=1)
+    for row in (0, 1, 2):
+        queue.ask(ThumbnailRequest(row, tmp_path / f"{row}.jpg", None))
+    for _ in range(3):
+        assert queue.take() is not None
+    queue.done(0)  # delivered
+    queue.done(1)  # failed: delivered as well
+    queue.fill(ThumbnailRequest(row, tmp_path / f"{row}.jpg", None) for row in range(5))
+    taken = []
+    while (item := queue.take()) is not None:
+        assert not isinstance(item, DeferredWrite)
+        taken.append(item.request.key)
+    assert taken == [3, 4]  # 2 is still in flight
+    # Asked for again by a view (its picture was evicted from memory): that is made.
+    queue.ask(ThumbnailRequest(0, tmp_path / "0.jpg", None))
+    assert queue.is_waiting(0)
 
 
 def _noise_still(path: Path, width: int, height: int) -> Path:
