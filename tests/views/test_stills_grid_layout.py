@@ -223,3 +223,26 @@ def test_captions_that_look_like_html_stay_text(qtbot, tmp_path: Path) -> None:
     for label in (viewer.caption, viewer.credit, viewer.sizes_label, viewer.message):
         assert label.textFormat() == Qt.TextFormat.PlainText
     assert viewer.caption.text() == caption
+
+
+def test_tiles_paint_without_errors_and_show_their_caption(qtbot, open_tab, caplog) -> None:
+    """A paint that fails is logged and skipped (an exception would abort Qt): here none may."""
+    import logging
+
+    caplog.set_level(logging.ERROR)
+    tab = open_tab()
+    assert tab.view is not None and tab.model is not None
+    qtbot.waitUntil(lambda: tab.progress.text() == f"{COUNT} stills", timeout=20000)
+    grabbed = tab.view.viewport().grab().toImage()
+    assert not [record for record in caplog.records if "still tile" in record.getMessage()]
+    # The caption's text is drawn under the first tile's picture: light pixels on the dark
+    # background, below the picture's bottom edge.
+    first = tab.view.visualRect(tab.model.index(0))
+    text_top = first.top() + tab.view.image_size().height() + 8
+    light = sum(
+        1
+        for x in range(first.left(), first.right())
+        for y in range(text_top, first.bottom())
+        if grabbed.pixelColor(x, y).lightness() > 150
+    )
+    assert light > 50

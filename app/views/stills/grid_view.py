@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetrics,
     QPainter,
     QPaintEvent,
@@ -48,6 +49,7 @@ CAPTION_LINES = 2
 TILE_PADDING = 6  # inside the tile, around the picture and the caption
 TILE_GAP = 20  # between tiles
 LAYOUT_SLACK = 4
+CAPTION_CACHE_SIZE = 4096  # wrapped captions kept: a few screens of a large kit, a few MB
 # The font size the tile sizes were drawn for: a larger font (booth mode's visitor stylesheet)
 # grows the tiles with it, so the pictures keep their proportion to the text.
 BASE_POINT_SIZE = 10.5
@@ -102,6 +104,19 @@ class TileDelegate(QStyledItemDelegate):
     def __init__(self, grid: StillsGrid) -> None:
         super().__init__(grid)
         self.grid = grid
+        # Wrapping a caption measures it many times; a scroll repaints the same tiles over
+        # and over, so each caption is wrapped once per font and width (a third of a
+        # repaint's time at 200 % without this).
+        self._lines: dict[tuple[str, str, int], list[str]] = {}
+
+    def lines_of(self, text: str, font: QFont, width: int) -> list[str]:
+        key = (text, font.key(), width)
+        lines = self._lines.get(key)
+        if lines is None:
+            if len(self._lines) >= CAPTION_CACHE_SIZE:
+                self._lines.clear()
+            lines = self._lines[key] = caption_lines(text, QFontMetrics(font), width)
+        return lines
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -125,7 +140,8 @@ class TileDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        self.initStyleOption(option, index)
+        # No initStyleOption: it asks the model for a dozen roles a tile does not use, each a
+        # Python call; the view has already set the state, rectangle, palette and font.
         style = self.grid.style()
         # The stylesheet's ::item rules: selection, hover, rounded corners.
         style.drawPrimitive(
@@ -154,19 +170,24 @@ class TileDelegate(QStyledItemDelegate):
         if index.data(WarningRole):
             _paint_badge(painter, picture)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
+        colours = option.palette
+        painter.setPen(colours.highlightedText().color() if selected else colours.text().color())
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
         text_width = rect.width() - 2 * TILE_PADDING
         top = picture.bottom() + 1 + TILE_PADDING // 2
-        for line in caption_lines(
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""), metrics, text_width
+        for line in self.lines_of(
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.font, text_width
         ):
             area = QRect(rect.x() + TILE_PADDING, top, text_width, metrics.lineSpacing())
             painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, line)
             top += metrics.lineSpacing()
         painter.restore()
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            # The keyboard's current tile, as the default delegate marks it.
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self.grid
+            )
 
     def _paint_broken(self, painter: QPainter, picture: QRect, problem: str) -> None:
         """A tile that says why the still cannot be shown, instead of a picture."""
