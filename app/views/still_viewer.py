@@ -30,7 +30,7 @@ from app.views.icons import set_icon_later
 from app.views.kit_text import make_plain, window_title_text
 from app.views.save_original import ask_and_save_original
 from app.views.stills.canvas import ZoomableImageView
-from app.views.stills.grid_model import describe_size
+from app.views.stills.grid_model import caption_with_credit, describe_size
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +46,6 @@ NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
 FIRST_KEYS = (Qt.Key.Key_Home,)
 LAST_KEYS = (Qt.Key.Key_End,)
 NAVIGATION_KEYS = frozenset((*PREVIOUS_KEYS, *NEXT_KEYS, *FIRST_KEYS, *LAST_KEYS))
-
-
-def caption_with_credit(still: Still) -> str:
-    parts = [still.caption or still.file_text]
-    if still.credit:
-        parts.append(f"Credit: {still.credit}")
-    return "\n".join(parts)
 
 
 class StillViewer(QDialog):
@@ -108,10 +101,8 @@ class StillViewer(QDialog):
         self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.position_label = QLabel(self)
         self.position_label.setObjectName("statusText")
-        self.sizes_label = QLabel(self)  # "4000 × 2250 px · 3.1 MB"
+        self.sizes_label = make_plain(QLabel(self))  # "4000 × 2250 px · 3.1 MB"
         self.sizes_label.setObjectName("statusText")
-        for label in (self.message, self.caption, self.credit, self.sizes_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # kit text is data, never markup
         self.sizes_label.setAccessibleName("Picture size and file size")
         self.pixel_sizes: dict[int, QSize] = {}  # from the header check, off the UI thread
         self.zoom_label = QLabel(self)

@@ -13,7 +13,6 @@ is made) reads that one record; nothing recomputes it.
 
 from __future__ import annotations
 
-import html
 import logging
 import time
 from collections import OrderedDict
@@ -38,6 +37,7 @@ from app.media.worker import run_in_background
 from app.model.kit import PressKit, Still
 from app.model.media_headers import MediaInfo, check_media
 from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
+from app.views.kit_text import kit_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,14 @@ def format_bytes(size: int) -> str:
     return f"{size:,} bytes"
 
 
+def caption_with_credit(still: Still) -> str:
+    """What "Copy caption" puts on the clipboard."""
+    parts = [still.caption or still.file_text]
+    if still.credit:
+        parts.append(f"Credit: {still.credit}")
+    return "\n".join(parts)
+
+
 def describe_size(pixels: QSize | None, file_bytes: int | None) -> str:
     """``4000 × 2250 px · 3.1 MB``; what is not known is left out."""
     parts = []
@@ -93,13 +101,6 @@ def describe_size(pixels: QSize | None, file_bytes: int | None) -> str:
     if file_bytes is not None:
         parts.append(format_bytes(file_bytes))
     return " · ".join(parts)
-
-
-def plain_tooltip(text: str) -> str:
-    """``text`` shown exactly as written in a tooltip. Qt guesses whether a tooltip is rich
-    text; kit text like ``<img src=...>`` must never be taken for markup (it would load the
-    file), so the text is escaped inside a paragraph that keeps its line breaks."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
 
 
 class StillsModel(QAbstractListModel):
@@ -187,9 +188,9 @@ class StillsModel(QAbstractListModel):
         return None
 
     def tooltip(self, row: int) -> str:
-        """The whole caption (the tile shows two lines of it), the credit, the sizes, as
-        :func:`plain_tooltip` text."""
-        return plain_tooltip(self._tooltip_text(row))
+        """The whole caption (the tile shows two lines of it), the credit, the sizes.
+        Tooltips guess rich text: kit text is escaped to show literally."""
+        return kit_tooltip(self._tooltip_text(row))
 
     def _tooltip_text(self, row: int) -> str:
         still = self.stills[row]
