@@ -72,6 +72,11 @@ class ThumbnailQueue:
         self._visible: dict[int, int] = {}  # key -> reading-order position
         self._centre = 0  # background fill works outwards from this key
         self._in_flight: set[int] = set()
+        # Keys whose result reached the UI thread. The background fill is listed on the UI
+        # thread but queued from a pool thread after its cache scan; a key delivered in
+        # between (its cache write perhaps still deferred, so the scan did not find it) would
+        # otherwise be decoded a second time.
+        self._delivered: set[int] = set()
         self._writes: deque[DeferredWrite] = deque()
         self._workers = 0
         self._stopped = False
@@ -102,7 +107,7 @@ class ThumbnailQueue:
             if self._stopped:
                 return 0
             for request in requests:
-                if request.key in self._in_flight:
+                if request.key in self._in_flight or request.key in self._delivered:
                     continue
                 entry = self._entries.get(request.key)
                 if entry is None:
@@ -181,6 +186,7 @@ class ThumbnailQueue:
         """The result for ``key`` has been delivered (called on the UI thread)."""
         with self._lock:
             self._in_flight.discard(key)
+            self._delivered.add(key)
 
     # -- either -------------------------------------------------------------------------------
 

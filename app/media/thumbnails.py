@@ -310,12 +310,13 @@ class _FillScan(QRunnable):
 class ThumbnailLoader(QObject):
     """Makes thumbnails off the UI thread, visible tiles first.
 
-    ``ready(key, image, warning)`` for each thumbnail made or read for the screen;
+    ``ready(key, image, warning)`` for each thumbnail made or read for the screen (warning
+    "" when the picture is complete);
     ``cached([(key, warning), ...])`` for those the background fill made or found in the disk
     cache (not handed over: nobody is looking at them); ``failed(key, why)``.
     """
 
-    ready = Signal(int, object, object)  # key, QImage, warning (str or None)
+    ready = Signal(int, QImage, str)  # key, picture, warning ("" when complete)
     cached = Signal(object)  # [(key, warning)]
     failed = Signal(int, str)  # key, reason
 
@@ -396,12 +397,12 @@ class ThumbnailLoader(QObject):
             )
 
     @Slot(int, object, object)
-    def _on_relay_made(self, key: int, image: object, warning: object) -> None:
+    def _on_relay_made(self, key: int, image: QImage, warning: str | None) -> None:
         # Done only now: until the model has the picture, a repaint asking for it again must
         # not queue a second decode.
         self.queue.done(key)
         if not self._stopped:
-            self.ready.emit(key, image, warning)
+            self.ready.emit(key, image, warning or "")
 
     @Slot(object)
     def _on_relay_cached(self, batch: list[tuple[int, str | None]]) -> None:

@@ -17,6 +17,13 @@ DEFAULT_SLIDE_SECONDS = 6.0
 COUNTDOWN_SECONDS = 10.0
 CURSOR_HIDE_SECONDS = 3.0
 EXIT_HOLD_SECONDS = 3.0
+# A release of the held key followed by a press within this time continues the hold. X11
+# delivers a held key's autorepeat as release/press pairs, and Qt marks a pair as autorepeat
+# only when the press is already queued when it reads the release; with the main thread busy
+# (the attract trailer's frames) it often is not, and every pair restarted the 3 s hold. The
+# pairs come every 1/rate s (25-30 per second: 33-40 ms); 600 ms also covers a main thread
+# stalled for a few frames, and is shorter than a deliberate let go and press again.
+EXIT_HOLD_GRACE_SECONDS = 0.6
 CORNER_TAPS = 5
 CORNER_TAP_GAP_SECONDS = 1.0  # at most this long between one corner tap and the next
 CORNER_SIZE = 96  # logical pixels: the top-left square that counts as "the corner"
@@ -121,8 +128,11 @@ class ExitGesture:
         hold_seconds: float = EXIT_HOLD_SECONDS,
         taps: int = CORNER_TAPS,
         tap_gap_seconds: float = CORNER_TAP_GAP_SECONDS,
+        grace_seconds: float = EXIT_HOLD_GRACE_SECONDS,
     ) -> None:
         self.hold_seconds = hold_seconds
+        self.grace_seconds = grace_seconds
+        self._released_at: float | None = None
         self.taps_needed = taps
         self.tap_gap_seconds = tap_gap_seconds
         self._hold_started: float | None = None
@@ -132,11 +142,16 @@ class ExitGesture:
     # -- the key hold ---------------------------------------------------------------------
 
     def hold_pressed(self, now: float) -> None:
+        if self._released_at is not None and now - self._released_at > self.grace_seconds:
+            self._hold_started = None  # let go for longer than an autorepeat pair takes
+        self._released_at = None
         if self._hold_started is None:
             self._hold_started = now
 
-    def hold_released(self) -> None:
-        self._hold_started = None
+    def hold_released(self, now: float) -> None:
+        """The key went up: the hold ends unless it is pressed again within the grace."""
+        if self._hold_started is not None and self._released_at is None:
+            self._released_at = now
 
     @property
     def holding(self) -> bool:
@@ -147,8 +162,19 @@ class ExitGesture:
             return 0.0
         return min(1.0, (now - self._hold_started) / self.hold_seconds)
 
+    def hold_seconds_left(self, now: float) -> float:
+        if self._hold_started is None:
+            return self.hold_seconds
+        return max(0.0, self.hold_seconds - (now - self._hold_started))
+
     def poll(self, now: float) -> bool:
-        """True once when the hold has lasted long enough (the hold must be renewed after)."""
+        """True once when the hold has lasted long enough with the key down (the hold must be
+        renewed after); a release not followed by a press within the grace ends the hold."""
+        if self._released_at is not None:
+            if now - self._released_at > self.grace_seconds:
+                self._hold_started = None
+                self._released_at = None
+            return False
         if self._hold_started is not None and now - self._hold_started >= self.hold_seconds:
             self._hold_started = None
             return True

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QGraphicsPixmapItem,
-    QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,96 +22,30 @@ from PySide6.QtWidgets import (
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.worker import run_in_background
 from app.model.kit import Still
+from app.model.media_headers import MediaInfo, check_media
 from app.settings import SLIDESHOW_INTERVAL_S, Settings
 from app.views.base_tab import copy_to_clipboard
 from app.views.feedback import confirm
 from app.views.icons import set_icon_later
 from app.views.kit_text import make_plain, window_title_text
 from app.views.save_original import ask_and_save_original
+from app.views.stills.canvas import ZoomableImageView
+from app.views.stills.grid_model import caption_with_credit, describe_size
 
 log = logging.getLogger(__name__)
 
 FULL_SIZE_CACHE = 3  # full-size images held at once: the current one and its neighbours
 PREVIEW_BOX = QSize(1600, 1600)
 SLIDESHOW_MIN_S, SLIDESHOW_MAX_S = 2, 30
-
-
-def caption_with_credit(still: Still) -> str:
-    parts = [still.caption or still.file_text]
-    if still.credit:
-        parts.append(f"Credit: {still.credit}")
-    return "\n".join(parts)
-
-
-class ZoomableImageView(QGraphicsView):
-    """Fit to the window, 100 %, wheel zoom around the pointer, drag to pan."""
-
-    zoom_changed = Signal(float)
-    zoomed_by_hand = Signal()  # the wheel: a slideshow stops
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setScene(QGraphicsScene(self))
-        self.item = QGraphicsPixmapItem()
-        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self.scene().addItem(self.item)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setFrameShape(QGraphicsView.Shape.NoFrame)
-        self.setObjectName("stillCanvas")
-        self.fitting = True
-        self.full_width = 0  # pixel width of the original, so 100 % means one image pixel
-
-    def set_image(self, pixmap: QPixmap, original_width: int) -> None:
-        self.item.setPixmap(pixmap)
-        self.full_width = original_width
-        self.scene().setSceneRect(self.item.boundingRect())
-        if self.fitting:
-            self.fit()
-        else:
-            self.actual_size()
-
-    def fit(self) -> None:
-        self.fitting = True
-        if not self.item.pixmap().isNull():
-            self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
-        self.zoom_changed.emit(self.zoom())
-
-    def actual_size(self) -> None:
-        self.fitting = False
-        pixmap = self.item.pixmap()
-        if pixmap.isNull() or not self.full_width:
-            return
-        # One original pixel per device pixel: scene units are the pixmap's pixels.
-        scale = self.full_width / pixmap.width() / self.devicePixelRatioF()
-        self.resetTransform()
-        self.scale(scale, scale)
-        self.zoom_changed.emit(self.zoom())
-
-    def zoom(self) -> float:
-        pixmap = self.item.pixmap()
-        if pixmap.isNull() or not self.full_width:
-            return 1.0
-        return self.transform().m11() * pixmap.width() * self.devicePixelRatioF() / self.full_width
-
-    def zoom_by(self, factor: float) -> None:
-        new_zoom = self.zoom() * factor
-        if 0.02 <= new_zoom <= 8.0:
-            self.fitting = False
-            self.scale(factor, factor)
-            self.zoom_changed.emit(self.zoom())
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120
-        if steps:
-            self.zoomed_by_hand.emit()
-            self.zoom_by(1.25**steps)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.fitting:
-            self.fit()
+# Keys that move between stills. They are shortcuts of the whole viewer rather than cases of
+# its keyPressEvent: a child with focus (the canvas scrolls with arrows and Page keys, the
+# interval box edits with Home/End/arrows) would otherwise take them first, and the README
+# promises them wherever the focus is.
+PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
+FIRST_KEYS = (Qt.Key.Key_Home,)
+LAST_KEYS = (Qt.Key.Key_End,)
+NAVIGATION_KEYS = frozenset((*PREVIOUS_KEYS, *NEXT_KEYS, *FIRST_KEYS, *LAST_KEYS))
 
 
 class StillViewer(QDialog):
@@ -126,12 +58,22 @@ class StillViewer(QDialog):
         row: int,
         parent: QWidget | None = None,
         settings: Settings | None = None,
+        embedded: bool = False,
     ) -> None:
+        """``embedded``: a page filling ``parent`` (booth mode: every view stays inside the
+        locked full-screen window) instead of a window of its own with a title bar."""
         super().__init__(parent)
+        self.embedded = embedded and parent is not None
         self.setObjectName("stillViewer")
         self.setWindowTitle("Still")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1280, 860)
+        if self.embedded:
+            self.setWindowFlags(Qt.WindowType.Widget)
+            # A child widget paints the stylesheet's background only when asked to; without
+            # it the tabs underneath would show through.
+            self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        else:
+            self.resize(1280, 860)
         self.stills = stills
         self.row = row
         self.full_images: OrderedDict[int, QImage] = OrderedDict()
@@ -159,16 +101,20 @@ class StillViewer(QDialog):
         self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.position_label = QLabel(self)
         self.position_label.setObjectName("statusText")
+        self.sizes_label = make_plain(QLabel(self))  # "4000 × 2250 px · 3.1 MB"
+        self.sizes_label.setObjectName("statusText")
+        self.sizes_label.setAccessibleName("Picture size and file size")
+        self.pixel_sizes: dict[int, QSize] = {}  # from the header check, off the UI thread
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("statusText")
 
-        def button(text: str, icon: str, slot: object, accessible: str) -> QPushButton:
-            widget = QPushButton(text, self)
-            widget.setAccessibleName(accessible)
-            widget.clicked.connect(slot)  # type: ignore[arg-type]
-            widget.setAutoDefault(False)
-            set_icon_later(widget, icon)
-            return widget
+        def button(text: str, icon: str, slot: Callable[[], None], accessible: str) -> QPushButton:
+            made = QPushButton(text, self)
+            made.setAccessibleName(accessible)
+            made.clicked.connect(slot)
+            made.setAutoDefault(False)
+            set_icon_later(made, icon)
+            return made
 
         self.previous_button = button("", "mdi6.chevron-left", self.show_previous, "Previous still")
         self.next_button = button("", "mdi6.chevron-right", self.show_next, "Next still")
@@ -211,16 +157,17 @@ class StillViewer(QDialog):
             widget.setToolTip(tip)
 
         toolbar = QHBoxLayout()
-        for widget in (
+        part: QWidget
+        for part in (
             self.previous_button,
             self.next_button,
             self.position_label,
             self.slideshow_button,
             self.interval_box,
         ):
-            toolbar.addWidget(widget)
+            toolbar.addWidget(part)
         toolbar.addStretch(1)
-        for widget in (
+        for part in (
             self.zoom_label,
             self.fit_button,
             self.actual_button,
@@ -228,7 +175,7 @@ class StillViewer(QDialog):
             self.copy_button,
             self.save_button,
         ):
-            toolbar.addWidget(widget)
+            toolbar.addWidget(part)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(toolbar)
@@ -236,7 +183,61 @@ class StillViewer(QDialog):
         layout.addWidget(self.message, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.credit)
+        layout.addWidget(self.sizes_label)
+        self._install_navigation_keys()
+        if self.embedded:
+            self._embed(toolbar)
         self.show_row(row)
+
+    def _embed(self, toolbar: QHBoxLayout) -> None:
+        """No button that would open a window or program (a file dialog, full screen of its
+        own), and a Close button: a touch screen has no Esc key and a kiosk no title bar."""
+        for hidden in (self.save_button, self.full_screen_button):
+            hidden.hide()
+        self.close_button = QPushButton("Close", self)
+        self.close_button.setObjectName("boothCloseViewer")
+        self.close_button.setAccessibleName("Close the still")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        set_icon_later(self.close_button, "mdi6.close")
+        toolbar.addWidget(self.close_button)
+        host = self.parentWidget()
+        assert host is not None
+        host.installEventFilter(self)  # follows the host's size
+        self.setGeometry(host.rect())
+        self.raise_()
+
+    def _install_navigation_keys(self) -> None:
+        for keys, slot in (
+            (PREVIOUS_KEYS, self.show_previous),
+            (NEXT_KEYS, self.show_next),
+            (FIRST_KEYS, self.show_first),
+            (LAST_KEYS, self.show_last),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.setAutoRepeat(True)  # holding → pages through the stills
+                shortcut.activated.connect(slot)
+        # A child that claims a key in its ShortcutOverride (the interval box's line edit
+        # claims arrows and Home/End for its cursor) would win over the shortcut.
+        for child in self.findChildren(QWidget):
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        host = self.parentWidget()
+        if self.embedded and watched is host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(host.rect())
+            return False
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in NAVIGATION_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            event.ignore()  # not claimed: the viewer's shortcut gets the key
+            return True
+        return super().eventFilter(watched, event)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -250,6 +251,7 @@ class StillViewer(QDialog):
         self.credit.setText(f"Credit: {still.credit}" if still.credit else "")
         self.canvas.setAccessibleDescription(still.alt or still.caption or "")
         self.position_label.setText(f"{self.row + 1} / {len(self.stills)}")
+        self._show_sizes()
         self.previous_button.setEnabled(self.row > 0)
         self.next_button.setEnabled(self.row < len(self.stills) - 1)
         self.save_button.setEnabled(still.file is not None)
@@ -278,6 +280,18 @@ class StillViewer(QDialog):
         self.stop_slideshow()
         if self.row < len(self.stills) - 1:
             self.show_row(self.row + 1)
+
+    @Slot()
+    def show_first(self) -> None:
+        self.stop_slideshow()
+        if self.row != 0:
+            self.show_row(0)
+
+    @Slot()
+    def show_last(self) -> None:
+        self.stop_slideshow()
+        if self.row != len(self.stills) - 1:
+            self.show_row(len(self.stills) - 1)
 
     # -- slideshow --------------------------------------------------------------------------
 
@@ -350,8 +364,8 @@ class StillViewer(QDialog):
         path = still.file.path
         if preview:
             run_in_background(
-                lambda: decode_to_fit(path, PREVIEW_BOX),
-                lambda image: self._on_preview(row, image),
+                lambda: (decode_to_fit(path, PREVIEW_BOX), check_media(path, "image")[0]),
+                lambda result: self._on_preview(row, *result),
                 lambda error: self._on_failed(row, error),
                 owner=self,
             )
@@ -365,11 +379,24 @@ class StillViewer(QDialog):
             owner=self,
         )
 
-    def _on_preview(self, row: int, image: QImage) -> None:
+    def _on_preview(self, row: int, image: QImage, header: MediaInfo | None) -> None:
+        if header is not None and header.width and header.height:
+            self._learn_size(row, QSize(header.width, header.height))
         if row == self.row and row not in self.full_images:
             self._show_image(row, image, full=False)
 
+    def _learn_size(self, row: int, size: QSize) -> None:
+        self.pixel_sizes[row] = size
+        if row == self.row:
+            self._show_sizes()
+
+    def _show_sizes(self) -> None:
+        still = self.stills[self.row]
+        file_bytes = still.file.size if still.file is not None else None
+        self.sizes_label.setText(describe_size(self.pixel_sizes.get(self.row), file_bytes))
+
     def _on_full(self, row: int, image: QImage) -> None:
+        self._learn_size(row, image.size())
         self._loading.discard(row)
         self.full_images[row] = image
         self.full_images.move_to_end(row)
@@ -392,19 +419,11 @@ class StillViewer(QDialog):
         self.message.hide()
         self.canvas.show()
         pixmap = QPixmap.fromImage(image)
-        still = self.stills[row]
-        original_width = image.width() if full else self._original_width(still, image)
+        known = self.pixel_sizes.get(row)
+        original_width = image.width() if full or known is None else known.width()
         self.canvas.set_image(pixmap, original_width)
         self.fit_button.setEnabled(True)
         self.actual_button.setEnabled(True)
-
-    def _original_width(self, still: Still, image: QImage) -> int:
-        from PySide6.QtGui import QImageReader
-
-        if still.file is None:
-            return image.width()
-        size = QImageReader(str(still.file.path)).size()
-        return size.width() if size.isValid() else image.width()
 
     def _show_message(self, text: str) -> None:
         self.canvas.hide()
@@ -431,6 +450,8 @@ class StillViewer(QDialog):
 
     @Slot()
     def toggle_full_screen(self) -> None:
+        if self.embedded:
+            return  # the host is full screen already, and decides it
         if self.isFullScreen():
             self.showNormal()
         else:
@@ -449,9 +470,7 @@ class StillViewer(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
-            self.show_previous()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+        if key == Qt.Key.Key_Space:
             self.show_next()
         elif key == Qt.Key.Key_F or key == Qt.Key.Key_F11:
             self.toggle_full_screen()

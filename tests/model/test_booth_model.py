@@ -136,11 +136,60 @@ def test_exit_hold_needs_three_seconds_and_fires_once() -> None:
     gesture = ExitGesture()
     gesture.hold_pressed(0.0)
     assert not gesture.poll(2.9)
-    gesture.hold_released()
+    gesture.hold_released(2.9)
+    assert not gesture.poll(3.6)  # let go for longer than the grace: the hold is over
+    assert not gesture.holding
     gesture.hold_pressed(5.0)
     gesture.hold_pressed(6.0)  # a repeated press does not restart the hold
     assert gesture.poll(8.0)
     assert not gesture.poll(20.0)
+
+
+def test_autorepeat_release_press_pairs_continue_the_hold() -> None:
+    """X11's autorepeat: a release and a press of the held key, every 1/rate s."""
+    gesture = ExitGesture()
+    gesture.hold_pressed(0.0)
+    now = 0.66  # the autorepeat delay, then pairs at 25 per second
+    while now < 3.0:
+        gesture.hold_released(now)
+        assert not gesture.poll(now)
+        gesture.hold_pressed(now + 0.001)
+        assert gesture.hold_progress(now) == pytest.approx(now / 3.0)
+        now += 0.04
+    assert gesture.poll(3.0)
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.3, 0.59])
+def test_a_press_within_the_grace_continues_the_hold(gap: float) -> None:
+    gesture = ExitGesture()
+    gesture.hold_pressed(0.0)
+    gesture.hold_released(1.0)
+    assert not gesture.poll(1.0 + gap)  # up for a moment: not yet over, not yet done
+    assert gesture.holding
+    gesture.hold_pressed(1.0 + gap)
+    assert not gesture.poll(2.99)
+    assert gesture.poll(3.0)
+
+
+@pytest.mark.parametrize("gap", [0.61, 1.0, 5.0])
+def test_a_press_after_the_grace_starts_a_new_hold(gap: float) -> None:
+    gesture = ExitGesture()
+    gesture.hold_pressed(0.0)
+    gesture.hold_released(1.0)
+    gesture.hold_pressed(1.0 + gap)  # whether or not a poll came in between
+    assert gesture.hold_progress(1.0 + gap) == 0.0
+    assert not gesture.poll(3.5)
+    assert gesture.poll(4.0 + gap)
+
+
+def test_a_hold_does_not_complete_while_the_key_is_up() -> None:
+    gesture = ExitGesture()
+    gesture.hold_pressed(0.0)
+    gesture.hold_released(2.9)
+    assert not gesture.poll(3.2)  # three seconds passed, but the key is not down
+    assert gesture.hold_seconds_left(3.2) == 0.0
+    gesture.hold_pressed(3.3)
+    assert gesture.poll(3.3)
 
 
 def test_five_quick_corner_taps() -> None:

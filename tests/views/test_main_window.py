@@ -8,7 +8,7 @@ import pytest
 from kit_factory import make_kit, temp_settings, zip_folder
 from PySide6.QtCore import QMimeData, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QTextDocument
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QScrollArea
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QMessageBox, QScrollArea
 
 from app.model.opening import open_kit_location
 from app.model.thumbnail_cache import ThumbnailCache
@@ -434,11 +434,13 @@ def test_export_selected_stills_from_the_grid(
     (out / "one.jpg").write_bytes(b"already here")
     asked: list[str] = []
 
-    def answer_keep(*args: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.No  # keep the existing file
+    def answer_keep(box: QMessageBox) -> None:
+        asked.append(box.text())
+        keep = box.findChild(QAbstractButton, "keepExisting")
+        assert keep is not None
+        keep.click()  # keep the existing file
 
-    monkeypatch.setattr(QMessageBox, "question", answer_keep)
+    monkeypatch.setattr(QMessageBox, "exec", answer_keep)
     stills.export_to(out, stills.selected_stills())
     qtbot.waitUntil(lambda: stills.last_export is not None, timeout=5000)
     assert "one.jpg" in asked[0]

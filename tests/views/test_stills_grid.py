@@ -20,11 +20,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.media import thumbnails
+from app.media.thumbnail_queue import DeferredWrite
 from app.media.thumbnails import ThumbnailLoader
 from app.model.loader import load_press_kit
 from app.model.thumbnail_cache import ThumbnailCache
-from app.views import stills_tab
-from app.views.stills_tab import StillsModel, StillsTab
+from app.views.stills import grid_model, grid_view
+from app.views.stills.grid_model import StillsModel, Viewport
+from app.views.stills_tab import StillsTab
 
 STILLS = 300
 
@@ -201,8 +203,8 @@ def test_thumbnails_are_decoded_for_the_screen_and_carry_its_pixel_ratio(
 def test_memory_holds_only_tiles_near_the_screen(
     qtbot, open_grid, big_kit: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(stills_tab, "THUMBNAIL_MEMORY", 0)
-    monkeypatch.setattr(stills_tab, "MIN_HELD_THUMBNAILS", 40)
+    monkeypatch.setattr(grid_model, "THUMBNAIL_MEMORY", 0)
+    monkeypatch.setattr(grid_model, "MIN_HELD_THUMBNAILS", 40)
     tab = open_grid(big_kit)
     assert tab.model is not None and tab.view is not None
     qtbot.waitUntil(lambda: len(tab.model.made) == STILLS, timeout=20000)
@@ -229,6 +231,30 @@ def test_a_fill_after_the_workers_retired_starts_every_worker(tmp_path: Path) ->
     started = queue.fill(ThumbnailRequest(row, tmp_path / f"{row}.jpg", None) for row in (1, 2, 3))
     assert started == 2 and queue.workers() == 2
     assert queue.fill([ThumbnailRequest(4, tmp_path / "4.jpg", None)]) == 0  # at the limit
+
+
+def test_a_fill_listed_before_a_delivery_does_not_make_it_again(tmp_path: Path) -> None:
+    # The fill's list is made on the UI thread and queued after a cache scan on a pool
+    # thread; a thumbnail delivered in between (its cache write still deferred) is not
+    # decoded a second time. Neither is one in flight, nor one that failed.
+    from app.media.thumbnail_queue import ThumbnailQueue, ThumbnailRequest
+
+    queue = ThumbnailQueue(max_workers=1)
+    for row in (0, 1, 2):
+        queue.ask(ThumbnailRequest(row, tmp_path / f"{row}.jpg", None))
+    for _ in range(3):
+        assert queue.take() is not None
+    queue.done(0)  # delivered
+    queue.done(1)  # failed: delivered as well
+    queue.fill(ThumbnailRequest(row, tmp_path / f"{row}.jpg", None) for row in range(5))
+    taken = []
+    while (item := queue.take()) is not None:
+        assert not isinstance(item, DeferredWrite)
+        taken.append(item.request.key)
+    assert taken == [3, 4]  # 2 is still in flight
+    # Asked for again by a view (its picture was evicted from memory): that is made.
+    queue.ask(ThumbnailRequest(0, tmp_path / "0.jpg", None))
+    assert queue.is_waiting(0)
 
 
 def _noise_still(path: Path, width: int, height: int) -> Path:
@@ -267,7 +293,7 @@ def test_tiles_at_200_percent_are_drawn_pixel_for_pixel(qtbot, tmp_path: Path) -
         assert (pixmap.width(), pixmap.height()) == (430, 288)  # 215×144 logical, cropped
         model.loader.stop()
     # Painted as the grid paints a tile, onto a 200 % surface: the pixels arrive unchanged.
-    view = stills_tab.StillsGrid()
+    view = grid_view.StillsGrid()
     qtbot.addWidget(view)
     view.setModel(model)
     view.resize(400, 300)
@@ -502,9 +528,9 @@ def test_a_timer_driven_scroll_that_keeps_the_loop_busy_still_updates_the_viewpo
     reports: list[int] = []
     real = StillsModel.set_viewport
 
-    def set_viewport(model: StillsModel, visible: list[int], near: list[int]) -> None:
-        reports.append(visible[0] if visible else -1)
-        real(model, visible, near)
+    def set_viewport(model: StillsModel, viewport: Viewport) -> None:
+        reports.append(viewport.visible[0] if viewport.visible else -1)
+        real(model, viewport)
 
     monkeypatch.setattr(StillsModel, "set_viewport", set_viewport)
     bar = tab.view.verticalScrollBar()

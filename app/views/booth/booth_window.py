@@ -34,6 +34,7 @@ from app.model.opening import KitOpenError, OpenedKit
 from app.settings import BoothSettings
 from app.views.booth.allocator import keep_big_blocks_returnable, return_free_memory
 from app.views.booth.attract_loop import AttractLoop
+from app.views.booth.hold_overlay import HoldProgress
 from app.views.booth.input_watch import CursorHider, InputWatcher
 from app.views.booth.lockdown import Lockdown
 from app.views.booth.overlays import CountdownOverlay, ExitPrompt
@@ -103,6 +104,7 @@ class BoothWindow(MainWindow):
         self.inputs.exit_hold_changed.connect(self._on_inputs_exit_hold_changed)
 
         tabs = self.takeCentralWidget()
+        assert tabs is not None  # MainWindow always has its tab widget as the central widget
         self.stack = QStackedWidget(self)
         self.attract = AttractLoop(self.clock, config, self.stack)
         self.stack.addWidget(self.attract)
@@ -114,6 +116,7 @@ class BoothWindow(MainWindow):
         self.exit_prompt = ExitPrompt(self)
         self.exit_prompt.submitted.connect(self._on_exit_prompt_submitted)
         self.exit_prompt.cancelled.connect(self._on_exit_prompt_cancelled)
+        self.hold_progress = HoldProgress(self)
 
         self._tick = QTimer(self)
         self._tick.setInterval(max(10, min(200, int(config.slide_seconds * 1000 / 5))))
@@ -171,7 +174,7 @@ class BoothWindow(MainWindow):
         self.inputs.remove()
         self.lockdown.remove()
         self.cursor_hider.show()
-        for panel in (self.countdown, self.exit_prompt):
+        for panel in (self.countdown, self.exit_prompt, self.hold_progress):
             panel.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -210,7 +213,7 @@ class BoothWindow(MainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        for panel in (self.countdown, self.exit_prompt):
+        for panel in (self.countdown, self.exit_prompt, self.hold_progress):
             if panel.isVisible():
                 panel.place()
 
@@ -239,6 +242,7 @@ class BoothWindow(MainWindow):
                 self._on_exit_gesture()
                 if self.leaving:
                     return
+            self._show_hold_progress(now)
             self.session.set_busy(self._visitor_media_playing(), now)
             event = self.session.poll(now)
             if event is SessionEvent.COUNTDOWN_STARTED:
@@ -351,10 +355,23 @@ class BoothWindow(MainWindow):
 
     @Slot(bool)
     def _on_inputs_exit_hold_changed(self, held: bool) -> None:
+        now = self.clock.now()
         if held:
-            self.exit_gesture.hold_pressed(self.clock.now())
+            self.exit_gesture.hold_pressed(now)
         else:
-            self.exit_gesture.hold_released()
+            self.exit_gesture.hold_released(now)
+        self._show_hold_progress(now)
+
+    def _show_hold_progress(self, now: float) -> None:
+        """The hold's progress while it lasts (also through an autorepeat's release/press)."""
+        if not self.exit_gesture.holding or self.exit_prompt.isVisible():
+            self.hold_progress.hide()
+            return
+        self.hold_progress.set_progress(
+            self.exit_gesture.hold_progress(now), self.exit_gesture.hold_seconds_left(now)
+        )
+        if not self.hold_progress.isVisible():
+            self.hold_progress.pop_up()
 
     @Slot()
     def _on_countdown_continue_requested(self) -> None:

@@ -8,9 +8,9 @@ application while booth mode runs:
   URL handlers before the system);
 * file dialogs: Qt's own dialogs are forced (no native portal window) and any that shows is
   rejected at once, so the caller sees "cancelled";
-* the crash dialog: errors are logged only;
-* the still viewer: it covers the booth window, without its "Save original" and full-screen
-  buttons, and with a Close button for touch screens.
+* the crash dialog: errors are logged only.
+
+(The still viewer stays inside the booth window by itself: see ``StillViewer(embedded=True)``.)
 """
 
 from __future__ import annotations
@@ -19,15 +19,13 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.views.error_dialog import set_error_dialogs_enabled
 
 log = logging.getLogger(__name__)
 
 REFUSED_SCHEMES = ("http", "https", "mailto", "file", "ftp", "tel", "sms", "news", "irc")
-# Buttons of the still viewer that would open a window or program.
-VIEWER_BUTTONS_HIDDEN = ("save_button", "full_screen_button")
 
 
 class Lockdown(QObject):
@@ -85,29 +83,3 @@ class Lockdown(QObject):
             self.refused.append(f"file dialog: {widget.windowTitle()}")
             log.info("booth mode: refused the file dialog %r", widget.windowTitle())
             QTimer.singleShot(0, widget, widget.reject)
-            return
-        if type(widget).__name__ == "StillViewer":
-            for name in VIEWER_BUTTONS_HIDDEN:
-                button = getattr(widget, name, None)
-                if isinstance(button, QWidget):
-                    button.hide()
-            self._add_close_button(widget)
-            if widget.parentWidget() is not None:
-                widget.setGeometry(self.window.geometry())
-
-    def _add_close_button(self, viewer: QWidget) -> None:
-        """A touch screen without a keyboard, or a kiosk without a window manager, has no
-        other way to close the viewer than this button (Esc closes it too)."""
-        if viewer.findChild(QPushButton, "boothCloseViewer") is not None:
-            return
-        layout = viewer.layout()
-        first = layout.itemAt(0) if layout is not None and layout.count() else None
-        toolbar = first.layout() if first is not None else None
-        if toolbar is None:
-            return
-        button = QPushButton("Close", viewer)
-        button.setObjectName("boothCloseViewer")
-        button.setAccessibleName("Close the still")
-        button.setAutoDefault(False)
-        button.clicked.connect(viewer.close)
-        toolbar.addWidget(button)

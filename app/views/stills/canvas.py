@@ -1,0 +1,83 @@
+"""The still viewer's canvas: the picture fitted to the window or at 100 %, wheel zoom around
+the pointer, drag to pan."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class ZoomableImageView(QGraphicsView):
+    """Fit to the window, 100 %, wheel zoom around the pointer, drag to pan."""
+
+    zoom_changed = Signal(float)
+    zoomed_by_hand = Signal()  # the wheel: a slideshow stops
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.item)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setObjectName("stillCanvas")
+        self.fitting = True
+        self.full_width = 0  # pixel width of the original, so 100 % means one image pixel
+
+    def set_image(self, pixmap: QPixmap, original_width: int) -> None:
+        self.item.setPixmap(pixmap)
+        self.full_width = original_width
+        self.scene().setSceneRect(self.item.boundingRect())
+        if self.fitting:
+            self.fit()
+        else:
+            self.actual_size()
+
+    def fit(self) -> None:
+        self.fitting = True
+        if not self.item.pixmap().isNull():
+            self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoom_changed.emit(self.zoom())
+
+    def actual_size(self) -> None:
+        self.fitting = False
+        pixmap = self.item.pixmap()
+        if pixmap.isNull() or not self.full_width:
+            return
+        # One original pixel per device pixel: scene units are the pixmap's pixels.
+        scale = self.full_width / pixmap.width() / self.devicePixelRatioF()
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom(self) -> float:
+        pixmap = self.item.pixmap()
+        if pixmap.isNull() or not self.full_width:
+            return 1.0
+        return self.transform().m11() * pixmap.width() * self.devicePixelRatioF() / self.full_width
+
+    def zoom_by(self, factor: float) -> None:
+        new_zoom = self.zoom() * factor
+        if 0.02 <= new_zoom <= 8.0:
+            self.fitting = False
+            self.scale(factor, factor)
+            self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoomed_by_hand.emit()
+            self.zoom_by(1.25**steps)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitting:
+            self.fit()

@@ -1,0 +1,373 @@
+"""The stills grid's model: one row per still, its thumbnail when one is held, and what the
+tiles show about it (caption, sizes, why it cannot be shown, that it is incomplete).
+
+Thumbnails are requested when a view first asks for a tile, and the rest of the kit is made in
+the background; only the tiles on and near the screen are held in memory (up to
+:data:`THUMBNAIL_MEMORY`), the others come back from the disk cache.
+
+The viewport is the view's to measure and this model's to keep: the view reports a
+:class:`Viewport` when it scrolls or resizes (``set_viewport``), and everything here that
+depends on what is on screen (which tiles to hold, what to read now, whether the first screen
+is made) reads that one record; nothing recomputes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QImage, QPixmap
+
+from app.media.thumbnails import ThumbnailLoader, default_cache
+from app.media.worker import run_in_background
+from app.model.kit import PressKit, Still
+from app.model.media_headers import MediaInfo, check_media
+from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
+from app.views.kit_text import kit_tooltip
+
+log = logging.getLogger(__name__)
+
+# Tile geometry in logical pixels at the normal font size; booth mode scales it with its font.
+TILE_WIDTH = 256
+TILE_IMAGE_HEIGHT = 144  # 16:9 tiles
+# Tile pictures held in memory; the rest of a large kit waits in the disk cache. About 130
+# tiles at 200 % scaling, 440 at 100 %: several screens either way.
+THUMBNAIL_MEMORY = 64 * 1024 * 1024
+MIN_HELD_THUMBNAILS = 96
+# Time the UI thread may spend per viewport change reading visible tiles' thumbnails from the
+# disk cache itself (~1 ms each at 200 %). Opening the tab, or landing where nothing is held:
+# about a screenful, so a kit's second opening paints its first screen complete, once,
+# instead of placeholders and then each tile as a pool thread delivers it. While scrolling,
+# less: the scroll step's repaint comes on top. Past it the pool reads the rest.
+CACHED_READ_BUDGET_S = 0.04
+CACHED_READ_SCROLL_BUDGET_S = 0.012
+
+StillRole = Qt.ItemDataRole.UserRole + 1
+ProblemRole = Qt.ItemDataRole.UserRole + 2
+WarningRole = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True)
+class Viewport:
+    """Rows visible now in reading order, and those worth holding (visible plus about a screen
+    above and below)."""
+
+    visible: tuple[int, ...] = ()
+    near: frozenset[int] = frozenset()
+
+
+class TileState(IntEnum):
+    UNKNOWN = 0  # not looked for yet
+    NOT_CACHED = 1  # looked for in the disk cache, not there: the pool makes it
+    MADE = 2  # a thumbnail exists (in memory or in the disk cache)
+
+
+def format_bytes(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{size:,} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{size:,} bytes"
+
+
+def caption_with_credit(still: Still) -> str:
+    """What "Copy caption" puts on the clipboard."""
+    parts = [still.caption or still.file_text]
+    if still.credit:
+        parts.append(f"Credit: {still.credit}")
+    return "\n".join(parts)
+
+
+def describe_size(pixels: QSize | None, file_bytes: int | None) -> str:
+    """``4000 × 2250 px · 3.1 MB``; what is not known is left out."""
+    parts = []
+    if pixels is not None and pixels.isValid():
+        parts.append(f"{pixels.width():,} × {pixels.height():,} px")
+    if file_bytes is not None:
+        parts.append(format_bytes(file_bytes))
+    return " · ".join(parts)
+
+
+class StillsModel(QAbstractListModel):
+    progress_changed = Signal(int, int)  # made, total
+    sizes_known = Signal()  # the stills' pixel sizes were read (tooltips show them)
+
+    def __init__(
+        self,
+        kit: PressKit,
+        device_pixel_ratio: float,
+        parent: QObject | None = None,
+        cache: ThumbnailCache | None = None,
+        tile_scale: float = 1.0,
+    ) -> None:
+        super().__init__(parent)
+        self.kit = kit
+        self.stills = list(kit.stills)
+        self.ratio = device_pixel_ratio
+        self.tile_size = QSize(
+            round(TILE_WIDTH * tile_scale), round(TILE_IMAGE_HEIGHT * tile_scale)
+        )
+        box = self.tile_size * device_pixel_ratio
+        self.loader = ThumbnailLoader(
+            box, self, cache=cache or default_cache(), pixel_ratio=device_pixel_ratio
+        )
+        self.loader.ready.connect(self._on_loader_ready)
+        self.loader.cached.connect(self._on_loader_cached)
+        self.loader.failed.connect(self._on_loader_failed)
+        # Least recently shown first; rows near the viewport are never evicted.
+        self.thumbnails: OrderedDict[int, QPixmap] = OrderedDict()
+        self.capacity = max(
+            MIN_HELD_THUMBNAILS, THUMBNAIL_MEMORY // max(1, box.width() * box.height() * 4)
+        )
+        self._state = bytearray(len(self.stills))  # a TileState per row
+        self._made_count = 0
+        self.problems: dict[int, str] = {
+            row: still.problem for row, still in enumerate(self.stills) if still.problem
+        }
+        self.warnings: dict[int, str] = {}
+        self.pixel_sizes: dict[int, QSize] = {}
+        self.viewport: Viewport | None = None  # None until a view reports one
+
+    # -- what the view reads ------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.stills)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        # Called by Qt for every painted tile: an exception here would abort the process.
+        try:
+            return self._data(index, role)
+        except Exception:
+            log.exception("stills model data(%s, %s)", index.row(), role)
+            return None
+
+    def _data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> object:
+        if not index.isValid():
+            return None
+        row = index.row()
+        still = self.stills[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return still.caption or still.file_text
+        if role == Qt.ItemDataRole.DecorationRole:
+            pixmap = self.thumbnails.get(row)
+            if pixmap is not None:
+                self.thumbnails.move_to_end(row)
+                return pixmap
+            # With a viewport reported, only tiles near it are asked for: Qt also asks for the
+            # last row's decoration just to size the tiles, which must not start a decode.
+            if row not in self.problems and (self.viewport is None or row in self.viewport.near):
+                self._request(row)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return still.alt or still.caption or still.file_text
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return still.caption or ""
+        if role == StillRole:
+            return still
+        if role == ProblemRole:
+            return self.problems.get(row)
+        if role == WarningRole:
+            return self.warnings.get(row)
+        return None
+
+    def tooltip(self, row: int) -> str:
+        """The whole caption (the tile shows two lines of it), the credit, the sizes.
+        Tooltips guess rich text: kit text is escaped to show literally."""
+        return kit_tooltip(self._tooltip_text(row))
+
+    def _tooltip_text(self, row: int) -> str:
+        still = self.stills[row]
+        if row in self.problems:
+            return f"{still.file_text}: {self.problems[row]}"
+        lines = [text for text in (still.caption or still.file_text, still.credit) if text]
+        size = describe_size(
+            self.pixel_sizes.get(row), still.file.size if still.file is not None else None
+        )
+        if size:
+            lines.append(size)
+        if row in self.warnings:
+            lines.append(f"⚠ {self.warnings[row]}")
+        return "\n".join(lines)
+
+    def still_at(self, row: int) -> Still:
+        return self.stills[row]
+
+    @property
+    def made(self) -> frozenset[int]:
+        """Rows whose thumbnail exists (in memory or in the disk cache)."""
+        return frozenset(row for row, state in enumerate(self._state) if state == TileState.MADE)
+
+    def is_made(self, row: int) -> bool:
+        return self._state[row] == TileState.MADE or row in self.problems
+
+    def made_count(self) -> int:
+        return self._made_count + len(self.problems)
+
+    def screen_is_made(self) -> bool:
+        """Every tile the view last reported visible has its thumbnail (or its problem); not
+        before the view has reported any."""
+        visible = self.viewport.visible if self.viewport is not None else ()
+        return bool(visible) and all(self.is_made(row) for row in visible)
+
+    # -- what the view reports ----------------------------------------------------------------
+
+    def set_viewport(self, viewport: Viewport) -> None:
+        """The view scrolled or resized."""
+        self.viewport = viewport
+        self._evict()
+        self._read_cached_now(viewport.visible)
+        for row in viewport.visible:
+            if row not in self.thumbnails and row not in self.problems:
+                self._request(row)
+        self.loader.set_viewport(viewport.visible, viewport.near)
+
+    def fill_in_background(self) -> None:
+        """Make every thumbnail not made yet, after what is on screen (progress counts them),
+        and read the stills' pixel sizes from their headers."""
+        self.loader.fill(
+            (row, still.file.path, self.identity(still))
+            for row, still in enumerate(self.stills)
+            if still.file is not None and row not in self.problems and not self.is_made(row)
+        )
+        paths = [(row, s.file.path) for row, s in enumerate(self.stills) if s.file is not None]
+        run_in_background(
+            lambda: [(row, check_media(path, "image")[0]) for row, path in paths],
+            self._on_sizes_read,
+            owner=self,
+        )
+
+    def identity(self, still: Still) -> SourceIdentity:
+        """A zip member is known by the archive and its name, size and CRC, so reopening
+        the archive (into a new temporary folder) finds the same cached thumbnails."""
+        assert still.file is not None
+        member = self.kit.archive_members.get(still.file.relative)
+        if member is not None and self.kit.source is not None:
+            name, size, crc = member
+            return SourceIdentity.for_archive_member(self.kit.source, name, size, crc)
+        return SourceIdentity.for_file(still.file.path, still.file.size, still.file.mtime_ns)
+
+    # -- thumbnails ---------------------------------------------------------------------------
+
+    def _request(self, row: int) -> None:
+        still = self.stills[row]
+        if still.file is not None:
+            self.loader.request(row, still.file.path, self.identity(still))
+
+    def _read_cached_now(self, rows: Sequence[int]) -> None:
+        """Visible tiles' thumbnails that are in the disk cache, read here and now (within
+        :data:`CACHED_READ_BUDGET_S`): the paint that follows shows them all at once."""
+        landing = not any(row in self.thumbnails for row in rows)
+        budget = CACHED_READ_BUDGET_S if landing else CACHED_READ_SCROLL_BUDGET_S
+        deadline = time.perf_counter() + budget
+        before = self.made_count()
+        for row in rows:
+            if (
+                row in self.thumbnails
+                or row in self.problems
+                or self._state[row] == TileState.NOT_CACHED
+            ):
+                continue
+            if time.perf_counter() > deadline:
+                break
+            still = self.stills[row]
+            if still.file is None:
+                continue
+            cached = self.loader.read_cached(still.file.path, self.identity(still))
+            if cached is None:
+                self._state[row] = TileState.NOT_CACHED  # the pool makes it; not looked again
+                continue
+            self._mark_made(row)
+            self._hold(row, *cached)
+        if self.made_count() != before:
+            self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    def _mark_made(self, row: int) -> bool:
+        """True when ``row`` was not made before."""
+        if self._state[row] == TileState.MADE:
+            return False
+        self._state[row] = TileState.MADE
+        self._made_count += 1
+        return True
+
+    @Slot(int, QImage, str)
+    def _on_loader_ready(self, row: int, image: QImage, warning: str) -> None:
+        """A thumbnail made or read: held when its tile is on or near the screen."""
+        first = self._mark_made(row)
+        if self.viewport is None or row in self.viewport.near:
+            self._hold(row, image, warning or None)
+        elif warning:
+            self.warnings[row] = warning
+        if first:
+            self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    def _hold(self, row: int, image: QImage, warning: str | None) -> None:
+        """Keep ``row``'s thumbnail in memory and repaint its tile."""
+        if warning is not None:
+            self.warnings[row] = warning
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.ratio)
+        self.thumbnails[row] = pixmap
+        self._evict()
+        index = self.index(row)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    @Slot(object)
+    def _on_loader_cached(self, batch: list[tuple[int, str | None]]) -> None:
+        """Thumbnails the background fill made or found in the disk cache: made, to be read
+        when their tiles are shown."""
+        visible = self.viewport.visible if self.viewport is not None else ()
+        added = 0
+        for row, warning in batch:
+            added += self._mark_made(row)
+            if warning is not None:
+                self.warnings[row] = warning
+            # Scrolled to while the fill held it (a request then waits for it): read it now.
+            if row in visible and row not in self.thumbnails:
+                self._request(row)
+        if added:
+            self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    @Slot(int, str)
+    def _on_loader_failed(self, row: int, reason: str) -> None:
+        self.problems[row] = reason
+        self.thumbnails.pop(row, None)
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+        self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    def _evict(self) -> None:
+        """Forget the least recently shown thumbnails beyond capacity, never those near the
+        viewport: they stay in the disk cache and come back from there when scrolled to."""
+        excess = len(self.thumbnails) - self.capacity
+        if excess <= 0:
+            return
+        near = self.viewport.near if self.viewport is not None else frozenset()
+        for row in list(self.thumbnails):
+            if excess <= 0:
+                break
+            if row not in near:
+                del self.thumbnails[row]
+                excess -= 1
+
+    def _on_sizes_read(self, sizes: list[tuple[int, MediaInfo | None]]) -> None:
+        for row, info in sizes:
+            if info is not None and info.width and info.height:
+                self.pixel_sizes[row] = QSize(info.width, info.height)
+        self.sizes_known.emit()

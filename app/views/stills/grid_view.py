@@ -1,0 +1,353 @@
+"""The stills grid's view: tiles in icon mode, centred in the viewport, each with its picture
+and two lines of caption; it measures what is on screen and reports it as one
+:class:`Viewport` per change."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from app.views import palette
+from app.views.stills.grid_model import (
+    TILE_IMAGE_HEIGHT,
+    TILE_WIDTH,
+    ProblemRole,
+    Viewport,
+    WarningRole,
+)
+
+log = logging.getLogger(__name__)
+
+CAPTION_LINES = 2
+TILE_PADDING = 6  # inside the tile, around the picture and the caption
+TILE_GAP = 20  # between tiles
+LAYOUT_SLACK = 4
+CAPTION_CACHE_SIZE = 4096  # wrapped captions kept: a few screens of a large kit, a few MB
+# The font size the tile sizes were drawn for: a larger font (booth mode's visitor stylesheet)
+# grows the tiles with it, so the pictures keep their proportion to the text.
+BASE_POINT_SIZE = 10.5
+PLACEHOLDER = QColor(palette.TILE_PLACEHOLDER)
+BROKEN_TILE = QColor(palette.TILE_BROKEN)
+BROKEN_TEXT = QColor(palette.TILE_BROKEN_TEXT)
+BADGE = QColor(palette.AMBER)
+BADGE_TEXT = QColor(palette.ON_AMBER)
+
+
+def tile_scale_for(widget: QWidget) -> float:
+    """How much larger than normal the tiles are drawn: the widget's font against the normal
+    one, never smaller."""
+    widget.ensurePolished()  # the stylesheet's font, not the default one
+    size = widget.font().pointSizeF()
+    return max(1.0, size / BASE_POINT_SIZE) if size > 0 else 1.0
+
+
+def caption_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """``text`` wrapped at spaces into at most :data:`CAPTION_LINES` lines of ``width``, the
+    last one elided when the caption goes on (the tooltip has it whole)."""
+    lines: list[str] = []
+    rest = " ".join(text.split())  # line breaks in a caption: a tile has two lines, not more
+    while rest and len(lines) < CAPTION_LINES - 1:
+        if metrics.horizontalAdvance(rest) <= width:
+            break
+        cut = _fitting_prefix(rest, metrics, width)
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
+def _fitting_prefix(text: str, metrics: QFontMetrics, width: int) -> int:
+    """The length of the longest start of ``text`` that fits, cut after a space if one does."""
+    low, high = 1, len(text)
+    while low < high:  # the longest prefix that fits, by halves
+        middle = (low + high + 1) // 2
+        if metrics.horizontalAdvance(text[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    space = text.rfind(" ", 0, low + 1)
+    return space + 1 if space > 0 else low
+
+
+class TileDelegate(QStyledItemDelegate):
+    """A tile: the picture (or a placeholder, or why it cannot be shown) and two lines of
+    caption, elided; the whole caption is in the tooltip."""
+
+    def __init__(self, grid: StillsGrid) -> None:
+        super().__init__(grid)
+        self.grid = grid
+        # Wrapping a caption measures it many times; a scroll repaints the same tiles over
+        # and over, so each caption is wrapped once per font and width (a third of a
+        # repaint's time at 200 % without this).
+        self._lines: dict[tuple[str, str, int], list[str]] = {}
+
+    def lines_of(self, text: str, font: QFont, width: int) -> list[str]:
+        key = (text, font.key(), width)
+        lines = self._lines.get(key)
+        if lines is None:
+            if len(self._lines) >= CAPTION_CACHE_SIZE:
+                self._lines.clear()
+            lines = self._lines[key] = caption_lines(text, QFontMetrics(font), width)
+        return lines
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return self.grid.tile_size()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        try:
+            self._paint(painter, option, index)
+        except Exception:  # an exception in a paint would abort the process
+            log.exception("painting still tile %s", index.row())
+
+    def _paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        # No initStyleOption: it asks the model for a dozen roles a tile does not use, each a
+        # Python call; the view has already set the state, rectangle, palette and font.
+        style = self.grid.style()
+        # The stylesheet's ::item rules: selection, hover, rounded corners.
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self.grid
+        )
+        image_size = self.grid.image_size()
+        rect = option.rect
+        picture = QRect(
+            rect.x() + (rect.width() - image_size.width()) // 2,
+            rect.y() + TILE_PADDING,
+            image_size.width(),
+            image_size.height(),
+        )
+        painter.save()
+        decoration = index.data(Qt.ItemDataRole.DecorationRole)
+        problem = index.data(ProblemRole)
+        if isinstance(decoration, QPixmap) and not decoration.isNull():
+            shown = decoration.deviceIndependentSize().toSize()
+            target = QRect(0, 0, shown.width(), shown.height())
+            target.moveCenter(picture.center())
+            painter.drawPixmap(target.topLeft(), decoration)
+        elif problem:
+            self._paint_broken(painter, picture, str(problem))
+        else:
+            painter.fillRect(picture, PLACEHOLDER)
+        if index.data(WarningRole):
+            _paint_badge(painter, picture)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colours = option.palette
+        painter.setPen(colours.highlightedText().color() if selected else colours.text().color())
+        painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
+        text_width = rect.width() - 2 * TILE_PADDING
+        top = picture.bottom() + 1 + TILE_PADDING // 2
+        for line in self.lines_of(
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.font, text_width
+        ):
+            area = QRect(rect.x() + TILE_PADDING, top, text_width, metrics.lineSpacing())
+            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, line)
+            top += metrics.lineSpacing()
+        painter.restore()
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            # The keyboard's current tile, as the default delegate marks it.
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self.grid
+            )
+
+    def _paint_broken(self, painter: QPainter, picture: QRect, problem: str) -> None:
+        """A tile that says why the still cannot be shown, instead of a picture."""
+        painter.fillRect(picture, BROKEN_TILE)
+        painter.setPen(BROKEN_TEXT)
+        font = painter.font()
+        font.setPixelSize(max(11, round(13 * picture.width() / TILE_WIDTH)))
+        painter.setFont(font)
+        area = picture.adjusted(12, 10, -12, -10)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, flags, f"⚠ Cannot be shown\n{problem}")
+
+
+def _paint_badge(painter: QPainter, picture: QRect) -> None:
+    """A small amber ⚠ in the tile's corner: the picture is there, but incomplete."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    badge = QRect(picture.x() + 8, picture.y() + 8, 26, 26)
+    painter.setBrush(BADGE)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(badge)
+    painter.setPen(BADGE_TEXT)
+    font = painter.font()
+    font.setPixelSize(17)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "!")
+    painter.restore()
+
+
+class StillsGrid(QListView):
+    """The stills as tiles; tells which rows are on and near the screen (one
+    ``viewport_changed`` per event loop turn, however many scroll steps), and when it has
+    painted."""
+
+    viewport_changed = Signal(Viewport)
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None, tile_scale: float = 1.0) -> None:
+        super().__init__(parent)
+        self.setObjectName("stillsGrid")
+        self.setAccessibleName("Stills")
+        self.tile_scale = tile_scale
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setSpacing(0)
+        self.setItemDelegate(TileDelegate(self))
+        self._apply_tile_size()
+        # Always there, so its appearing never narrows the viewport after the first paint:
+        # that re-laid the tiles and painted the whole grid a second time (10 ms at 200 %)
+        # while the first screen's thumbnails were being decoded, and made them jump.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Coalesces the scroll bar's many changes into one report per event loop turn. Not
+        # restarted when already pending: a timer started again is due only in the loop's
+        # next pass, and a scroll driven by a timer (kinetic scrolling) that keeps the loop
+        # busy restarted it in every pass, so no tile scrolled to was asked for until the
+        # scroll stopped.
+        self._report_timer = QTimer(self, singleShot=True, interval=0)
+        self._report_timer.timeout.connect(self._report_viewport)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self.report_viewport_soon)
+        bar.rangeChanged.connect(self.report_viewport_soon)
+
+    # -- geometry -----------------------------------------------------------------------------
+
+    def image_size(self) -> QSize:
+        return QSize(
+            round(TILE_WIDTH * self.tile_scale), round(TILE_IMAGE_HEIGHT * self.tile_scale)
+        )
+
+    def tile_size(self) -> QSize:
+        """The picture, then two lines of caption, with padding."""
+        image = self.image_size()
+        text = CAPTION_LINES * self.fontMetrics().lineSpacing()
+        return QSize(image.width() + 2 * TILE_PADDING, image.height() + text + 2 * TILE_PADDING)
+
+    def _apply_tile_size(self) -> None:
+        self.setIconSize(self.image_size())
+        tile = self.tile_size()
+        self.setGridSize(QSize(tile.width() + TILE_GAP, tile.height() + TILE_GAP))
+        self._centre_columns()
+
+    def _centre_columns(self) -> None:
+        """Margins that centre the columns: the space a column does not fill, on both sides.
+        From the outer width, so setting them (which resizes the viewport) changes nothing."""
+        cell = self.gridSize().width()
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = self.width() - 2 * self.frameWidth() - bar
+        # A few pixels to spare: the list view wraps a line whose last cell would end exactly
+        # at the viewport's edge.
+        columns = max(1, (width - LAYOUT_SLACK) // cell) if cell > 0 else 1
+        spare = max(0, width - columns * cell - LAYOUT_SLACK)
+        left = spare // 2
+        margins = self.viewportMargins()
+        if (margins.left(), margins.right()) != (left, spare - left):
+            self.setViewportMargins(left, 0, spare - left, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._apply_tile_size()
+
+    # -- the viewport -------------------------------------------------------------------------
+
+    def report_viewport_soon(self) -> None:
+        """One ``viewport_changed`` in the next event loop pass, however often this is called
+        before it (the scroll bar's many changes)."""
+        if not self._report_timer.isActive():
+            self._report_timer.start(0)
+
+    def _report_viewport(self) -> None:
+        rows = self.viewport_rows()
+        if rows is None:  # not laid out yet (e.g. hidden): soon
+            self._report_timer.start(20)
+            return
+        visible, near = rows
+        self.viewport_changed.emit(Viewport(tuple(visible), frozenset(near)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._centre_columns()
+        self.report_viewport_soon()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.report_viewport_soon()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
+    def viewport_rows(self) -> tuple[list[int], list[int]] | None:
+        """Rows visible now in reading order, and the rows within a screen above or below;
+        None while the view has not laid its tiles out yet."""
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        if count == 0:
+            return [], []
+        self.executeDelayedItemsLayout()  # a layout Qt has only scheduled, done now
+        first = self.visualRect(model.index(0, 0))
+        line_height = self.gridSize().height()
+        height = self.viewport().height()
+        if first.isEmpty() or line_height <= 0 or height <= 0:
+            return None
+        columns = self._columns(count, first.top())
+        first_line = max(0, -first.top() // line_height)
+        last_line = max(first_line, (height - 1 - first.top()) // line_height)
+        screen = last_line - first_line + 1
+        visible = list(range(first_line * columns, min(count, (last_line + 1) * columns)))
+        near_first = max(0, first_line - screen) * columns
+        near = list(range(near_first, min(count, (last_line + 1 + screen) * columns)))
+        return visible, near
+
+    def _columns(self, count: int, top: int) -> int:
+        """Tiles per line: those laid out at the first tile's height."""
+        model = self.model()
+        columns = 1
+        while columns < count and self.visualRect(model.index(columns, 0)).top() == top:
+            columns += 1
+        return columns
