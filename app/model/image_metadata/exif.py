@@ -23,7 +23,7 @@ _TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 
 MAX_ENTRIES = 1000
 
 
-def _ifd(tiff: bytes, offset: int, order: str) -> dict[int, bytes]:
+def _ifd(tiff: bytes, offset: int, order: str, problems: list[str]) -> dict[int, bytes]:
     """The raw values of the IFD at ``offset``; ValueError if it lies outside the data."""
     if offset < 8 or offset + 2 > len(tiff):
         raise ValueError(f"an IFD offset ({offset}) points outside the EXIF data")
@@ -40,7 +40,9 @@ def _ifd(tiff: bytes, offset: int, order: str) -> dict[int, bytes]:
             continue
         (value_at,) = struct.unpack_from(order + "I", tiff, at + 8)
         if value_at + size > len(tiff):
-            continue  # one damaged entry does not spoil the others
+            # One damaged entry does not spoil the others.
+            problems.append(f"EXIF tag 0x{tag:04x} points outside the EXIF data")
+            continue
         values[tag] = tiff[value_at : value_at + size]
     return values
 
@@ -77,12 +79,13 @@ def read_exif_into(tiff: bytes, found: ImageMetadata) -> None:
         else:
             raise ValueError("the EXIF data does not start with a TIFF header")
         (first,) = struct.unpack_from(order + "I", tiff, 4)
-        ifd0 = _ifd(tiff, first, order)
+        ifd0 = _ifd(tiff, first, order, found.problems)
         exif: dict[int, bytes] = {}
         if len(ifd0.get(_EXIF_IFD, b"")) == 4:
             (exif_at,) = struct.unpack(order + "I", ifd0[_EXIF_IFD])
-            if exif_at != first:  # a loop back to IFD0 would only repeat it
-                exif = _ifd(tiff, exif_at, order)
+            if exif_at == first:
+                raise ValueError("the EXIF sub-IFD points back at the first IFD")
+            exif = _ifd(tiff, exif_at, order, found.problems)
     except (ValueError, struct.error) as error:
         found.problems.append(f"the EXIF data is damaged: {error}")
         return

@@ -8,6 +8,7 @@ find it). Every other chunk keeps its bytes, CRC and order.
 from __future__ import annotations
 
 import logging
+import os
 import struct
 import zlib
 from typing import BinaryIO
@@ -121,6 +122,8 @@ def read_into(src: BinaryIO, found: ImageMetadata) -> None:
         return
     exif: bytes | None = None
     packet: bytes | None = None
+    file_size = src.seek(0, os.SEEK_END)
+    src.seek(len(SIGNATURE))
     try:
         count = 0
         while (header := _header(src)) is not None:
@@ -128,6 +131,9 @@ def read_into(src: BinaryIO, found: ImageMetadata) -> None:
             count += 1
             if count > MAX_CHUNKS:
                 raise MetadataWriteError(f"the PNG has more than {MAX_CHUNKS} chunks")
+            if src.tell() + length + 4 > file_size:
+                name = kind.decode("latin-1")
+                raise MetadataWriteError(f"the PNG ends inside its {name!r} chunk (truncated)")
             wanted = kind in (b"iTXt", b"eXIf") and length <= MAX_METADATA_CHUNK
             if not wanted:
                 src.seek(length + 4, 1)
