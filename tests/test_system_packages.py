@@ -41,6 +41,7 @@ TOOLS_TESTS_START = {
     "objdump": "binutils",
     "lintian": "lintian",
     "appstreamcli": "appstream",
+    "exiftool": "libimage-exiftool-perl",
 }
 
 
