@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import struct
 from typing import BinaryIO, NamedTuple
 
@@ -16,7 +17,7 @@ from app.model.image_metadata import iptc_iim, xmp
 from app.model.image_metadata.exif import read_exif_into
 from app.model.image_metadata.fields import ImageFields, ImageMetadata, MetadataWriteError
 from app.model.image_metadata.safe_xml import UnsafeXmlError
-from app.model.image_metadata.streams import copy_span, read_exactly
+from app.model.image_metadata.streams import copy_range, read_exactly
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +234,9 @@ def write(src: BinaryIO, dst: BinaryIO, fields: ImageFields) -> list[str]:
     if not app13_placed:
         out += app13
     dst.write(b"".join(out))
-    copy_span(src, dst, None, "the JPEG image data")
+    start = src.tell()
+    end = src.seek(0, os.SEEK_END)
+    copy_range(src, dst, start, end - start, "the JPEG image data")
     return problems
 
 

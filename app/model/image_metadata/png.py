@@ -1,23 +1,24 @@
 """PNG: XMP in an uncompressed ``iTXt`` chunk with the keyword ``XML:com.adobe.xmp``.
 
-Chunks are walked by their headers and copied through; only an existing XMP chunk is replaced
-(the new one goes before the first ``IDAT``, where readers that stop at the image data still
-find it). Every other chunk keeps its bytes, CRC and order.
+The chunk headers are walked in a memory map and the runs of chunks that stay are copied
+through in one piece each; only an existing XMP chunk is replaced (the new one goes before the
+first ``IDAT``, where readers that stop at the image data still find it). Every other chunk
+keeps its bytes, CRC and order.
 """
 
 from __future__ import annotations
 
 import logging
-import os
+import mmap
 import struct
 import zlib
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from app.model.image_metadata import xmp
 from app.model.image_metadata.exif import read_exif_into
 from app.model.image_metadata.fields import ImageFields, ImageMetadata, MetadataWriteError
 from app.model.image_metadata.safe_xml import UnsafeXmlError
-from app.model.image_metadata.streams import copy_span, read_exactly
+from app.model.image_metadata.streams import copy_range, whole_view
 
 log = logging.getLogger(__name__)
 
@@ -27,15 +28,69 @@ MAX_METADATA_CHUNK = 8 * 1024 * 1024
 MAX_CHUNKS = 1_000_000
 
 
+class Chunk(NamedTuple):
+    kind: bytes
+    offset: int  # of the chunk's length field
+    length: int  # of its data
+
+    @property
+    def end(self) -> int:
+        return self.offset + 12 + self.length
+
+
 def _chunk(kind: bytes, data: bytes) -> bytes:
     crc = zlib.crc32(data, zlib.crc32(kind))
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
 
-def _xmp_text(data: bytes) -> bytes | None:
-    """The XMP of an ``iTXt`` chunk's data, or None when it is another keyword's text."""
-    if not data.startswith(XMP_KEYWORD + b"\x00"):
-        return None
+class Walk(NamedTuple):
+    chunks: list[Chunk]  # every chunk but the IDATs after the first: the image data's run
+    end: int  # where the last whole chunk ends
+    damage: str | None  # why the walk stopped short, None when it did not
+
+
+def _walk(view: bytes | mmap.mmap) -> Walk:
+    """The chunks up to ``IEND``. A large image has thousands of IDAT chunks: the loop is kept
+    tight and records only the first, so walking costs far less than copying the file."""
+    if view[:8] != SIGNATURE:
+        return Walk([], 8, "the file is not a PNG (bad signature)")
+    chunks: list[Chunk] = []
+    position, size, count = 8, len(view), 0
+    unpack = struct.Struct(">I4s").unpack_from
+    seen_idat = False
+    damage: str | None = None
+    while position < size:
+        if position + 12 > size:
+            damage = "the PNG ends inside a chunk header (truncated)"
+            break
+        length, kind = unpack(view, position)
+        end = position + 12 + length
+        if length > 0x7FFFFFFF:
+            damage = f"a PNG chunk claims an impossible length ({length})"
+            break
+        if end > size:
+            damage = f"the PNG ends inside its {kind.decode('latin-1')!r} chunk (truncated)"
+            break
+        count += 1
+        if count > MAX_CHUNKS:
+            damage = f"the PNG has more than {MAX_CHUNKS} chunks"
+            break
+        if kind != b"IDAT" or not seen_idat:
+            chunks.append(Chunk(kind, position, length))
+            seen_idat = seen_idat or kind == b"IDAT"
+        position = end
+        if kind == b"IEND":
+            break
+    return Walk(chunks, position, damage)
+
+
+def _is_xmp(view: bytes | mmap.mmap, chunk: Chunk) -> bool:
+    start = chunk.offset + 8
+    return chunk.kind == b"iTXt" and view[start : start + 18] == XMP_KEYWORD + b"\x00"
+
+
+def _xmp_text(data: bytes) -> bytes:
+    """The XMP text of an XMP ``iTXt`` chunk's data (keyword included)."""
     rest = data[len(XMP_KEYWORD) + 1 :]
     if len(rest) < 2:
         raise ValueError("the XMP iTXt chunk is cut short")
@@ -52,105 +107,66 @@ def _xmp_text(data: bytes) -> bytes | None:
     return text
 
 
-def _header(src: BinaryIO) -> tuple[int, bytes] | None:
-    head = src.read(8)
-    if not head:
-        return None
-    if len(head) < 8:
-        raise MetadataWriteError("the PNG ends inside a chunk header")
-    length, kind = struct.unpack(">I4s", head)
-    if length > 0x7FFFFFFF:
-        raise MetadataWriteError(f"a PNG chunk claims an impossible length ({length})")
-    return length, kind
+def _existing_xmp(
+    view: bytes | mmap.mmap, chunks: list[Chunk], problems: list[str], verb: str
+) -> bytes | None:
+    for chunk in chunks:
+        if not _is_xmp(view, chunk):
+            continue
+        if chunk.length > MAX_METADATA_CHUNK:
+            problems.append(f"the XMP chunk is too large and was not {verb}")
+            return None
+        try:
+            return _xmp_text(bytes(view[chunk.offset + 8 : chunk.offset + 8 + chunk.length]))
+        except (ValueError, zlib.error) as error:
+            problems.append(f"the XMP chunk could not be {verb}: {error}")
+            return None
+    return None
 
 
 def write(src: BinaryIO, dst: BinaryIO, fields: ImageFields) -> list[str]:
     """Copy the PNG ``src`` to ``dst`` with ``fields`` merged into its XMP."""
     problems: list[str] = []
-    if src.read(8) != SIGNATURE:
-        raise MetadataWriteError("the file is not a PNG (bad signature)")
-    # First pass over the chunk headers: find the existing XMP (it may follow the image data)
-    # without reading the image data itself.
-    start = src.tell()
-    existing: bytes | None = None
-    count = 0
-    while (header := _header(src)) is not None:
-        length, kind = header
-        count += 1
-        if count > MAX_CHUNKS:
-            raise MetadataWriteError(f"the PNG has more than {MAX_CHUNKS} chunks")
-        if kind == b"iTXt" and length <= MAX_METADATA_CHUNK and existing is None:
-            data = read_exactly(src, length, "a PNG text chunk")
-            try:
-                existing = _xmp_text(data)
-            except (ValueError, zlib.error) as error:
-                problems.append(f"the XMP chunk could not be kept: {error}")
-            src.seek(4, 1)
-        else:
-            src.seek(length + 4, 1)
-        if kind == b"IEND":
-            break
+    with whole_view(src) as view:
+        chunks, end, damage = _walk(view)
+        if damage is not None:
+            raise MetadataWriteError(damage)
+        existing = _existing_xmp(view, chunks, problems, "kept")
+        old_xmp = {chunk.offset for chunk in chunks if _is_xmp(view, chunk)}
+    first_idat = next((i for i, c in enumerate(chunks) if c.kind == b"IDAT"), None)
+    if first_idat is None:
+        raise MetadataWriteError("the PNG has no image data (no IDAT chunk)")
     packet = xmp.merge_packet(existing, fields, problems)
     new_chunk = _chunk(b"iTXt", XMP_KEYWORD + b"\x00\x00\x00\x00\x00" + packet)
-    src.seek(start)
+    # Runs of kept chunks, each copied in one piece; the new XMP chunk goes before the first
+    # IDAT, and the old XMP chunks are left out wherever they were.
     dst.write(SIGNATURE)
-    placed = False
-    while (header := _header(src)) is not None:
-        length, kind = header
-        if kind == b"iTXt" and length <= MAX_METADATA_CHUNK:
-            data = read_exactly(src, length + 4, "a PNG text chunk")
-            if data.startswith(XMP_KEYWORD + b"\x00"):
-                continue  # the old XMP chunk: the new one replaces it
-            dst.write(struct.pack(">I4s", length, kind) + data)
-            continue
-        if kind in (b"IDAT", b"IEND") and not placed:
-            dst.write(new_chunk)
-            placed = True
-        dst.write(struct.pack(">I4s", length, kind))
-        copy_span(src, dst, length + 4, "a PNG chunk")
-        if kind == b"IEND":
-            break
-    if not placed:
-        raise MetadataWriteError("the PNG has no image data (no IDAT chunk)")
+    run_start = 8
+    for index, chunk in enumerate(chunks):
+        if index == first_idat or chunk.offset in old_xmp:
+            copy_range(src, dst, run_start, chunk.offset - run_start, "a PNG chunk")
+            run_start = chunk.offset
+            if index == first_idat:
+                dst.write(new_chunk)
+        if chunk.offset in old_xmp:
+            run_start = chunk.end
+    copy_range(src, dst, run_start, end - run_start, "a PNG chunk")
     return problems
 
 
 def read_into(src: BinaryIO, found: ImageMetadata) -> None:
     """Fill ``found`` from the PNG's XMP, then its ``eXIf`` chunk."""
-    if src.read(8) != SIGNATURE:
-        found.problems.append("the file is not a PNG (bad signature)")
-        return
-    exif: bytes | None = None
-    packet: bytes | None = None
-    file_size = src.seek(0, os.SEEK_END)
-    src.seek(len(SIGNATURE))
-    try:
-        count = 0
-        while (header := _header(src)) is not None:
-            length, kind = header
-            count += 1
-            if count > MAX_CHUNKS:
-                raise MetadataWriteError(f"the PNG has more than {MAX_CHUNKS} chunks")
-            if src.tell() + length + 4 > file_size:
-                name = kind.decode("latin-1")
-                raise MetadataWriteError(f"the PNG ends inside its {name!r} chunk (truncated)")
-            wanted = kind in (b"iTXt", b"eXIf") and length <= MAX_METADATA_CHUNK
-            if not wanted:
-                src.seek(length + 4, 1)
-                if kind == b"IEND":
-                    break
-                continue
-            data = read_exactly(src, length, f"the PNG {kind.decode('latin-1')} chunk")
-            src.seek(4, 1)
-            if kind == b"eXIf" and exif is None:
-                exif = data
-            elif kind == b"iTXt" and packet is None:
-                try:
-                    packet = _xmp_text(data)
-                except (ValueError, zlib.error) as error:
-                    found.problems.append(f"the XMP chunk was not read: {error}")
-    except MetadataWriteError as error:
-        found.problems.append(str(error))
+    with whole_view(src) as view:
+        chunks, _end, damage = _walk(view)
+        if damage is not None:
+            found.problems.append(damage)  # what came before the damage is still read
+        packet = _existing_xmp(view, chunks, found.problems, "read")
+        exif_chunk = next(
+            (c for c in chunks if c.kind == b"eXIf" and c.length <= MAX_METADATA_CHUNK), None
+        )
+        exif = None
+        if exif_chunk is not None:
+            exif = bytes(view[exif_chunk.offset + 8 : exif_chunk.offset + 8 + exif_chunk.length])
     if packet is not None:
         try:
             root, _prefixes = xmp.parse_packet(packet)

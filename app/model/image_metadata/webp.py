@@ -15,7 +15,7 @@ from app.model.image_metadata import xmp
 from app.model.image_metadata.exif import read_exif_into
 from app.model.image_metadata.fields import ImageFields, ImageMetadata, MetadataWriteError
 from app.model.image_metadata.safe_xml import UnsafeXmlError
-from app.model.image_metadata.streams import copy_span, read_exactly
+from app.model.image_metadata.streams import copy_range, read_exactly
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +118,9 @@ def write(src: BinaryIO, dst: BinaryIO, fields: ImageFields) -> list[str]:
     if after == -1:
         dst.write(xmp_chunk)
     for index, chunk in enumerate(kept):
-        src.seek(chunk.offset)
         dst.write(_chunk_header(chunk.kind, chunk.size))
-        copy_span(src, dst, chunk.size, f"the WebP {chunk.kind.decode('latin-1')} chunk")
+        what = f"the WebP {chunk.kind.decode('latin-1')!r} chunk"
+        copy_range(src, dst, chunk.offset, chunk.size, what)
         if chunk.size & 1:
             dst.write(b"\x00")  # the padding byte, whatever the original held there
         if index == after:
