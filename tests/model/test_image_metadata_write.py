@@ -27,7 +27,7 @@ from app.model.image_metadata import (
     write_with_metadata,
 )
 from app.model.image_metadata import jpeg as jpeg_format
-from app.model.image_metadata.iptc_iim import cut_utf8
+from app.model.image_metadata.iptc_iim import cut_utf8, parse_resources
 
 FIELDS = ImageFields(
     caption=f"{UTF8_NAME} floats past the cupola window at dawn.",
@@ -353,3 +353,29 @@ def test_damaged_xmp_is_replaced_and_reported(tmp_path: Path, kind: str) -> None
     assert any("XMP packet could not be kept" in p and "malformed" in p for p in problems)
     found = read_metadata(dst)
     assert found.credit == "New credit" and found.problems == []
+
+
+@needs_exiftool
+def test_a_photoshop_block_over_one_segment_is_kept_across_segments(tmp_path: Path) -> None:
+    signature = b"Photoshop 3.0\x00"
+    thumbnail = bytes(range(256)) * 400  # 102,400 bytes: a studio's big resource
+    resources = b"8BIM\x04\x09\x00\x00" + struct.pack(">I", len(thumbnail)) + thumbnail
+    room = 65533 - len(signature)
+    segments = b"".join(
+        b"\xff\xed" + struct.pack(">H", len(part) + len(signature) + 2) + signature + part
+        for part in (resources[i : i + room] for i in range(0, len(resources), room))
+    )
+    data = image_bytes("jpeg")
+    src = tmp_path / "big-block.jpg"
+    src.write_bytes(data[:2] + segments + data[2:])
+    dst = tmp_path / "out.jpg"
+    assert write(src, dst) == []
+    with dst.open("rb") as stream:
+        block = jpeg_format._photoshop_block(jpeg_format.scan(stream))
+    assert block is not None
+    kept = {r.ident: r.data for r in parse_resources(block[len(signature) :])}
+    assert kept[0x0409] == thumbnail
+    tags = exiftool_read(dst)
+    assert tags["IPTC:Caption-Abstract"] == FIELDS.caption
+    assert tags["Photoshop:IPTCDigest"] == tags["File:CurrentIPTCDigest"]
+    assert decoded(dst) == decoded(src)

@@ -30,6 +30,7 @@ MAX_XMP = MAX_PAYLOAD - len(XMP_SIGNATURE)
 # An extension chunk carries a 32-byte GUID, the full length and its offset before its data.
 MAX_EXTENSION_CHUNK = MAX_PAYLOAD - len(EXTENSION_SIGNATURE) - 40
 MAX_SEGMENTS = 4096
+MAX_HEADER_BYTES = 32 * 1024 * 1024  # far past any real header, well short of a memory problem
 _STANDALONE = {0x01, *range(0xD0, 0xD8)}
 
 
@@ -46,6 +47,7 @@ def scan(src: BinaryIO) -> list[Segment]:
     if src.read(2) != b"\xff\xd8":
         raise MetadataWriteError("the file is not a JPEG (no start-of-image marker)")
     segments: list[Segment] = []
+    total = 0
     while True:
         byte = src.read(1)
         if not byte:
@@ -69,8 +71,11 @@ def scan(src: BinaryIO) -> list[Segment]:
         if length < 2:
             raise MetadataWriteError(f"a JPEG segment has an impossible length ({length})")
         segments.append(Segment(code, read_exactly(src, length - 2, "a JPEG segment")))
-        if len(segments) > MAX_SEGMENTS:
-            raise MetadataWriteError(f"the JPEG has more than {MAX_SEGMENTS} header segments")
+        total += length
+        if len(segments) > MAX_SEGMENTS or total > MAX_HEADER_BYTES:
+            raise MetadataWriteError(
+                f"the JPEG's header segments pass {MAX_SEGMENTS} or {MAX_HEADER_BYTES} bytes"
+            )
 
 
 def _segment_bytes(marker: int, payload: bytes) -> bytes:
@@ -186,6 +191,18 @@ def _photoshop_block(segments: list[Segment]) -> bytes | None:
     return iptc_iim.PHOTOSHOP_SIGNATURE + b"".join(part[sig:] for part in parts)
 
 
+def _photoshop_segments(block: bytes) -> list[bytes]:
+    """A resource block too big for one segment (a studio's thumbnail, say) continues in
+    further APP13 segments, each starting with the signature, as Photoshop writes it."""
+    signature = iptc_iim.PHOTOSHOP_SIGNATURE
+    body = block[len(signature) :]
+    room = MAX_PAYLOAD - len(signature)
+    return [
+        _segment_bytes(APP13, signature + body[start : start + room])
+        for start in range(0, max(len(body), 1), room)
+    ]
+
+
 def write(src: BinaryIO, dst: BinaryIO, fields: ImageFields) -> list[str]:
     """Copy the JPEG ``src`` to ``dst`` with ``fields`` merged; the problems met on the way
     (metadata that was damaged and had to be replaced)."""
@@ -197,7 +214,7 @@ def write(src: BinaryIO, dst: BinaryIO, fields: ImageFields) -> list[str]:
     app13: list[bytes] = []
     if block is not None or iim_wanted:
         merged = iptc_iim.merge_photoshop_block(block, fields, problems)
-        app13 = [_segment_bytes(APP13, merged)]
+        app13 = _photoshop_segments(merged)
     # Where the new segments go: the old ones' places, else after JFIF and EXIF, which
     # readers expect right after the start-of-image marker.
     leading = 0
