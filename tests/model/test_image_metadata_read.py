@@ -149,3 +149,23 @@ def test_several_creators_are_joined(tmp_path: Path) -> None:
 def test_a_file_without_metadata_reads_empty(tmp_path: Path) -> None:
     found = read_metadata(make_image(tmp_path, "webp-lossless"))
     assert found.sources == {} and found.problems == [] and found.caption is None
+
+
+def test_a_simple_value_wrapped_in_an_array_is_read(tmp_path: Path) -> None:
+    path = make_image(tmp_path, "jpeg")
+    exiftool("-XMP-dc:Description=Caption", path)
+    # Some writers put photoshop:Credit in an rdf:Alt; exiftool reads it, so must we.
+    data = path.read_bytes().replace(
+        b"<dc:description>",
+        b"<photoshop:Credit xmlns:photoshop='http://ns.adobe.com/photoshop/1.0/'><rdf:Alt>"
+        b"<rdf:li xml:lang='x-default'>Wrapped</rdf:li></rdf:Alt></photoshop:Credit>"
+        b"<dc:description>",
+    )
+    head = data.index(b"http://ns.adobe.com/xap/1.0/\x00")
+    length = int.from_bytes(data[head - 2 : head], "big")
+    extra = len(data) - len(path.read_bytes())
+    data = data[: head - 2] + (length + extra).to_bytes(2, "big") + data[head:]
+    path.write_bytes(data)
+    found = read_metadata(path)
+    assert found.problems == []
+    assert (found.caption, found.credit) == ("Caption", "Wrapped")

@@ -379,3 +379,33 @@ def test_a_photoshop_block_over_one_segment_is_kept_across_segments(tmp_path: Pa
     assert tags["IPTC:Caption-Abstract"] == FIELDS.caption
     assert tags["Photoshop:IPTCDigest"] == tags["File:CurrentIPTCDigest"]
     assert decoded(dst) == decoded(src)
+
+
+@needs_exiftool
+@pytest.mark.parametrize("kind", ["jpeg", "png", "webp-lossy"])
+def test_characters_xml_cannot_hold_are_left_out(tmp_path: Path, kind: str) -> None:
+    src = make_image(tmp_path, kind)
+    dst = tmp_path / f"out{KINDS[kind][2]}"
+    fields = ImageFields(
+        caption="Bell\x07 and\x00 null \ud800 and \ufffe gone, tab\tkept",
+        credit="Credit\x1b",
+        people=("\x01", "Ariana DeBose"),
+    )
+    assert write(src, dst, fields) == []
+    tags = exiftool_read(dst)
+    assert tags["XMP-dc:Description"] == "Bell and null  and  gone, tab\tkept"
+    assert tags["XMP-photoshop:Credit"] == "Credit"
+    assert tags["XMP-iptcExt:PersonInImage"] == "Ariana DeBose"
+    assert exiftool_warnings(dst) == []
+
+
+@needs_exiftool
+def test_a_blank_field_keeps_what_the_studio_wrote(tmp_path: Path) -> None:
+    src = make_image(tmp_path, "jpeg")
+    exiftool("-XMP-dc:Description=Studio caption", "-IPTC:Caption-Abstract=Studio caption", src)
+    dst = tmp_path / "out.jpg"
+    write(src, dst, ImageFields(caption="  ", credit="Kit credit"))
+    tags = exiftool_read(dst)
+    assert tags["XMP-dc:Description"] == "Studio caption"
+    assert tags["IPTC:Caption-Abstract"] == "Studio caption"
+    assert tags["XMP-photoshop:Credit"] == "Kit credit"

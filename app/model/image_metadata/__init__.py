@@ -18,7 +18,8 @@ Public API
     (Iptc4xmpExt:PersonInImage), ``title`` (dc:title), ``max_avail_width`` /
     ``max_avail_height`` (Iptc4xmpExt:MaxAvailWidth/Height, for web-size exports).
     Language alternatives are written with ``x-default``. A field left ``None`` (``people``
-    empty) keeps whatever the file holds for it.
+    empty) keeps whatever the file holds for it; so does a blank one. Characters XML cannot
+    hold (most control characters) are left out of every field.
 
 ``write_with_metadata(src_path, dst_file, fields) -> list[str]``
     Copy the image at ``src_path`` into the open binary file ``dst_file`` (positioned where the
@@ -53,7 +54,12 @@ from os import PathLike
 from typing import BinaryIO
 
 from app.model.image_metadata import jpeg, png, webp
-from app.model.image_metadata.fields import ImageFields, ImageMetadata, MetadataWriteError
+from app.model.image_metadata.fields import (
+    ImageFields,
+    ImageMetadata,
+    MetadataWriteError,
+    clean_fields,
+)
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +94,7 @@ def _write(src: BinaryIO, dst: BinaryIO, fields: ImageFields, kind: str | None) 
         raise MetadataWriteError("the file is not a JPEG, PNG or WebP image")
     if kind is not None and kind != actual:
         raise MetadataWriteError(f"the file is a {actual.upper()}, not a {kind.upper()}")
-    return _WRITERS[actual](src, dst, fields)
+    return _WRITERS[actual](src, dst, clean_fields(fields))
 
 
 def write_with_metadata(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 
 class MetadataWriteError(Exception):
@@ -51,3 +52,33 @@ class ImageMetadata:
 
 # The text fields the reader fills, in the order the sources are consulted for each.
 TEXT_FIELDS = ("caption", "credit", "photographer", "copyright", "usage", "alt", "title")
+
+
+# Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF): a
+# packet holding one is not XML, and every reader would throw the whole packet away.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean_text(value: str | None) -> str | None:
+    """``value`` without characters XML cannot hold; None when nothing is left to say (an
+    empty or blank field sets nothing, so it never erases what the studio wrote)."""
+    if value is None:
+        return None
+    text = _NOT_XML.sub("", value)
+    return text if text.strip() else None
+
+
+def clean_fields(fields: ImageFields) -> ImageFields:
+    """``fields`` ready to write: text cleaned as :func:`clean_text` does, blank names out."""
+    people = tuple(p for p in (clean_text(person) for person in fields.people) if p is not None)
+    return replace(
+        fields,
+        caption=clean_text(fields.caption),
+        credit=clean_text(fields.credit),
+        photographer=clean_text(fields.photographer),
+        copyright=clean_text(fields.copyright),
+        usage=clean_text(fields.usage),
+        alt=clean_text(fields.alt),
+        people=people,
+        title=clean_text(fields.title),
+    )

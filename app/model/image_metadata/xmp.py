@@ -168,8 +168,10 @@ def merge_packet(existing: bytes | None, fields: ImageFields, problems: list[str
 
 def _text_of(element: ET.Element, form: str) -> list[str]:
     container = next(iter(element), None)
-    if container is None or form == "text":
+    if container is None:
         return [element.text.strip()] if element.text and element.text.strip() else []
+    if form == "text":
+        form = "alt"  # a simple value some writers wrap in an array: take its first item
     items = [item for item in container if item.tag == _LI]
     if form == "alt":
         chosen = next((i for i in items if i.get(_LANG) == "x-default"), None)
