@@ -3,6 +3,8 @@ writer either replaces damaged metadata (and says so) or refuses the image with 
 
 from __future__ import annotations
 
+import io
+import os
 import random
 import struct
 import zlib
@@ -203,7 +205,7 @@ def test_random_damage_reads_without_raising(tmp_path: Path, kind: str) -> None:
 
 def test_unreadable_paths_are_problems(tmp_path: Path) -> None:
     assert "cannot be read" in read_metadata(tmp_path / "missing.jpg").problems[0]
-    assert "cannot be read" in read_metadata(tmp_path).problems[0]
+    assert read_metadata(tmp_path).problems == ["the file is not a regular file"]
 
 
 def test_the_reader_reads_a_bounded_amount(tmp_path: Path) -> None:
@@ -214,3 +216,14 @@ def test_the_reader_reads_a_bounded_amount(tmp_path: Path) -> None:
     path.write_bytes(data[:33] + huge + b"\x00" * 64)
     found = read_metadata(path)
     assert found.caption is None
+
+
+def test_a_fifo_or_a_device_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "still.jpg"
+    os.mkfifo(fifo)
+    assert read_metadata(fifo).problems == ["the file is not a regular file"]
+    with pytest.raises(MetadataWriteError, match="not a regular file"):
+        write_with_metadata(fifo, io.BytesIO(), FIELDS)
+    device = tmp_path / "zero.jpg"
+    device.symlink_to("/dev/zero")
+    assert read_metadata(device).problems == ["the file is not a regular file"]

@@ -50,6 +50,8 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import stat
 from os import PathLike
 from typing import BinaryIO
 
@@ -97,10 +99,26 @@ def _write(src: BinaryIO, dst: BinaryIO, fields: ImageFields, kind: str | None) 
     return _WRITERS[actual](src, dst, clean_fields(fields))
 
 
+def _open_regular(path: str | PathLike[str]) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file. Opened without blocking and
+    checked on the open descriptor: a FIFO named like an image would otherwise hang the open,
+    and a link to a device would read without end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise MetadataWriteError("the file is not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def write_with_metadata(
     src_path: str | PathLike[str], dst_file: BinaryIO, fields: ImageFields
 ) -> list[str]:
-    with open(src_path, "rb") as src:
+    with _open_regular(src_path) as src:
         problems = _write(src, dst_file, fields, None)
     for problem in problems:
         log.info("%s: %s", src_path, problem)
@@ -118,7 +136,7 @@ def merge_metadata(original: bytes, kind: str, fields: ImageFields) -> bytes:
 def read_metadata(path: str | PathLike[str]) -> ImageMetadata:
     found = ImageMetadata()
     try:
-        with open(path, "rb") as src:
+        with _open_regular(path) as src:
             kind = image_kind(src.read(12))
             src.seek(0)
             if kind is None:
