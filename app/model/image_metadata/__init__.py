@@ -103,11 +103,12 @@ def _open_regular(path: str | PathLike[str]) -> BinaryIO:
     """``path`` opened for reading if it is a regular file. Opened without blocking and
     checked on the open descriptor: a FIFO named like an image would otherwise hang the open,
     and a link to a device would read without end."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no FIFOs to fear
+    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise MetadataWriteError("the file is not a regular file")
-        if hasattr(os, "set_blocking"):
+        if nonblocking:
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
