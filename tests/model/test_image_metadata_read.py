@@ -3,10 +3,12 @@ XMP first, then IPTC IIM, then EXIF, field by field."""
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
-from image_samples import KINDS, UTF8_NAME, exiftool, make_image, needs_exiftool
+from image_samples import KINDS, UTF8_NAME, exiftool, image_bytes, make_image, needs_exiftool
 
 from app.model.image_metadata import read_metadata
 
@@ -169,3 +171,20 @@ def test_a_simple_value_wrapped_in_an_array_is_read(tmp_path: Path) -> None:
     found = read_metadata(path)
     assert found.problems == []
     assert (found.caption, found.credit) == ("Caption", "Wrapped")
+
+
+def test_a_compressed_png_xmp_chunk_is_read(tmp_path: Path) -> None:
+    packet = (
+        "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF "
+        "xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description "
+        f"xmlns:dc='http://purl.org/dc/elements/1.1/' dc:description='{UTF8_NAME}'/>"
+        "</rdf:RDF></x:xmpmeta>"
+    ).encode()
+    body = b"XML:com.adobe.xmp\x00\x01\x00\x00\x00" + zlib.compress(packet)
+    chunk = struct.pack(">I", len(body)) + b"iTXt" + body
+    chunk += struct.pack(">I", zlib.crc32(body, zlib.crc32(b"iTXt")))
+    png = image_bytes("png")
+    path = tmp_path / "compressed.png"
+    path.write_bytes(png[:33] + chunk + png[33:])
+    found = read_metadata(path)
+    assert (found.caption, found.problems) == (UTF8_NAME, [])
