@@ -159,8 +159,7 @@ def _merged_xmp(segments: list[Segment], fields: ImageFields, problems: list[str
             guid = hashlib.md5(extension, usedforsecurity=False).hexdigest().upper()
             new_extension = _Extension(guid, extension)
     xmp.set_extended_guid(root, new_extension.guid if new_extension else None)
-    xmp.merge_into(root, fields)
-    packet = xmp.packet_bytes(root, prefixes)
+    packet = xmp.merged_packet_bytes(root, prefixes, fields)
     if len(packet) > MAX_XMP:
         raise MetadataWriteError(
             f"the merged XMP packet is {len(packet)} bytes, over the {MAX_XMP} a JPEG segment holds"

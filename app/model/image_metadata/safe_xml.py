@@ -98,8 +98,15 @@ def _escape(text: str, attribute: bool) -> str:
     return text
 
 
-def serialize(root: ET.Element, prefixes: dict[str, str]) -> str:
-    """``root`` as XML text, every namespace declared once on the root with its prefix."""
+def escape(text: str, attribute: bool = False) -> str:
+    return _escape(text, attribute)
+
+
+def serialize(
+    root: ET.Element, prefixes: dict[str, str], append: tuple[ET.Element, str] | None = None
+) -> str:
+    """``root`` as XML text, every namespace declared once on the root with its prefix;
+    ``append`` is an element of the tree and XML text written as its last child."""
     names: dict[str, str] = {XML_NS: "xml"}
     taken = {"xml"}
     for uri, prefix in prefixes.items():
@@ -130,10 +137,11 @@ def serialize(root: ET.Element, prefixes: dict[str, str]) -> str:
         marker = "\x00ROOT-NAMESPACES\x00" if indent == 0 else ""
         children = list(element)
         text = element.text or ""
-        if not children and not text:
+        extra = append[1] if append is not None and element is append[0] else ""
+        if not children and not text and not extra:
             parts.append(f"{pad}<{tag}{marker}{attributes}/>\n")
             return
-        if not children:
+        if not children and not extra:
             parts.append(f"{pad}<{tag}{marker}{attributes}>{_escape(text, False)}</{tag}>\n")
             return
         parts.append(f"{pad}<{tag}{marker}{attributes}>")
@@ -143,6 +151,7 @@ def serialize(root: ET.Element, prefixes: dict[str, str]) -> str:
             write(child, indent + 1)
             if child.tail and child.tail.strip():
                 parts.append(_escape(child.tail, False))
+        parts.append(extra)
         parts.append(f"{pad}</{tag}>\n")
 
     write(root, 0)

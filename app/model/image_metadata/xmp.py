@@ -11,7 +11,13 @@ import logging
 import xml.etree.ElementTree as ET
 
 from app.model.image_metadata.fields import ImageFields, ImageMetadata
-from app.model.image_metadata.safe_xml import XML_NS, UnsafeXmlError, parse_xml, serialize
+from app.model.image_metadata.safe_xml import (
+    XML_NS,
+    UnsafeXmlError,
+    escape,
+    parse_xml,
+    serialize,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,46 +102,55 @@ def remove_properties(root: ET.Element, tags: set[str]) -> bool:
     return found
 
 
-def _property_element(tag: str, form: str, values: list[str]) -> ET.Element:
-    element = ET.Element(tag)
-    if form == "text":
-        element.text = values[0]
-        return element
-    container = ET.SubElement(element, f"{{{RDF}}}{_CONTAINERS[form]}")
-    for value in values:
-        item = ET.SubElement(container, _LI)
-        if form == "alt":
-            item.set(_LANG, "x-default")
-        item.text = value
-    return element
-
-
 def new_root() -> ET.Element:
     root = ET.Element(f"{{{X}}}xmpmeta")
     ET.SubElement(root, f"{{{RDF}}}RDF")
     return root
 
 
-def merge_into(root: ET.Element, fields: ImageFields) -> None:
-    """Replace the properties ``fields`` sets in the packet ``root``, keeping all others."""
-    values = field_values(fields)
-    if not values:
-        return
-    remove_properties(root, {PROPERTIES[name][0] for name in values})
-    rdf = _find_rdf(root)
-    if rdf is None:
-        rdf = ET.SubElement(root, f"{{{RDF}}}RDF")
-    description = ET.SubElement(rdf, _DESCRIPTION, {f"{{{RDF}}}about": ""})
+def description_xml(values: dict[str, list[str]]) -> str:
+    """An ``rdf:Description`` holding ``values``, written as text. It declares its own
+    namespaces, so it means the same whatever prefixes the studio's packet bound; building it
+    as text rather than as elements keeps the per-file cost of an export small."""
+    used = {RDF}
+    lines: list[str] = []
     for name, items in values.items():
         tag, form = PROPERTIES[name]
-        description.append(_property_element(tag, form, items))
+        uri, local = tag[1:].split("}", 1)
+        used.add(uri)
+        qualified = f"{PREFIXES[uri]}:{local}"
+        if form == "text":
+            lines.append(f"  <{qualified}>{escape(items[0])}</{qualified}>\n")
+            continue
+        lang = ' xml:lang="x-default"' if form == "alt" else ""
+        entries = "".join(f"<rdf:li{lang}>{escape(item)}</rdf:li>" for item in items)
+        container = f"rdf:{_CONTAINERS[form]}"
+        lines.append(f"  <{qualified}><{container}>{entries}</{container}></{qualified}>\n")
+    declarations = " ".join(f'xmlns:{PREFIXES[uri]}="{uri}"' for uri in sorted(used))
+    return f'<rdf:Description rdf:about="" {declarations}>\n{"".join(lines)}</rdf:Description>\n'
 
 
-def packet_bytes(root: ET.Element, prefixes: dict[str, str]) -> bytes:
+def merged_packet_bytes(root: ET.Element, prefixes: dict[str, str], fields: ImageFields) -> bytes:
+    """The packet ``root`` with the properties ``fields`` sets replaced, all others kept, as
+    UTF-8 bytes with its ``xpacket`` wrapper."""
+    values = field_values(fields)
+    rdf = _find_rdf(root)
+    if rdf is None:  # parse_packet refuses such a packet; a new one always has it
+        rdf = ET.SubElement(root, f"{{{RDF}}}RDF")
+    extra = ""
+    if values:
+        remove_properties(root, {PROPERTIES[name][0] for name in values})
+        extra = description_xml(values)
+    return packet_bytes(root, prefixes, (rdf, extra))
+
+
+def packet_bytes(
+    root: ET.Element, prefixes: dict[str, str], append: tuple[ET.Element, str] | None = None
+) -> bytes:
     """The packet as UTF-8 bytes with its ``xpacket`` wrapper."""
     names = dict(PREFIXES)
     names.update(prefixes)
-    return (PACKET_HEAD + serialize(root, names) + PACKET_TAIL).encode("utf-8")
+    return (PACKET_HEAD + serialize(root, names, append) + PACKET_TAIL).encode("utf-8")
 
 
 def parse_packet(data: bytes) -> tuple[ET.Element, dict[str, str]]:
@@ -159,8 +174,7 @@ def merge_packet(existing: bytes | None, fields: ImageFields, problems: list[str
             problems.append(f"the XMP packet could not be kept: {error}")
     if root is None:
         root = new_root()
-    merge_into(root, fields)
-    return packet_bytes(root, prefixes)
+    return merged_packet_bytes(root, prefixes, fields)
 
 
 # ---- reading ----------------------------------------------------------------------------
