@@ -409,3 +409,26 @@ def test_a_blank_field_keeps_what_the_studio_wrote(tmp_path: Path) -> None:
     assert tags["XMP-dc:Description"] == "Studio caption"
     assert tags["IPTC:Caption-Abstract"] == "Studio caption"
     assert tags["XMP-photoshop:Credit"] == "Kit credit"
+
+
+@needs_exiftool
+def test_the_kits_description_is_about_what_the_studios_is_about(tmp_path: Path) -> None:
+    src = make_image(tmp_path, "png")
+    exiftool("-XMP-dc:Subject=kept", src)
+    data = src.read_bytes()
+    start = data.index(b"iTXtXML:com.adobe.xmp")
+    (length,) = struct.unpack(">I", data[start - 4 : start])
+    body = data[start + 4 : start + 4 + length].replace(
+        b"rdf:about=''", b"rdf:about='uuid:faf5bdd5-ba3d-11da-ad31-d33d75182f1b'"
+    )
+    chunk = struct.pack(">I", len(body)) + b"iTXt" + body
+    chunk += struct.pack(">I", zlib.crc32(body, zlib.crc32(b"iTXt")))
+    src.write_bytes(data[: start - 4] + chunk + data[start + 8 + length :])
+    dst = tmp_path / "out.png"
+    write(src, dst)
+    packet = dst.read_bytes()
+    assert packet.count(b'rdf:about="uuid:faf5bdd5-ba3d-11da-ad31-d33d75182f1b"') == 2
+    assert b'rdf:about=""' not in packet
+    tags = exiftool_read(dst)
+    assert tags["XMP-dc:Subject"] == "kept" and tags["XMP-dc:Description"] == FIELDS.caption
+    assert exiftool_warnings(dst) == []

@@ -108,7 +108,7 @@ def new_root() -> ET.Element:
     return root
 
 
-def description_xml(values: dict[str, list[str]]) -> str:
+def description_xml(values: dict[str, list[str]], about: str = "") -> str:
     """An ``rdf:Description`` holding ``values``, written as text. It declares its own
     namespaces, so it means the same whatever prefixes the studio's packet bound; building it
     as text rather than as elements keeps the per-file cost of an export small."""
@@ -127,7 +127,8 @@ def description_xml(values: dict[str, list[str]]) -> str:
         container = f"rdf:{_CONTAINERS[form]}"
         lines.append(f"  <{qualified}><{container}>{entries}</{container}></{qualified}>\n")
     declarations = " ".join(f'xmlns:{PREFIXES[uri]}="{uri}"' for uri in sorted(used))
-    return f'<rdf:Description rdf:about="" {declarations}>\n{"".join(lines)}</rdf:Description>\n'
+    head = f'<rdf:Description rdf:about="{escape(about, True)}" {declarations}>\n'
+    return f"{head}{''.join(lines)}</rdf:Description>\n"
 
 
 def merged_packet_bytes(root: ET.Element, prefixes: dict[str, str], fields: ImageFields) -> bytes:
@@ -140,7 +141,10 @@ def merged_packet_bytes(root: ET.Element, prefixes: dict[str, str], fields: Imag
     extra = ""
     if values:
         remove_properties(root, {PROPERTIES[name][0] for name in values})
-        extra = description_xml(values)
+        # Every description in a packet must be about the same resource (XMP part 1).
+        first = next(rdf.iter(_DESCRIPTION), None)
+        about = first.get(f"{{{RDF}}}about", "") if first is not None else ""
+        extra = description_xml(values, about)
     return packet_bytes(root, prefixes, (rdf, extra))
 
 
