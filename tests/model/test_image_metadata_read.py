@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from image_samples import KINDS, UTF8_NAME, exiftool, image_bytes, make_image, needs_exiftool
 
-from app.model.image_metadata import read_metadata
+from app.model.image_metadata import ImageFields, merge_metadata, read_metadata
 
 pytestmark = needs_exiftool
 
@@ -188,3 +188,28 @@ def test_a_compressed_png_xmp_chunk_is_read(tmp_path: Path) -> None:
     path.write_bytes(png[:33] + chunk + png[33:])
     found = read_metadata(path)
     assert (found.caption, found.problems) == (UTF8_NAME, [])
+
+
+def test_a_structs_own_fields_are_not_the_images(tmp_path: Path) -> None:
+
+    # An artwork shown in the still, described by a nested rdf:Description: its dc:title is
+    # the artwork's, not the still's, and writing the still's title must leave it alone.
+    packet = (
+        b"<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF "
+        b"xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' "
+        b"xmlns:dc='http://purl.org/dc/elements/1.1/' "
+        b"xmlns:e='http://iptc.org/std/Iptc4xmpExt/2008-02-29/'><rdf:Description rdf:about=''>"
+        b"<e:ArtworkOrObject><rdf:Bag><rdf:li><rdf:Description><dc:title>Artwork</dc:title>"
+        b"</rdf:Description></rdf:li></rdf:Bag></e:ArtworkOrObject>"
+        b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    body = b"XML:com.adobe.xmp\x00\x00\x00\x00\x00" + packet
+    chunk = struct.pack(">I", len(body)) + b"iTXt" + body
+    chunk += struct.pack(">I", zlib.crc32(body, zlib.crc32(b"iTXt")))
+    png = image_bytes("png")
+    path = tmp_path / "artwork.png"
+    path.write_bytes(png[:33] + chunk + png[33:])
+    assert read_metadata(path).title is None
+    path.write_bytes(merge_metadata(path.read_bytes(), "png", ImageFields(title="I.S.S.")))
+    assert read_metadata(path).title == "I.S.S."
+    assert b"<dc:title>Artwork</dc:title>" in path.read_bytes()

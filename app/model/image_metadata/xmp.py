@@ -85,13 +85,14 @@ def _find_rdf(root: ET.Element) -> ET.Element | None:
 
 
 def remove_properties(root: ET.Element, tags: set[str]) -> bool:
-    """Drop the ``tags`` properties from every description (as elements or attributes);
-    True when any was found."""
+    """Drop the ``tags`` properties from every top-level description (as elements or
+    attributes; a struct's own fields deeper down are other properties); True when any was
+    found."""
     rdf = _find_rdf(root)
     if rdf is None:
         return False
     found = False
-    for description in rdf.iter(_DESCRIPTION):
+    for description in rdf.findall(_DESCRIPTION):
         for tag in tags & set(description.attrib):
             del description.attrib[tag]
             found = True
@@ -142,7 +143,7 @@ def merged_packet_bytes(root: ET.Element, prefixes: dict[str, str], fields: Imag
     if values:
         remove_properties(root, {PROPERTIES[name][0] for name in values})
         # Every description in a packet must be about the same resource (XMP part 1).
-        first = next(rdf.iter(_DESCRIPTION), None)
+        first = next(iter(rdf.findall(_DESCRIPTION)), None)
         about = first.get(f"{{{RDF}}}about", "") if first is not None else ""
         extra = description_xml(values, about)
     return packet_bytes(root, prefixes, (rdf, extra))
@@ -204,7 +205,7 @@ def read_into(root: ET.Element, found: ImageMetadata) -> None:
     if rdf is None:
         return
     by_tag = {tag: (name, form) for name, (tag, form) in PROPERTIES.items()}
-    for description in rdf.iter(_DESCRIPTION):
+    for description in rdf.findall(_DESCRIPTION):
         candidates: list[tuple[str, list[str]]] = []
         for tag, value in description.attrib.items():
             if tag in by_tag and value.strip():
@@ -240,7 +241,7 @@ def extended_guid(root: ET.Element) -> str | None:
     rdf = _find_rdf(root)
     if rdf is None:
         return None
-    for description in rdf.iter(_DESCRIPTION):
+    for description in rdf.findall(_DESCRIPTION):
         value = description.get(HAS_EXTENDED)
         if value:
             return value.strip()
