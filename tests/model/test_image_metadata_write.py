@@ -432,3 +432,26 @@ def test_the_kits_description_is_about_what_the_studios_is_about(tmp_path: Path)
     tags = exiftool_read(dst)
     assert tags["XMP-dc:Subject"] == "kept" and tags["XMP-dc:Description"] == FIELDS.caption
     assert exiftool_warnings(dst) == []
+
+
+@needs_exiftool
+def test_a_full_main_packet_spills_the_studios_largest_property_into_extended_xmp(
+    tmp_path: Path,
+) -> None:
+    src = make_image(tmp_path, "jpeg")
+    instructions = "hold " * 12_400  # 62,000 bytes: the studio's packet nearly fills its segment
+    exiftool(f"-XMP-photoshop:Instructions={instructions}", "-XMP-dc:Subject=kept", src)
+    assert src.read_bytes().count(jpeg_format.EXTENSION_SIGNATURE) == 0
+    dst = tmp_path / "out.jpg"
+    caption = "A long caption. " * 400  # 6,400 bytes more than the segment has room for
+    assert write(src, dst, ImageFields(caption=caption, credit="Kit credit")) == []
+    assert dst.read_bytes().count(jpeg_format.EXTENSION_SIGNATURE) >= 1
+    tags = exiftool_read(dst)
+    assert tags["XMP-dc:Description"] == caption
+    assert tags["XMP-photoshop:Credit"] == "Kit credit"
+    assert tags["XMP-photoshop:Instructions"] == instructions
+    assert tags["XMP-dc:Subject"] == "kept"
+    assert "Warning" not in tags
+    found = read_metadata(dst)
+    assert (found.caption, found.problems) == (caption, [])
+    assert decoded(dst) == decoded(src)

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import struct
+import xml.etree.ElementTree as ET
 from typing import BinaryIO, NamedTuple
 
 from app.model.image_metadata import iptc_iim, xmp
@@ -86,11 +87,6 @@ def _segment_bytes(marker: int, payload: bytes) -> bytes:
     return bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload
 
 
-class _Extension(NamedTuple):
-    guid: str
-    data: bytes
-
-
 def _extension(segments: list[Segment], guid: str | None, problems: list[str]) -> bytes | None:
     """The reassembled extended XMP the main packet names, or None (with a problem) when it
     is missing, incomplete or does not match its GUID."""
@@ -130,6 +126,10 @@ def _extension_segments(data: bytes, guid: str) -> list[bytes]:
     ]
 
 
+def _guid(extension: bytes) -> str:
+    return hashlib.md5(extension, usedforsecurity=False).hexdigest().upper()
+
+
 def _merged_xmp(segments: list[Segment], fields: ImageFields, problems: list[str]) -> list[bytes]:
     """The new XMP segments: the main packet, then any extended XMP it names."""
     main = next(
@@ -144,29 +144,42 @@ def _merged_xmp(segments: list[Segment], fields: ImageFields, problems: list[str
         except UnsafeXmlError as error:
             problems.append(f"the XMP packet could not be kept: {error}")
     extension = _extension(segments, xmp.extended_guid(root), problems)
-    new_extension: _Extension | None = None
+    ext: tuple[ET.Element, dict[str, str]] | None = None
     if extension is not None:
         try:
-            ext_root, ext_prefixes = xmp.parse_packet(extension)
+            ext = xmp.parse_packet(extension)
         except UnsafeXmlError as error:
             problems.append(f"the extended XMP could not be kept: {error}")
+            extension = None
         else:
             # A property the kit sets must not survive in the extension, where a reader would
             # merge it back over the kit's value.
             tags = {xmp.PROPERTIES[name][0] for name in xmp.field_values(fields)}
-            if xmp.remove_properties(ext_root, tags):
-                extension = xmp.packet_bytes(ext_root, ext_prefixes)
-            guid = hashlib.md5(extension, usedforsecurity=False).hexdigest().upper()
-            new_extension = _Extension(guid, extension)
-    xmp.set_extended_guid(root, new_extension.guid if new_extension else None)
+            if not xmp.remove_properties(ext[0], tags):
+                ext = None  # unchanged: its bytes and GUID are kept as they are
+    guid = _guid(extension) if extension is not None else None
+    xmp.set_extended_guid(root, guid)
     packet = xmp.merged_packet_bytes(root, prefixes, fields)
-    if len(packet) > MAX_XMP:
-        raise MetadataWriteError(
-            f"the merged XMP packet is {len(packet)} bytes, over the {MAX_XMP} a JPEG segment holds"
-        )
+    if len(packet) > MAX_XMP or ext is not None:
+        # The kit's fields stay in the main packet, where every reader looks; the studio's
+        # largest properties move to the extended XMP until the main packet fits its segment.
+        if ext is None:
+            ext = xmp.parse_packet(extension) if extension is not None else (xmp.new_root(), {})
+        reserve = 200  # the HasExtendedXMP property added below
+        while len(packet) + reserve > MAX_XMP:
+            if not xmp.move_largest_property(root, ext[0]):
+                raise MetadataWriteError(
+                    f"the merged XMP packet is {len(packet)} bytes, over the {MAX_XMP} a JPEG "
+                    "segment holds, and no property of the studio's is left to move out of it"
+                )
+            packet = xmp.merged_packet_bytes(root, prefixes, fields)
+        extension = xmp.packet_bytes(ext[0], ext[1])
+        guid = _guid(extension)
+        xmp.set_extended_guid(root, guid)
+        packet = xmp.merged_packet_bytes(root, prefixes, fields)
     result = [_segment_bytes(APP1, XMP_SIGNATURE + packet)]
-    if new_extension is not None:
-        result += _extension_segments(new_extension.data, new_extension.guid)
+    if guid is not None and extension is not None:
+        result += _extension_segments(extension, guid)
     return result
 
 

@@ -259,3 +259,27 @@ def set_extended_guid(root: ET.Element, guid: str | None) -> None:
     assert rdf is not None
     description = ET.SubElement(rdf, _DESCRIPTION, {f"{{{RDF}}}about": ""})
     ET.SubElement(description, HAS_EXTENDED).text = guid
+
+
+def move_largest_property(root: ET.Element, to_root: ET.Element) -> bool:
+    """Move the largest property element of ``root``'s top-level descriptions to ``to_root``
+    (the extended XMP); False when there is none left to move."""
+    rdf, to_rdf = _find_rdf(root), _find_rdf(to_root)
+    if rdf is None or to_rdf is None:
+        return False
+    candidates = [
+        (len(ET.tostring(child)), description, child)
+        for description in rdf.findall(_DESCRIPTION)
+        for child in description
+        if child.tag != HAS_EXTENDED
+    ]
+    if not candidates:
+        return False
+    _size, description, child = max(candidates, key=lambda item: item[0])
+    description.remove(child)
+    target = to_rdf.find(_DESCRIPTION)
+    if target is None:
+        about = description.get(f"{{{RDF}}}about", "")
+        target = ET.SubElement(to_rdf, _DESCRIPTION, {f"{{{RDF}}}about": about})
+    target.append(child)
+    return True
