@@ -27,7 +27,10 @@ Public API
     XMP properties kept, EXIF, ICC and every other segment or chunk copied untouched, and the
     image data copied once, in large chunks or by the kernel, so the decoded pixels are the
     original's. JPEGs also get IPTC IIM (marked UTF-8, each value cut at a character boundary
-    to its length limit; the IPTC digest rewritten). Returns the problems met (damaged
+    to its length limit; the IPTC digest rewritten). A JPEG's XMP stays in its main packet,
+    where every reader looks: a studio's extended XMP (over 64 KB) is kept, less any property
+    the kit sets, and when the kit's fields would overfill the main packet the studio's
+    largest properties move into extended XMP. Returns the problems met (damaged
     metadata that had to be replaced), one sentence each. Raises ``MetadataWriteError`` when
     the image itself is damaged or not a JPEG/PNG/WebP, and ``OSError`` for file errors;
     after either, ``dst_file`` holds a partial image the caller must discard.
@@ -40,7 +43,13 @@ Public API
     Artist, Copyright, with XPComment/XPAuthor/UserComment as fallbacks), field by field, as
     the Metadata Working Group's guidance orders them. ``sources`` says where each field came
     from; ``problems`` lists what was damaged or refused (a DTD in the XMP, truncated
-    segments, lengths past the end). Never raises on bad input and reads a bounded amount.
+    segments, lengths past the end, a FIFO or device named like an image). Never raises on
+    bad input and reads a bounded amount. ``photographer`` joins several creators with "; ".
+
+Problems are sentences without a file name (``the XMP packet was not read: the XML has a
+document type declaration, which XMP never needs``): the caller names the file, e.g. as a
+``Problem(Severity.WARNING, "stills/01.jpg", message)`` for ``validate`` or ``presskit new``,
+or as ``left out: stills #N: message`` for the story pack.
 
 ``image_kind(head) -> str | None``
     ``"jpeg"``, ``"png"`` or ``"webp"`` from a file's first 12 bytes.
