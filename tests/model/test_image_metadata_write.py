@@ -455,3 +455,23 @@ def test_a_full_main_packet_spills_the_studios_largest_property_into_extended_xm
     found = read_metadata(dst)
     assert (found.caption, found.problems) == (caption, [])
     assert decoded(dst) == decoded(src)
+
+
+@needs_exiftool
+def test_damaged_extended_xmp_is_reported_and_dropped(tmp_path: Path) -> None:
+    src = make_image(tmp_path, "jpeg")
+    exiftool(f"-XMP-photoshop:Instructions={'step ' * 20_000}", "-XMP-dc:Subject=kept", src)
+    data = bytearray(src.read_bytes())
+    at = data.index(jpeg_format.EXTENSION_SIGNATURE) + len(jpeg_format.EXTENSION_SIGNATURE) + 500
+    data[at] ^= 0x01  # one flipped bit in the extension's XML text
+    src.write_bytes(bytes(data))
+    assert read_metadata(src).problems == [
+        "the extended XMP does not match its GUID, so it is ignored"
+    ]
+    dst = tmp_path / "out.jpg"
+    assert write(src, dst) == ["the extended XMP does not match its GUID, so it is ignored"]
+    assert jpeg_format.EXTENSION_SIGNATURE not in dst.read_bytes()
+    assert b"HasExtendedXMP" not in dst.read_bytes()
+    tags = exiftool_read(dst)
+    assert tags["XMP-dc:Subject"] == "kept" and tags["XMP-dc:Description"] == FIELDS.caption
+    assert "Warning" not in tags

@@ -105,10 +105,10 @@ def _extension(segments: list[Segment], guid: str | None, problems: list[str]) -
         chunks[offset] = payload[len(EXTENSION_SIGNATURE) + 40 :]
     data = b"".join(chunks[offset] for offset in sorted(chunks))
     if not chunks or len(data) != full:
-        problems.append("the extended XMP is missing or incomplete; it was left out")
+        problems.append("the extended XMP is missing or incomplete, so it is ignored")
         return None
     if hashlib.md5(data, usedforsecurity=False).hexdigest().upper() != guid.upper():
-        problems.append("the extended XMP does not match its GUID; it was left out")
+        problems.append("the extended XMP does not match its GUID, so it is ignored")
         return None
     return data
 
