@@ -71,6 +71,11 @@ def leaf_colour(award: Award) -> str:
     return palette.AMBER if award.result == "winner" else palette.TEXT_SECONDARY
 
 
+def _on_branch(centre: QPointF, rx: float, ry: float, side: int, theta: float) -> QPointF:
+    """The point of the wreath ``theta`` radians up from its bottom, on ``side`` (-1 left)."""
+    return QPointF(centre.x() + side * rx * math.sin(theta), centre.y() + ry * math.cos(theta))
+
+
 class LaurelWidget(QWidget):
     """One award as a laurel. ``image`` is set once the laurel file is decoded;
     ``failed_reason`` says why a laurel file could not be shown (the drawn laurel stands in)."""
@@ -142,39 +147,51 @@ class LaurelWidget(QWidget):
 
     def _paint_drawn(self, painter: QPainter, area: QRectF) -> None:
         colour = QColor(leaf_colour(self.award))
-        # The wreath: two branches of leaves curving up either side of the words.
-        radius = min(area.width() * 0.46, area.height() * 0.62)
-        centre = QPointF(area.center().x(), area.top() + area.height() * 0.46)
-        leaf = max(5.0, radius * 0.16)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        for side in (-1, 1):
-            for index in range(LEAVES_PER_BRANCH):
-                # From the bottom of the wreath (100°) up to its open top (-50°), in degrees
-                # measured like a clock face turned: 90° is straight down.
-                angle = math.radians(100 - index * (150 / (LEAVES_PER_BRANCH - 1)))
-                point = QPointF(
-                    centre.x() + side * radius * math.cos(angle) * 0.92,
-                    centre.y() + radius * math.sin(angle) * 0.62,
-                )
-                size = leaf * (1.0 - index * 0.06)
-                painter.save()
-                painter.translate(point)
-                # Each leaf leans along the branch, tip upwards and outwards.
-                painter.rotate(side * (math.degrees(angle) - 90) * 0.9 + side * 25)
-                path = QPainterPath()
-                path.addEllipse(QRectF(-size * 0.42, -size, size * 0.84, size * 2))
-                painter.drawPath(path)
-                painter.restore()
-        stem = QPen(colour, max(1.2, leaf * 0.18))
+        # The wreath: two branches rising from the bottom centre and curving up either side of
+        # the words, open at the top, each leaf lying along its branch.
+        rx, ry = area.width() * 0.40, area.height() * 0.44
+        centre = QPointF(area.center().x(), area.top() + area.height() * 0.48)
+        leaf = max(4.0, min(rx, ry) * 0.17)
+        stem = QPen(colour, max(1.2, leaf * 0.16))
         stem.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(stem)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        arc = QRectF(0, 0, radius * 2 * 0.92, radius * 2 * 0.62)
-        arc.moveCenter(centre)
-        painter.drawArc(arc, -130 * 16, 110 * 16)  # QPainter angles: 1/16 degree, anticlockwise
-        painter.drawArc(arc, -50 * 16, -110 * 16)
-        self._paint_words(painter, area, centre, radius)
+        for side in (-1, 1):
+            branch = QPainterPath()
+            for step in range(33):
+                point = _on_branch(centre, rx, ry, side, math.radians(8 + step * 4.5))
+                if step == 0:
+                    branch.moveTo(point)
+                else:
+                    branch.lineTo(point)
+            painter.setPen(stem)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(branch)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            for index in range(LEAVES_PER_BRANCH):
+                # From near the bottom (20°) up to the open top (145°), measured from the bottom.
+                theta = math.radians(20 + index * (125 / (LEAVES_PER_BRANCH - 1)))
+                point = _on_branch(centre, rx, ry, side, theta)
+                # The branch's direction here, pointing up along it.
+                tangent = QPointF(side * rx * math.cos(theta), -ry * math.sin(theta))
+                along = math.degrees(math.atan2(tangent.x(), -tangent.y()))
+                size = leaf * (1.0 - index * 0.05)
+                # A leaf on the outside of the branch and a smaller one inside, both leaning
+                # forwards along it, as on a festival laurel.
+                for lean, scale, offset in ((side * 38, 1.0, 1.0), (-side * 38, 0.7, -0.8)):
+                    painter.save()
+                    painter.translate(point)
+                    painter.rotate(along + lean)
+                    painter.translate(0, -size * 0.55 * (1 if offset > 0 else 0.8))
+                    painter.drawEllipse(
+                        QRectF(
+                            -size * 0.36 * scale,
+                            -size * scale,
+                            size * 0.72 * scale,
+                            size * 2 * scale,
+                        )
+                    )
+                    painter.restore()
+        self._paint_words(painter, area, centre, rx)
 
     def _paint_words(self, painter: QPainter, area: QRectF, centre: QPointF, radius: float) -> None:
         result, festival, year = drawn_lines(self.award)

@@ -79,8 +79,10 @@ class PersonCard(QDialog):
         column = QVBoxLayout()
         self.photo_label = plain_label("", self)
         self.photo_label.setObjectName("personPhoto")
+        # Its full box until the photo is decoded, then the photo's own height, so the credit
+        # sits right under the picture.
         self.photo_label.setFixedSize(PHOTO_BOX)
-        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.photo_label.setWordWrap(True)
         self.photo_label.setAccessibleName(f"Photo of {person.name}")
         column.addWidget(self.photo_label)
@@ -115,6 +117,7 @@ class PersonCard(QDialog):
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.photo_label.setPixmap(pixmap)
+        self.photo_label.setFixedHeight(max(1, round(image.height() / self.devicePixelRatioF())))
         self.photo_shown.emit()
 
     def _on_photo_failed(self, error: Exception) -> None:
@@ -132,10 +135,10 @@ class PersonCard(QDialog):
         self.name_label.setObjectName("personName")
         self.name_label.setWordWrap(True)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        # On the label itself: the theme's stylesheet sets every widget's font size.
+        self.name_label.setStyleSheet(
+            f"font-size: 20pt; font-weight: 600; color: {palette.TEXT_STRONG};"
+        )
         column.addWidget(self.name_label)
         self.pronunciation_label: QLabel | None = None
         if person.pronunciation:

@@ -97,10 +97,11 @@ class QuoteCard(QFrame):
         self.text_label.setObjectName("pressQuoteText")
         self.text_label.setWordWrap(True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.text_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setItalic(True)
-        self.text_label.setFont(font)
+        # Sizes set on the label itself: the theme's stylesheet sets every widget's font size,
+        # which a font set in code does not override.
+        self.text_label.setStyleSheet(
+            f"font-size: 14pt; font-style: italic; color: {palette.TEXT};"
+        )
         self.attribution_label = plain_label(f"— {quote_attribution(quote)}", self)
         self.attribution_label.setObjectName("pressQuoteSource")
         self.attribution_label.setWordWrap(True)
@@ -125,7 +126,6 @@ class QuoteCard(QFrame):
                 f" QPushButton:focus {{ border: 1px solid {palette.AMBER}; }}"
             )
             self.link_button.clicked.connect(self._on_link_clicked)
-            set_icon_later(self.link_button, "mdi6.open-in-new")
             bar.addWidget(self.link_button)
         elif quote.url and not open_links:
             # Booth mode: the address is still worth reading, just not a way out of the app.
@@ -191,10 +191,7 @@ class PressTab(KitTab):
     def _heading(self, text: str) -> None:
         heading = plain_label(text, self)
         heading.setObjectName("pressHeading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setStyleSheet(f"font-size: 15pt; font-weight: 600; color: {palette.TEXT_STRONG};")
         heading.setContentsMargins(0, 12, 0, 6)
         self.content_layout.addWidget(heading)
 
