@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,7 +43,8 @@ PHOTO_BOX = QSize(220, 290)  # logical pixels: a portrait photo beside the text
 
 class PersonCard(QDialog):
     """The card for ``person``; ``open_links`` is off in booth mode (no browser, no viewer
-    windows)."""
+    windows). ``embedded``: a panel over ``parent``'s window instead of a window of its own
+    (booth mode: every view stays inside the locked full-screen window)."""
 
     photo_shown = Signal()
 
@@ -53,8 +54,11 @@ class PersonCard(QDialog):
         person: Person,
         open_links: bool = True,
         parent: QWidget | None = None,
+        embedded: bool = False,
     ) -> None:
-        super().__init__(parent)
+        host = parent.window() if embedded and parent is not None else parent
+        super().__init__(host)
+        self.embedded = embedded and host is not None
         self.kit = kit
         self.person = person
         self.open_links = open_links
@@ -71,6 +75,28 @@ class PersonCard(QDialog):
         if person.photo is not None:
             outer.addLayout(self._photo_column(person), 0)
         outer.addLayout(self._text_column(kit, person), 1)
+        if self.embedded:
+            assert host is not None
+            self.setWindowFlags(Qt.WindowType.Widget)
+            self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+            self.setStyleSheet(
+                f"QDialog#personCard {{ background: {palette.POPUP};"
+                f" border: 1px solid {palette.POPUP_BORDER}; }}"
+            )
+            host.installEventFilter(self)
+            self._place_in(host)
+
+    def _place_in(self, host: QWidget) -> None:
+        """Centred over ``host``, as large as the card wants and the host allows."""
+        width = min(760, max(200, host.width() - 80))
+        height = min(460, max(160, host.height() - 80))
+        self.setGeometry((host.width() - width) // 2, (host.height() - height) // 2, width, height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.embedded and watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            assert isinstance(watched, QWidget)
+            self._place_in(watched)
+        return super().eventFilter(watched, event)
 
     # -- the photo ---------------------------------------------------------------------------
 
@@ -227,14 +253,20 @@ def show_person_card(
     """Open the card for the credited ``name`` (matched as the kit matches names: composed or
     decomposed letters, spacing and case alike); None when the kit has no details for it.
 
-    ``settings`` in booth mode keeps the card's links from opening anything.
+    ``settings`` in booth mode keeps the card's links from opening anything and shows the
+    card as a panel inside the booth's window rather than a window of its own.
     """
     person = kit.person(name)
     if person is None:
         log.info("person card: the kit has no details for %r", name)
         return None
-    open_links = settings is None or not settings.locked_down
-    card = PersonCard(kit, person, open_links, parent)
+    booth = settings is not None and settings.locked_down
+    card = PersonCard(kit, person, not booth, parent, embedded=booth)
     card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    card.open()
+    if card.embedded:
+        card.show()
+        card.raise_()
+        card.close_button.setFocus()
+    else:
+        card.open()
     return card

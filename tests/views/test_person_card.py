@@ -55,6 +55,7 @@ def test_the_card_shows_photo_credit_pronunciation_role_and_bio(
     assert card.pronunciation_label.text() == "Pronounced OH-lah eg-ZAM-pel"
     assert card.role_label is not None and card.role_label.text() == "Commander Lind"
     assert card.windowTitle() == "Ola Example"
+    assert card.isWindow() and not card.embedded  # outside booth mode: a dialog of its own
     for label in card.findChildren(QLabel):
         assert label.textFormat().name == "PlainText", label.objectName()
     assert card.bio is not None
@@ -117,6 +118,11 @@ def test_booth_mode_card_opens_nothing(
     booth = BoothSettings(backend=QSettings(str(tmp_path / "b.ini"), QSettings.Format.IniFormat))
     card = show_person_card(parent, kit, "Ola Example", booth)
     assert card is not None and not card.open_links
+    # A panel inside the booth's window, not a window of its own.
+    assert card.embedded and not card.isWindow() and card.parentWidget() is parent.window()
+    assert parent.rect().contains(card.geometry())
+    parent.resize(700, 500)
+    assert parent.rect().contains(card.geometry())
     card.bio.anchorClicked.emit(QUrl("https://example.com/"))
     assert opened == []
     card.close()
