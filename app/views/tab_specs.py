@@ -7,7 +7,7 @@ cannot see them). Start-up path, and imported by the spec: it stays free of Qt a
 import (the tab base class is imported only when a tab is loaded).
 
 A tab keeps its position, and so its Ctrl+number, whether or not a kit shows it: a kit
-without contacts hides the Contacts tab, and Ctrl+7 still means Contacts in every kit. A
+without contacts hides the Contacts tab, and Ctrl+8 still means Contacts in every kit. A
 tab's title may depend on the kit (a ``title`` callable), so a kit with several videos can call
 its video tab "Videos" without moving any other tab.
 """
@@ -33,6 +33,11 @@ def _always(kit: PressKit) -> bool:
 
 def _has_contacts(kit: PressKit) -> bool:
     return bool(kit.contacts)
+
+
+def has_press(kit: PressKit) -> bool:
+    """Quotes or awards to show, or unreadable ones to mark where the manifest has them."""
+    return bool(kit.quotes or kit.awards or kit.skipped_in("quotes") or kit.skipped_in("awards"))
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,7 @@ TAB_SPECS: tuple[TabSpec, ...] = (
     ),
     TabSpec("stills", "Stills", "mdi6.image-multiple-outline", "app.views.stills_tab", "StillsTab"),
     TabSpec("trailer", "Trailer", "mdi6.filmstrip", "app.views.trailer.trailer_tab", "TrailerTab"),
+    TabSpec("press", "Press", "mdi6.trophy-outline", "app.views.press_tab", "PressTab", has_press),
     TabSpec(
         "notes", "Press notes", "mdi6.newspaper-variant-outline", "app.views.notes_tab", "NotesTab"
     ),
