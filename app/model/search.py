@@ -1,0 +1,173 @@
+"""Searching a kit: every word of the query must occur in the same field, after folding.
+
+:class:`SearchIndex` is built once per kit (off the UI thread: folding and indexing a large kit
+takes a noticeable fraction of a second) and then answers each keystroke from what it keeps:
+
+- every field's text already folded, so a query folds only itself;
+- for each three-character piece of folded text, the fields that contain it. A query word of
+  three or more characters can only occur in the fields holding all of its pieces, so the
+  substring test runs on those candidates only, not on every field of the kit.
+
+:func:`plain_scan` is the obvious way (fold every field, test every word) and gives the same
+answers; the tests use it as the reference and the benchmark as the speed to beat.
+
+A hit keeps the spans of the original text where each query word first occurs, mapped back
+from the folded text (folding changes lengths: "æ" is "ae", a combining accent vanishes), so a
+view highlights exactly the characters on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from app.model.search_fields import Field
+from app.model.text_fold import fold, fold_offsets, original_span
+
+log = logging.getLogger(__name__)
+
+#: Length of the pieces the index keeps; shorter query words are tested on every field.
+GRAM = 3
+#: The longest snippet, "…" included.
+SNIPPET_LENGTH = 200
+
+# A run of line breaks (a paragraph break is two) reads as one space on a line.
+_LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+class Hit(NamedTuple):
+    field: Field
+    # The original text's span of each query word's first occurrence, in text order.
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        """Where the first match begins in ``field.text``."""
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[0][1]
+
+    def snippet(self, length: int = SNIPPET_LENGTH) -> str:
+        return snippet(self.field.text, self.start, self.end, length)
+
+    def line(self) -> str:
+        """``WHERE: text`` as ``presskit search`` prints it."""
+        return f"{self.field.where}: {self.snippet()}"
+
+
+def query_words(query: str) -> list[str]:
+    """The folded words of ``query``, each once, longest first (the most selective)."""
+    words = list(dict.fromkeys(fold(query).split()))
+    return sorted(words, key=len, reverse=True)
+
+
+def _hit(field: Field, folded: str, words: Sequence[str]) -> Hit | None:
+    found: list[tuple[int, int]] = []
+    for word in words:
+        at = folded.find(word)
+        if at < 0:
+            return None
+        found.append((at, at + len(word)))
+    found.sort()
+    text = field.text
+    offsets = None if text.isascii() else fold_offsets(text)
+    spans = tuple(original_span(text, start, end, offsets) for start, end in found)
+    return Hit(field, spans)
+
+
+class SearchIndex:
+    """The fields of one kit, folded and indexed once; :meth:`search` answers a query."""
+
+    def __init__(self, fields: Iterable[Field]) -> None:
+        self.fields: tuple[Field, ...] = tuple(fields)
+        self._folded: tuple[str, ...] = tuple(fold(field.text) for field in self.fields)
+        postings: dict[str, list[int]] = {}
+        for number, folded in enumerate(self._folded):
+            pieces = {folded[i : i + GRAM] for i in range(len(folded) - GRAM + 1)}
+            for piece in pieces:
+                holders = postings.get(piece)
+                if holders is None:
+                    postings[piece] = [number]
+                else:
+                    holders.append(number)
+        self._postings: dict[str, frozenset[int]] = {
+            piece: frozenset(holders) for piece, holders in postings.items()
+        }
+        log.debug("indexed %d fields, %d pieces", len(self.fields), len(self._postings))
+
+    def __len__(self) -> int:
+        return len(self.fields)
+
+    def candidates(self, words: Sequence[str]) -> Sequence[int]:
+        """The fields that may hold every word, in kit order (all of them when no word is long
+        enough to look up)."""
+        sets: list[frozenset[int]] = []
+        for word in words:
+            if len(word) < GRAM:
+                continue
+            for i in range(len(word) - GRAM + 1):
+                holders = self._postings.get(word[i : i + GRAM])
+                if holders is None:
+                    return ()
+                sets.append(holders)
+        if not sets:
+            return range(len(self.fields))
+        sets.sort(key=len)
+        found = set(sets[0]).intersection(*sets[1:])
+        return sorted(found)
+
+    def search(self, query: str) -> list[Hit]:
+        """Every field holding every word of ``query``, in kit order. No words: no hits."""
+        words = query_words(query)
+        if not words:
+            return []
+        hits: list[Hit] = []
+        fields = self.fields
+        folded = self._folded
+        for number in self.candidates(words):
+            hit = _hit(fields[number], folded[number], words)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+
+def plain_scan(fields: Iterable[Field], query: str) -> list[Hit]:
+    """The same answers as :meth:`SearchIndex.search`, found by folding every field each time."""
+    words = query_words(query)
+    if not words:
+        return []
+    hits: list[Hit] = []
+    for field in fields:
+        hit = _hit(field, fold(field.text), words)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def group_hits(hits: Iterable[Hit]) -> list[tuple[str, list[Hit]]]:
+    """Hits grouped by where they are (``stills``, ``notes``…), groups in kit order."""
+    groups: dict[str, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.field.group, []).append(hit)
+    return list(groups.items())
+
+
+def snippet(text: str, start: int, end: int, length: int = SNIPPET_LENGTH) -> str:
+    """``text`` on one line (each run of line breaks a space), cut to ``length`` characters
+    around ``[start, end)``, with "…" where it was cut (the "…" counted in the length)."""
+    size = len(text)
+    if size > length:
+        inner = length - 2  # room left when both ends are cut
+        shown = min(end - start, inner)
+        left = max(0, start - (inner - shown) // 2)
+        if left == 0:
+            text = text[: length - 1] + "…"
+        elif left + inner >= size:
+            text = "…" + text[size - (length - 1) :]
+        else:
+            text = "…" + text[left : left + inner] + "…"
+    return _LINE_BREAKS.sub(" ", text)
