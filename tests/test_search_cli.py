@@ -219,3 +219,14 @@ def test_subprocess_a_folder_named_search_after_an_option_is_a_kit(tmp_path: Pat
     assert completed.returncode == 0, completed.stderr
     report = json.loads(completed.stdout)
     assert (report["kit"], report["kit_path"]) == ("Test Film", "search")
+
+
+def test_the_readme_example_is_what_the_command_prints(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ presskit search presskit kira foster\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(REPO)
+    status, out, _ = search(capsys, "presskit", "kira", "foster")
+    assert status == 0
+    assert out == block.splitlines()
