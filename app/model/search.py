@@ -3,7 +3,8 @@
 :class:`SearchIndex` is built once per kit (off the UI thread: folding and indexing a large kit
 takes a noticeable fraction of a second) and then answers each keystroke from what it keeps:
 
-- every field's text already folded, so a query folds only itself;
+- every field's text already folded, so a query folds only itself, and where the folded text
+  and the original differ in length, so a hit's spans are mapped back without folding again;
 - for each three-character piece of folded text, the fields that contain it. A query word of
   three or more characters can only occur in the fields holding all of its pieces, so the
   substring test runs on those candidates only, not on every field of the kit.
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from app.model.search_fields import Field
-from app.model.text_fold import fold, fold_offsets, original_span
+from app.model.text_fold import FoldMap, fold, original_span
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,9 @@ def query_words(query: str) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
-def _hit(field: Field, folded: str, words: Sequence[str]) -> Hit | None:
+def _hit(
+    field: Field, folded: str, words: Sequence[str], fold_map: FoldMap | None = None
+) -> Hit | None:
     found: list[tuple[int, int]] = []
     for word in words:
         at = folded.find(word)
@@ -74,8 +77,9 @@ def _hit(field: Field, folded: str, words: Sequence[str]) -> Hit | None:
         found.append((at, at + len(word)))
     found.sort()
     text = field.text
-    offsets = None if text.isascii() else fold_offsets(text)
-    spans = tuple(original_span(text, start, end, offsets) for start, end in found)
+    if fold_map is None and not text.isascii():
+        fold_map = FoldMap(text)
+    spans = tuple(original_span(text, start, end, fold_map) for start, end in found)
     return Hit(field, spans)
 
 
@@ -85,6 +89,11 @@ class SearchIndex:
     def __init__(self, fields: Iterable[Field]) -> None:
         self.fields: tuple[Field, ...] = tuple(fields)
         self._folded: tuple[str, ...] = tuple(fold(field.text) for field in self.fields)
+        # How each folded text lines up with its original, to map hits back without folding
+        # again (None for ASCII text, where they are the same).
+        self._maps: tuple[FoldMap | None, ...] = tuple(
+            None if field.text.isascii() else FoldMap(field.text) for field in self.fields
+        )
         postings: dict[str, list[int]] = {}
         for number, folded in enumerate(self._folded):
             pieces = {folded[i : i + GRAM] for i in range(len(folded) - GRAM + 1)}
@@ -128,8 +137,9 @@ class SearchIndex:
         hits: list[Hit] = []
         fields = self.fields
         folded = self._folded
+        maps = self._maps
         for number in self.candidates(words):
-            hit = _hit(fields[number], folded[number], words)
+            hit = _hit(fields[number], folded[number], words, maps[number])
             if hit is not None:
                 hits.append(hit)
         return hits

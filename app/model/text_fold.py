@@ -14,6 +14,7 @@ character became two ("æ" → "ae") or a mark vanished.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import unicodedata
@@ -35,6 +36,7 @@ _OWN_LETTERS = {
 }
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _fold_character(char: str) -> str:
@@ -65,24 +67,48 @@ def fold(text: str) -> str:
     return "".join([table[char] for char in text])
 
 
-def fold_offsets(text: str) -> list[int]:
-    """Where each character of ``fold(text)`` comes from in ``text``, plus ``len(text)``.
+class FoldMap:
+    """How ``fold(text)`` lines up with ``text``, kept compactly.
 
-    ``result[i]`` is the index in ``text`` of the character whose fold holds the folded
-    character ``i``; the last entry is ``len(text)``, so a span's end always has a bound.
+    Almost every character folds to exactly one character, so only the others are recorded:
+    where their fold starts in the folded text, where they are in the original, and how long
+    their fold is (0 for a combining mark, 2 for "æ"). Between two of them the folded and
+    original positions move together.
     """
-    if text.isascii():
-        return list(range(len(text) + 1))
-    table = _FOLDS
-    sources: list[int] = []
-    for index, char in enumerate(text):
-        sources.extend([index] * len(table[char]))
-    sources.append(len(text))
-    return sources
+
+    __slots__ = ("_folded_at", "_lengths", "_original_at", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded_at: list[int] = []
+        self._original_at: list[int] = []
+        self._lengths: list[int] = []
+        shift = 0  # folded position minus original position so far
+        table = _FOLDS
+        # Only characters outside ASCII can fold to other than one character.
+        for match in _NOT_ASCII.finditer(text):
+            index = match.start()
+            length = len(table[text[index]])
+            if length != 1:
+                self._folded_at.append(index + shift)
+                self._original_at.append(index)
+                self._lengths.append(length)
+                shift += length - 1
+
+    def source(self, position: int) -> int:
+        """The index in ``text`` of the character whose fold holds folded ``position``
+        (``len(text)`` for the position just past the end)."""
+        k = bisect.bisect_right(self._folded_at, position) - 1
+        if k < 0:
+            return position
+        folded_at, length = self._folded_at[k], self._lengths[k]
+        if position < folded_at + length:
+            return self._original_at[k]
+        return self._original_at[k] + 1 + (position - folded_at - length)
 
 
 def original_span(
-    text: str, start: int, end: int, offsets: list[int] | None = None
+    text: str, start: int, end: int, fold_map: FoldMap | None = None
 ) -> tuple[int, int]:
     """The span of ``text`` that the folded span ``[start, end)`` of ``fold(text)`` came from.
 
@@ -90,20 +116,18 @@ def original_span(
     character, and a match ending on a letter takes the combining marks that follow it (they
     were folded away but belong to the letter on screen).
     """
-    if offsets is None:
+    if fold_map is None:
         if text.isascii():
             return start, end
-        offsets = fold_offsets(text)
+        fold_map = FoldMap(text)
+    first = fold_map.source(start)
     if end <= start:
-        return offsets[start], offsets[start]
-    first = offsets[start]
-    last_source = offsets[end - 1]
-    # The next folded character that comes from a later source character bounds the span;
-    # the sentinel len(text) at the end guarantees one exists.
-    index = end
-    while offsets[index] <= last_source:
-        index += 1
-    return first, offsets[index]
+        return first, first
+    last = fold_map.source(end - 1) + 1
+    table = _FOLDS
+    while last < len(text) and not table[text[last]]:
+        last += 1
+    return first, last
 
 
 def slug(text: str, max_length: int, fallback: str = "kit") -> str:
