@@ -159,9 +159,9 @@ FIELD_SOURCES: tuple[FieldSource, ...] = (
     _cast,
     _crew,
     _stills,
+    _videos,
     _notes,
     _contacts,
-    _videos,
 )
 
 

@@ -73,6 +73,7 @@ EXPECTED_FIELDS = [
     ("stills #1 caption", "stills", 1, "The cupola at night"),
     ("stills #1 credit", "stills", 1, "Photo: Jan Kowalski"),
     ("stills #2 alt", "stills", 2, "Two astronauts in the node"),
+    ("videos #1 title", "videos", 1, "Official Teaser"),
     (
         'notes #1 "About the film"',
         "notes",
@@ -80,7 +81,6 @@ EXPECTED_FIELDS = [
         "About the film\n\nText with **Straße** in it.\n\n— Łukasz Ż.",
     ),
     ("contacts #1", "contacts", 1, "Ada Press, Publicity, ada@example.org, +1 555 0100"),
-    ("videos #1 title", "videos", 1, "Official Teaser"),
 ]
 
 
