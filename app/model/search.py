@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -94,18 +95,19 @@ class SearchIndex:
         self._maps: tuple[FoldMap | None, ...] = tuple(
             None if field.text.isascii() else FoldMap(field.text) for field in self.fields
         )
-        postings: dict[str, list[int]] = {}
+        # Field numbers in arrays, not lists or sets: arrays hold plain numbers, which the
+        # cycle collector never has to walk. Tens of thousands of sets would make each of its
+        # full passes (in whatever thread allocates at the time, holding the GIL) stall the
+        # window for tens of milliseconds.
+        postings: dict[str, array[int]] = {}
         for number, folded in enumerate(self._folded):
-            pieces = {folded[i : i + GRAM] for i in range(len(folded) - GRAM + 1)}
-            for piece in pieces:
+            for piece in {folded[i : i + GRAM] for i in range(len(folded) - GRAM + 1)}:
                 holders = postings.get(piece)
                 if holders is None:
-                    postings[piece] = [number]
+                    postings[piece] = array("I", (number,))
                 else:
                     holders.append(number)
-        self._postings: dict[str, frozenset[int]] = {
-            piece: frozenset(holders) for piece, holders in postings.items()
-        }
+        self._postings = postings
         log.debug("indexed %d fields, %d pieces", len(self.fields), len(self._postings))
 
     def __len__(self) -> int:
@@ -114,7 +116,7 @@ class SearchIndex:
     def candidates(self, words: Sequence[str]) -> Sequence[int]:
         """The fields that may hold every word, in kit order (all of them when no word is long
         enough to look up)."""
-        sets: list[frozenset[int]] = []
+        lists: list[array[int]] = []
         for word in words:
             if len(word) < GRAM:
                 continue
@@ -122,27 +124,42 @@ class SearchIndex:
                 holders = self._postings.get(word[i : i + GRAM])
                 if holders is None:
                     return ()
-                sets.append(holders)
-        if not sets:
+                lists.append(holders)
+        if not lists:
             return range(len(self.fields))
-        sets.sort(key=len)
-        found = set(sets[0]).intersection(*sets[1:])
+        lists.sort(key=len)  # the rarest piece first: the smallest set to narrow down
+        found = set(lists[0])
+        for holders in lists[1:]:
+            found.intersection_update(holders)
+            if not found:
+                return ()
         return sorted(found)
 
     def search(self, query: str) -> list[Hit]:
         """Every field holding every word of ``query``, in kit order. No words: no hits."""
+        return self.first_hits(query, None)[1]
+
+    def first_hits(self, query: str, limit: int | None) -> tuple[int, list[Hit]]:
+        """How many fields hold every word of ``query``, and the first ``limit`` of them as
+        hits (all with None). A view shows a page of results: working out the spans of
+        thousands of hits that nobody scrolls to would only hold up the keystroke."""
         words = query_words(query)
         if not words:
-            return []
-        hits: list[Hit] = []
-        fields = self.fields
+            return 0, []
         folded = self._folded
+        matching = [
+            number
+            for number in self.candidates(words)
+            if all(word in folded[number] for word in words)
+        ]
+        fields = self.fields
         maps = self._maps
-        for number in self.candidates(words):
+        hits: list[Hit] = []
+        for number in matching[:limit]:
             hit = _hit(fields[number], folded[number], words, maps[number])
-            if hit is not None:
-                hits.append(hit)
-        return hits
+            assert hit is not None  # every word was found in it just above
+            hits.append(hit)
+        return len(matching), hits
 
 
 def plain_scan(fields: Iterable[Field], query: str) -> list[Hit]:

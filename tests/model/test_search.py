@@ -267,3 +267,17 @@ def test_the_bundled_kit() -> None:
     assert "credits cast #1" in wheres and "synopsis long" in wheres
     assert [hit.field.where for hit in index.search("pilou asbaek")][:1] == ["credits cast #4"]
     assert len(index) == len(fields)
+
+
+def test_first_hits_counts_all_and_works_out_only_the_first() -> None:
+    fields = [
+        Field(f"stills #{n} caption", "stills", n, f"Station {n} Asbæk") for n in range(1, 60)
+    ]
+    index = SearchIndex(fields)
+    everything = index.search("asbaek")
+    assert len(everything) == 59
+    assert index.first_hits("asbaek", 10) == (59, everything[:10])
+    assert index.first_hits("asbaek", None) == (59, everything)
+    count, hits = index.first_hits("asbaek station 7", 2)
+    assert (count, [hit.field for hit in hits]) == (6, [everything[6].field, everything[16].field])
+    assert index.first_hits("  ", 5) == (0, [])
