@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
-from app.model.kit import PressKit
+from app.model.captions import CaptionError, read_caption_file
+from app.model.kit import PressKit, Synopsis
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +85,8 @@ def _facts(kit: PressKit) -> Iterator[Field]:
     # The rows of the overview's facts panel that say something of their own (the director
     # and screenplay rows repeat the crew, which credits already covers).
     rows: list[tuple[str, str]] = []
+    if film.original_title:
+        rows.append(("Original title", film.original_title))
     for date in film.dates:
         place = f" — {date.place}" if date.place else ""
         rows.append((date.label, f"{format_day(date.date)}{place}"))
@@ -98,9 +102,49 @@ def _facts(kit: PressKit) -> Iterator[Field]:
         yield Field(f"facts {label}", "facts", None, text)
 
 
+def _specs(kit: PressKit) -> Iterator[Field]:
+    specs = kit.film.specs
+    if specs is None:
+        return
+    # The manifest's own keys, as validate names them.
+    values: list[tuple[str, str | None]] = [
+        ("year", str(specs.year) if specs.year is not None else None),
+        ("countries", ", ".join(specs.countries)),
+        ("languages", ", ".join(specs.languages)),
+        ("aspect_ratio", specs.aspect_ratio),
+        ("sound", specs.sound),
+        ("color", specs.color),
+        ("exhibition_format", specs.exhibition_format),
+    ]
+    for key, text in values:
+        if text:
+            yield Field(f"specs {key}", "specs", None, text)
+
+
+def _synopsis_parts(synopsis: Synopsis, language: str) -> Iterator[Field]:
+    where = f"synopsis ({language})" if language else "synopsis"
+    for part, text in (("short", synopsis.short), ("long", synopsis.long)):
+        if text:
+            yield Field(f"{where} {part}", "synopsis", None, text)
+
+
 def _synopsis(kit: PressKit) -> Iterator[Field]:
-    yield from _single("synopsis short", kit.synopsis.short)
-    yield from _single("synopsis long", kit.synopsis.long)
+    yield from _synopsis_parts(kit.synopsis, "")
+
+
+def _translations(kit: PressKit) -> Iterator[Field]:
+    for translation in kit.translations:
+        language = translation.language
+        # The film's own lines in another language, labelled as the synopsis's are.
+        for part, text in (
+            ("title", translation.title),
+            ("tagline", translation.tagline),
+            ("logline", translation.logline),
+        ):
+            if text:
+                yield Field(f"{part} ({language})", part, None, text)
+        if translation.synopsis is not None:
+            yield from _synopsis_parts(translation.synopsis, language)
 
 
 def _cast(kit: PressKit) -> Iterator[Field]:
@@ -115,6 +159,14 @@ def _crew(kit: PressKit) -> Iterator[Field]:
         yield Field(f"credits crew #{number}", "credits", number, f"{member.job} — {member.name}")
 
 
+def _people(kit: PressKit) -> Iterator[Field]:
+    for number, person in enumerate(kit.people, 1):
+        name = f"{person.name} ({person.pronunciation})" if person.pronunciation else person.name
+        parts = [name, person.bio, person.photo_credit]
+        text = "\n\n".join(part for part in parts if part)
+        yield Field(f"people {person.name}", "people", number, text)
+
+
 def _stills(kit: PressKit) -> Iterator[Field]:
     for number, still in enumerate(kit.stills, 1):
         for part, text in (
@@ -124,6 +176,14 @@ def _stills(kit: PressKit) -> Iterator[Field]:
         ):
             if text:
                 yield Field(f"stills #{number} {part}", "stills", number, text)
+
+
+def _artwork(kit: PressKit) -> Iterator[Field]:
+    for number, art in enumerate(kit.artwork, 1):
+        parts = (("title", art.title), ("caption", art.caption), ("credit", art.credit))
+        for part, text in (*parts, ("alt", art.alt)):
+            if text:
+                yield Field(f"artwork #{number} {part}", "artwork", number, text)
 
 
 def _notes(kit: PressKit) -> Iterator[Field]:
@@ -137,29 +197,68 @@ def _notes(kit: PressKit) -> Iterator[Field]:
         yield Field(label, "notes", number, "\n\n".join(parts))
 
 
+def _quotes(kit: PressKit) -> Iterator[Field]:
+    for number, quote in enumerate(kit.quotes, 1):
+        who = ", ".join(part for part in (quote.author, quote.source) if part)
+        yield Field(f"quotes #{number}", "quotes", number, f"{quote.text} — {who}")
+
+
+def _awards(kit: PressKit) -> Iterator[Field]:
+    for number, award in enumerate(kit.awards, 1):
+        festival = f"{award.festival} {award.year}" if award.year else award.festival
+        parts = [festival, award.result, award.category]
+        text = " — ".join(part for part in parts if part)
+        yield Field(f"awards #{number}", "awards", number, text)
+
+
 def _contacts(kit: PressKit) -> Iterator[Field]:
     for number, contact in enumerate(kit.contacts, 1):
-        parts = [contact.name, contact.role, contact.email, contact.phone, contact.url]
+        parts = [
+            contact.name,
+            contact.role,
+            contact.email,
+            contact.phone,
+            contact.url,
+            contact.territory,
+        ]
         text = ", ".join(part for part in parts if part)
         yield Field(f"contacts #{number}", "contacts", number, text)
 
 
 def _videos(kit: PressKit) -> Iterator[Field]:
-    videos = [kit.trailer] if kit.trailer is not None else []
-    for number, video in enumerate(videos, 1):
+    for number, video in enumerate(kit.videos, 1):
         if video.title:
             yield Field(f"videos #{number} title", "videos", number, video.title)
+        if video.transcript is not None:
+            yield from transcript_fields(number, _transcript_lines(video.transcript.path))
+
+
+def _transcript_lines(path: Path) -> list[TimedLine]:
+    # Read with the player's own parser and limits: a transcript validate passes is searched
+    # whole, and one it refuses is left out (logged), never half-read.
+    try:
+        track = read_caption_file(path)
+    except CaptionError as exc:
+        log.warning("transcript left out of search: %s", exc)
+        return []
+    return [TimedLine(cue.start_ms, cue.text) for cue in track.cues]
 
 
 #: The kit's parts in the order the viewer shows them; results keep this order.
 FIELD_SOURCES: tuple[FieldSource, ...] = (
     _film,
     _facts,
+    _specs,
     _synopsis,
+    _translations,
     _cast,
     _crew,
+    _people,
     _stills,
+    _artwork,
     _videos,
+    _quotes,
+    _awards,
     _notes,
     _contacts,
 )

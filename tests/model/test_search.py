@@ -20,7 +20,7 @@ from app.model.kit import (
     ReleaseDate,
     Still,
     Synopsis,
-    Trailer,
+    Video,
 )
 from app.model.opening import open_kit_location
 from app.model.search import SearchIndex, group_hits, plain_scan, query_words, snippet
@@ -50,7 +50,7 @@ def make_kit() -> PressKit:
             Still("s/1.jpg", None, caption="The cupola at night", credit="Photo: Jan Kowalski"),
             Still("s/2.jpg", None, alt="Two astronauts in the node"),
         ),
-        trailer=Trailer("t.mp4", None, title="Official Teaser"),
+        videos=(Video("t.mp4", None, title="Official Teaser"),),
         notes=(Note("About the film", "Text with **Straße** in it.", "Łukasz Ż."),),
         contacts=(Contact("Ada Press", "Publicity", "ada@example.org", "+1 555 0100"),),
     )
