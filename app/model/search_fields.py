@@ -273,7 +273,11 @@ def transcript_fields(video_number: int, lines: Sequence[TimedLine]) -> Iterator
 
 
 def kit_fields(kit: PressKit) -> list[Field]:
-    """Every searchable field of ``kit``, in the order the viewer shows them."""
+    """Every searchable field of ``kit``, in the order the viewer shows them.
+
+    Reads each video's transcript file (at most the caption size limit each): call it where
+    file reading may take its time, off the UI thread.
+    """
     fields: list[Field] = []
     for source in FIELD_SOURCES:
         fields.extend(source(kit))
