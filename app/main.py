@@ -4,11 +4,16 @@ One grammar for every mode::
 
     presskit [KIT]                        open the viewer (the bundled kit when KIT is omitted)
     presskit validate [--deep] KIT        check a kit, print its problems
+    presskit search KIT QUERY...          print every field of the kit that holds every word
     presskit --self-test [KIT]            headless end-to-end check, JSON report on stdout
     presskit --booth [KIT] [--booth-idle S] [--booth-slide S] [--booth-sound on|off]
                        [--booth-no-pin]   locked full-screen booth with an attract loop
     presskit --set-booth-pin              store the booth operator's PIN (read from the terminal)
     presskit --version
+
+A command word (``validate``, ``search``) counts only as the first argument: ``presskit
+./search`` and ``presskit -- search`` open a kit folder named ``search``. A QUERY that starts
+with ``-`` follows ``--``.
 
 Nothing here ever lets a Python traceback reach the person: unexpected errors are logged to
 the log file and summarised in one line on stderr.
@@ -47,8 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     _tolerate_unencodable_output()
     try:
-        if args and args[0] == "validate":
-            return _run_validate(args[1:])
+        command = _COMMANDS.get(args[0]) if args else None
+        if command is not None:
+            return command(args[1:])
         return _run_main(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -85,7 +91,9 @@ def build_main_parser() -> argparse.ArgumentParser:
         prog=COMMAND_NAME,
         description="View an electronic press kit. Opens the bundled I.S.S. kit by default.",
         epilog=(
-            f"Also: '{COMMAND_NAME} validate [--deep] KIT' checks a kit and prints its problems."
+            f"Also: '{COMMAND_NAME} validate [--deep] KIT' checks a kit and prints its problems; "
+            f"'{COMMAND_NAME} search KIT QUERY...' prints the fields that hold every word. "
+            "A command word counts only as the first argument ('./search' is a folder)."
         ),
     )
     parser.add_argument("kit", nargs="?", metavar="KIT", help="a kit folder (or .zip) to open")
@@ -176,6 +184,40 @@ def _run_validate(args: list[str]) -> int:
     from app.commands.validate_command import run_validate
 
     return run_validate(Path(options.kit), deep=options.deep)
+
+
+def build_search_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{COMMAND_NAME} search",
+        description=(
+            "Print every field of a press kit that holds every word of QUERY, one a line, as "
+            "'WHERE: text'. Case, accents and letters such as æ, ø, ß are ignored "
+            "('bjork' finds 'Björk')."
+        ),
+        epilog=(
+            f"A QUERY that starts with '-' follows '--'. Exit status: {EXIT_OK} with hits, "
+            f"{EXIT_FAILURE} with none, {EXIT_USAGE} usage error or a kit that does not open."
+        ),
+    )
+    parser.add_argument("kit", metavar="KIT", help="the kit folder (or .zip) to search")
+    parser.add_argument("query", nargs="+", metavar="QUERY", help="the words to look for")
+    parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
+    return parser
+
+
+def _run_search(args: list[str]) -> int:
+    options = build_search_parser().parse_args(args)
+    configure_logging(options.verbose)
+    from app.commands.search_command import run_search
+
+    return run_search(Path(options.kit), " ".join(options.query))
+
+
+# The command words, recognised only as the first argument (anything else there is a KIT).
+_COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "validate": _run_validate,
+    "search": _run_search,
+}
 
 
 def _run_main(args: list[str]) -> int:

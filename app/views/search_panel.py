@@ -1,0 +1,197 @@
+"""A search field over everything the kit says, with its results grouped by where they are.
+
+The panel only finds; going to a hit is its owner's job (the main window knows the tabs), so it
+emits :attr:`SearchPanel.hit_activated` with the model's :class:`~app.model.search.Hit`, whose
+field says where (group, number, a transcript line's time) and whose spans say what to
+highlight.
+
+The index is built on a pool thread when the panel is made: folding and indexing a large kit
+takes a few hundred milliseconds that the window must not freeze for. What is typed before it
+is ready is answered as soon as it is. A query then takes a few milliseconds even on a kit of
+thousands of fields, so it runs as the person types; only the first :data:`SHOWN_HITS` hits are
+worked out and become rows (a one-letter query finds thousands of fields; their spans and rows
+would stall the window far more than finding them does).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.media.worker import run_in_background
+from app.model.kit import PressKit
+from app.model.search import Hit, SearchIndex, group_hits
+from app.model.search_fields import kit_fields
+
+log = logging.getLogger(__name__)
+
+#: Rows made for one query; the status line says how many more there are.
+SHOWN_HITS = 200
+
+# Group names as the tabs call the places they are shown.
+_GROUP_TITLES = {
+    "title": "Title",
+    "tagline": "Tagline",
+    "logline": "Logline",
+    "facts": "Facts",
+    "specs": "Specifications",
+    "synopsis": "Synopsis",
+    "credits": "Credits",
+    "people": "People",
+    "stills": "Stills",
+    "artwork": "Artwork",
+    "videos": "Videos",
+    "quotes": "Quotes",
+    "awards": "Awards",
+    "notes": "Press notes",
+    "contacts": "Contacts",
+}
+
+_HIT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _build_index(kit: PressKit) -> SearchIndex:
+    return SearchIndex(kit_fields(kit))
+
+
+class SearchPanel(QWidget):
+    hit_activated = Signal(object)  # the Hit the person chose
+    index_ready = Signal()
+
+    def __init__(
+        self,
+        kit: PressKit,
+        parent: QWidget | None = None,
+        build_index: Callable[[], SearchIndex] | None = None,
+    ) -> None:
+        """``build_index`` replaces indexing ``kit`` (the benchmark adds a transcript)."""
+        super().__init__(parent)
+        self._index: SearchIndex | None = None
+        self._hits: list[Hit] = []  # the first SHOWN_HITS of the current query's
+        self._total = 0
+
+        self.query_field = QLineEdit(self)
+        self.query_field.setPlaceholderText("Search the kit")
+        self.query_field.setClearButtonEnabled(True)
+        self.query_field.setAccessibleName("Search the kit")
+        self.query_field.textChanged.connect(self._on_query_field_text_changed)
+        self.query_field.returnPressed.connect(self._on_query_field_return_pressed)
+
+        self.status = QLabel("Reading the kit…", self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.results = QTreeWidget(self)
+        self.results.setHeaderHidden(True)
+        self.results.setRootIsDecorated(False)
+        self.results.setUniformRowHeights(True)
+        self.results.setAccessibleName("Search results")
+        self.results.itemActivated.connect(self._on_results_item_activated)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query_field)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+        run_in_background(
+            build_index or (lambda: _build_index(kit)),
+            self._on_index_built,
+            self._on_index_failed,
+            owner=self,
+        )
+
+    @property
+    def hits(self) -> list[Hit]:
+        """The hits shown: the current query's first SHOWN_HITS."""
+        return list(self._hits)
+
+    @property
+    def total(self) -> int:
+        """How many fields the current query found."""
+        return self._total
+
+    def is_ready(self) -> bool:
+        return self._index is not None
+
+    def _on_index_built(self, index: SearchIndex) -> None:
+        self._index = index
+        log.info("search index ready: %d fields", len(index))
+        self._run_query()
+        self.index_ready.emit()
+
+    def _on_index_failed(self, error: Exception) -> None:
+        log.error("search index could not be built: %s", error)
+        self.status.setText("Search is not available for this kit.")
+
+    @Slot(str)
+    def _on_query_field_text_changed(self, _text: str) -> None:
+        self._run_query()
+
+    @Slot()
+    def _on_query_field_return_pressed(self) -> None:
+        item = self.results.currentItem()
+        if item is None or item.data(0, _HIT_ROLE) is None:
+            item = self._first_hit_item()
+        if item is not None:
+            self._on_results_item_activated(item, 0)
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_results_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        number = item.data(0, _HIT_ROLE)
+        if isinstance(number, int) and 0 <= number < len(self._hits):
+            self.hit_activated.emit(self._hits[number])
+
+    def _first_hit_item(self) -> QTreeWidgetItem | None:
+        for group in range(self.results.topLevelItemCount()):
+            heading = self.results.topLevelItem(group)
+            if heading is not None and heading.childCount():
+                return heading.child(0)
+        return None
+
+    def _run_query(self) -> None:
+        query = self.query_field.text()
+        if self._index is None:
+            return  # answered when the index is built
+        self._total, self._hits = self._index.first_hits(query, SHOWN_HITS)
+        self._show_hits(query)
+
+    def _show_hits(self, query: str) -> None:
+        self.results.clear()
+        if not query.strip():
+            self.status.setText("")
+            return
+        if not self._hits:
+            self.status.setText("No results")
+            return
+        shown = self._hits
+        number_of = {id(hit): number for number, hit in enumerate(shown)}
+        bold = QFont(self.results.font())
+        bold.setBold(True)
+        for group, hits in group_hits(shown):
+            heading = QTreeWidgetItem([f"{_GROUP_TITLES.get(group, group.title())} ({len(hits)})"])
+            heading.setFont(0, bold)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for hit in hits:
+                # An item's text is never rich text: kit text stays text. (No tooltip: Qt
+                # would guess whether kit text in one is HTML.)
+                row = QTreeWidgetItem([f"{hit.field.where}: {hit.snippet(120)}"])
+                row.setData(0, _HIT_ROLE, number_of[id(hit)])
+                heading.addChild(row)
+            self.results.addTopLevelItem(heading)
+        self.results.expandAll()
+        first = self._first_hit_item()
+        if first is not None:
+            self.results.setCurrentItem(first)
+        total = self._total
+        more = f" (the first {SHOWN_HITS} shown)" if total > SHOWN_HITS else ""
+        self.status.setText(f"{total} result{'s' if total != 1 else ''}{more}")

@@ -1,0 +1,289 @@
+"""Search benchmark: every keystroke of 12-character queries on a large kit, index vs plain scan.
+
+    python tests/benchmarks/bench_search.py [--repeat 5]
+
+The kit is synthetic and made in memory (no files): 2,000 stills with a caption, a credit and
+alt text each, 200 press notes of a few paragraphs of Markdown, and the transcript of a
+90-minute video (a line every 3 s, 1,800 lines), with names written with and without their
+diacritics (Asbæk, Björk, Łukasz, Straße…) as real kits have them. The transcript's lines are
+made in memory and become fields through ``transcript_fields``, as ``kit_fields`` makes them
+from a video's transcript file.
+
+For each query, every prefix a person types on the way (1 to 12 characters) is answered by:
+
+* **index** — ``SearchIndex.search`` on an index built once beforehand (its build time is
+  printed too: it runs off the UI thread once per kit);
+* **plain scan** — ``plain_scan``: fold every field, test every word, over the same fields.
+
+Both produce the same hits (checked: the run fails if they differ). Each keystroke is timed
+``--repeat`` times for each, alternating index and scan so both see the same machine load, and
+the fastest of the repeats is the keystroke's time (the others only add noise from the shared
+machine). Target (one line, exit 0 only when met): the median keystroke of the index is no
+slower than the median keystroke of the plain scan, in the same run.
+
+Then, for information (not yet a target: the panel is not in the window yet), the search panel
+is made on the same kit and the queries are typed into it and deleted again at a typist's pace
+while a 1 ms heartbeat timer runs: the longest stall of the UI thread (wall clock, so it counts
+other processes' load on a shared machine) and the longest keystroke in the UI thread's own CPU
+time. The issue's limit for the finished Ctrl+F is 33 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from app.model.kit import Film, Note, PressKit, Still, Synopsis  # noqa: E402
+from app.model.search import SearchIndex, plain_scan  # noqa: E402
+from app.model.search_fields import Field, TimedLine, kit_fields, transcript_fields  # noqa: E402
+
+T = TypeVar("T")
+
+STILLS = 2000
+NOTES = 200
+TRANSCRIPT_MINUTES = 90
+LINE_EVERY_MS = 3000
+QUERIES = (
+    "pilou asbaek",
+    "kira foster ",
+    "bjork sings ",
+    "cupola night",
+    "lukasz photo",
+    "zeppelin qxz",
+)
+
+WORDS = tuple(
+    " ".join(
+        (
+            "the station crew orbit module cupola night earth light window cable hatch airlock",
+            "commander engineer flight signal ground control orders conflict silence tension",
+            "scene shot camera frame angle close wide lens set stage model miniature effect",
+            "render composite colour grade sound score music voice dialogue line rehearsal take",
+            "director producer writer actor role story arrival departure docking truss panel",
+            "array aurora horizon atmosphere dawn sunrise",
+        )
+    ).split(" ")
+)
+NAMES = (
+    "Pilou Asbæk",
+    "Björk Guðmundsdóttir",
+    "Ariana DeBose",
+    "Łukasz Żal",
+    "Søren Kragh",
+    "Chris Messina",
+    "Zoë Straße",
+    "Đorđe Novak",
+    "Þóra Jónsdóttir",
+    "Costa Ronin",
+    "Kira Foster",
+)
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    picked = [rng.choice(WORDS) for _ in range(words)]
+    if rng.random() < 0.3:
+        picked.insert(rng.randrange(len(picked) + 1), rng.choice(NAMES))
+    text = " ".join(picked)
+    return text[0].upper() + text[1:] + "."
+
+
+def make_fields(seed: int = 15) -> list[Field]:
+    kit, lines = make_kit(seed)
+    return kit_fields(kit) + list(transcript_fields(1, lines))
+
+
+def make_kit(seed: int = 15) -> tuple[PressKit, list[TimedLine]]:
+    rng = random.Random(seed)
+    stills = tuple(
+        Still(
+            f"stills/{n:04d}.jpg",
+            None,
+            caption=sentence(rng, rng.randrange(6, 18)),
+            credit=f"Photo: {rng.choice(NAMES)} / Nattbana Films",
+            alt=sentence(rng, rng.randrange(8, 24)),
+        )
+        for n in range(1, STILLS + 1)
+    )
+    notes = tuple(
+        Note(
+            f"Note {n}: {sentence(rng, 4)}",
+            "\n\n".join(
+                " ".join(sentence(rng, rng.randrange(8, 20)) for _ in range(rng.randrange(3, 7)))
+                for _ in range(rng.randrange(3, 8))
+            ),
+            rng.choice(NAMES),
+        )
+        for n in range(1, NOTES + 1)
+    )
+    kit = PressKit(
+        root=Path("/bench"),
+        manifest=Path("/bench/presskit.yaml"),
+        film=Film(title="Nattbana", tagline="Björk sings at dawn"),
+        synopsis=Synopsis(short=sentence(rng, 30), long=sentence(rng, 200)),
+        stills=stills,
+        notes=notes,
+    )
+    lines = [
+        TimedLine(start, sentence(rng, rng.randrange(4, 14)))
+        for start in range(0, TRANSCRIPT_MINUTES * 60_000, LINE_EVERY_MS)
+    ]
+    return kit, lines
+
+
+def timed(call: Callable[..., T], *args: object) -> tuple[float, T]:
+    started = time.perf_counter()
+    result = call(*args)
+    return (time.perf_counter() - started) * 1000, result
+
+
+class UiFigures(NamedTuple):
+    longest_stall_ms: float  # wall clock: what the person sees, machine load included
+    longest_keystroke_cpu_ms: float  # the UI thread's own CPU time handling one keystroke
+    index_ready_ms: float
+
+
+def measure_ui_stall(typing_interval_ms: int) -> UiFigures:
+    """The UI thread while a person types each query into the search panel (and deletes it
+    again), from the panel's creation on, so the first keystrokes meet the index still being
+    built on its pool thread.
+
+    A heartbeat timer ticks every millisecond; a stall is a gap between ticks beyond that.
+    Keystrokes are real key events at a typist's pace. On a shared, loaded machine the wall
+    clock also counts the time other processes hold the CPU, so the UI thread's own CPU time
+    per keystroke is reported beside it.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.search_panel import SearchPanel
+
+    app = QApplication.instance() or QApplication([])
+    kit, lines = make_kit()
+
+    def build() -> SearchIndex:
+        return SearchIndex(kit_fields(kit) + list(transcript_fields(1, lines)))
+
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    last = [0.0]
+    keystroke_cpu: list[float] = []
+    ready_at = [0.0]
+
+    def beat() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(1)
+    heartbeat.timeout.connect(beat)
+    keys = [c for query in QUERIES for c in query + "\b" * len(query)]
+    clock.start()
+    panel = SearchPanel(kit, build_index=build)
+    panel.index_ready.connect(lambda: ready_at.__setitem__(0, clock.nsecsElapsed() / 1e6))
+    panel.resize(900, 650)
+    panel.show()
+    heartbeat.start()
+
+    def type_next() -> None:
+        if not keys:
+            app.quit()
+            return
+        key = keys.pop(0)
+        started = time.thread_time()
+        if key == "\b":
+            QTest.keyClick(panel.query_field, Qt.Key.Key_Backspace)
+        else:
+            QTest.keyClicks(panel.query_field, key)
+        keystroke_cpu.append((time.thread_time() - started) * 1000)
+        QTimer.singleShot(typing_interval_ms, type_next)
+
+    QTimer.singleShot(typing_interval_ms, type_next)
+    app.exec()
+    heartbeat.stop()
+    panel.close()
+    return UiFigures(max(gaps[1:]) - 1, max(keystroke_cpu), ready_at[0])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timings per keystroke and method")
+    parser.add_argument(
+        "--typing-ms", type=int, default=120, help="time between keystrokes in the UI part"
+    )
+    options = parser.parse_args()
+    started = time.monotonic()
+    fields = make_fields()
+    characters = sum(len(field.text) for field in fields)
+    print(
+        f"kit: {len(fields)} fields, {characters:,} characters ({STILLS} stills, {NOTES} notes, "
+        f"{TRANSCRIPT_MINUTES} min transcript)"
+    )
+    build_ms, index = timed(SearchIndex, fields)
+    print(f"index built in {build_ms:.0f} ms (once per kit, off the UI thread)")
+
+    index_times: list[float] = []
+    scan_times: list[float] = []
+    same = True
+    for query in QUERIES:
+        assert len(query) == 12, query
+        for typed in range(1, len(query) + 1):
+            prefix = query[:typed]
+            best_index = best_scan = float("inf")
+            for _ in range(options.repeat):
+                ms, by_index = timed(index.search, prefix)
+                best_index = min(best_index, ms)
+                ms, by_scan = timed(plain_scan, fields, prefix)
+                best_scan = min(best_scan, ms)
+            if by_index != by_scan:
+                same = False
+                print(f"DIFFERENT HITS for {prefix!r}")
+            index_times.append(best_index)
+            scan_times.append(best_scan)
+        hits = len(index.search(query))
+        print(
+            f"{query!r}: {hits} hits; last keystroke index {index_times[-1]:.2f} ms, "
+            f"scan {scan_times[-1]:.2f} ms"
+        )
+    index_median = statistics.median(index_times)
+    scan_median = statistics.median(scan_times)
+    print(
+        f"keystrokes: {len(index_times)}; index median {index_median:.2f} ms, "
+        f"max {max(index_times):.2f} ms; plain scan median {scan_median:.2f} ms, "
+        f"max {max(scan_times):.2f} ms"
+    )
+    met = index_median <= scan_median
+    ui = measure_ui_stall(options.typing_ms)
+    # Not a target yet: the panel is not in the window, and the issue's 33 ms is measured
+    # with the whole Ctrl+F path (the heartbeat in the main window, going to the hit).
+    print(
+        f"info: search panel: index ready {ui.index_ready_ms:.0f} ms after the panel was made; "
+        f"longest UI stall while typing {ui.longest_stall_ms:.1f} ms (wall clock, machine load "
+        f"included); longest keystroke {ui.longest_keystroke_cpu_ms:.1f} ms of UI-thread CPU"
+    )
+    print("targets:")
+    print(
+        f"{'PASS' if same else 'FAIL'} the index's hits equal the plain scan's at every keystroke"
+    )
+    print(
+        f"{'PASS' if met else 'FAIL'} median keystroke: index {index_median:.2f} ms <= plain scan "
+        f"{scan_median:.2f} ms ({index_median / scan_median:.3f}x)"
+    )
+    print(f"took {time.monotonic() - started:.0f} s in all")
+    return 0 if met and same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""The search panel with real widgets: the index built off the UI thread, results grouped as
+the person types, Enter and a click reporting the hit, kit text shown as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.model.kit import CastMember, Film, Note, PressKit, Still, Synopsis
+from app.model.search import Hit
+from app.views.search_panel import SHOWN_HITS, SearchPanel
+
+
+def make_kit(stills: int = 3, heading: str = "About the film") -> PressKit:
+    return PressKit(
+        root=Path("/kit"),
+        manifest=Path("/kit/presskit.yaml"),
+        film=Film(title="Nattbana", tagline="Björk sings at dawn"),
+        synopsis=Synopsis(short="Pilou Asbæk leads the crew."),
+        cast=(CastMember("Pilou Asbæk", "Commander Lund"),),
+        stills=tuple(
+            Still(f"s/{n}.jpg", None, caption=f"Station still number {n}") for n in range(stills)
+        ),
+        notes=(Note(heading, "Body with **Straße**."),),
+    )
+
+
+def make_panel(qtbot, kit: PressKit) -> SearchPanel:
+    panel = SearchPanel(kit)
+    qtbot.addWidget(panel)
+    panel.resize(700, 500)
+    panel.show()
+    return panel
+
+
+def rows(panel: SearchPanel) -> list[tuple[str, list[str]]]:
+    found = []
+    for group in range(panel.results.topLevelItemCount()):
+        heading = panel.results.topLevelItem(group)
+        children = [heading.child(n).text(0) for n in range(heading.childCount())]
+        found.append((heading.text(0), children))
+    return found
+
+
+def test_results_grouped_as_the_person_types(qtbot) -> None:
+    panel = make_panel(qtbot, make_kit())
+    qtbot.waitUntil(panel.is_ready)
+    qtbot.keyClicks(panel.query_field, "asbaek")
+    assert rows(panel) == [
+        ("Synopsis (1)", ["synopsis short: Pilou Asbæk leads the crew."]),
+        ("Credits (1)", ["credits cast #1: Pilou Asbæk as Commander Lund"]),
+    ]
+    assert panel.status.text() == "2 results"
+    qtbot.keyClicks(panel.query_field, " commander")
+    assert rows(panel) == [("Credits (1)", ["credits cast #1: Pilou Asbæk as Commander Lund"])]
+    qtbot.keyClicks(panel.query_field, "zzz")
+    assert rows(panel) == [] and panel.status.text() == "No results"
+    panel.query_field.clear()
+    assert rows(panel) == [] and panel.status.text() == ""
+
+
+def test_a_query_typed_before_the_index_is_ready_is_answered_when_it_is(qtbot) -> None:
+    panel = SearchPanel(make_kit())
+    qtbot.addWidget(panel)
+    # Typed in the constructor's event-loop turn: the pool thread cannot have delivered yet.
+    panel.query_field.setText("bjork")
+    assert not panel.is_ready() and rows(panel) == []
+    with qtbot.waitSignal(panel.index_ready):
+        pass
+    assert rows(panel) == [("Tagline (1)", ["tagline: Björk sings at dawn"])]
+
+
+def test_enter_reports_the_current_hit_and_a_click_another(qtbot) -> None:
+    panel = make_panel(qtbot, make_kit())
+    qtbot.waitUntil(panel.is_ready)
+    panel.query_field.setText("asbaek")
+    with qtbot.waitSignal(panel.hit_activated) as enter:
+        qtbot.keyClick(panel.query_field, Qt.Key.Key_Return)
+    hit = enter.args[0]
+    assert isinstance(hit, Hit) and hit.field.where == "synopsis short"
+    assert hit.field.text[hit.start : hit.end] == "Asbæk"
+    second = panel.results.topLevelItem(1).child(0)
+    with qtbot.waitSignal(panel.hit_activated) as activated:
+        panel.results.itemActivated.emit(second, 0)
+    assert activated.args[0].field.where == "credits cast #1"
+
+
+def test_headings_are_not_activatable(qtbot) -> None:
+    panel = make_panel(qtbot, make_kit())
+    qtbot.waitUntil(panel.is_ready)
+    panel.query_field.setText("asbaek")
+    reported: list[Hit] = []
+    panel.hit_activated.connect(reported.append)
+    panel.results.itemActivated.emit(panel.results.topLevelItem(0), 0)
+    assert reported == []
+
+
+def test_only_the_first_rows_are_made_and_the_status_says_so(qtbot) -> None:
+    panel = make_panel(qtbot, make_kit(stills=SHOWN_HITS + 50))
+    qtbot.waitUntil(panel.is_ready)
+    panel.query_field.setText("station")
+    assert (panel.total, len(panel.hits)) == (SHOWN_HITS + 50, SHOWN_HITS)
+    assert sum(len(children) for _, children in rows(panel)) == SHOWN_HITS
+    assert panel.status.text() == f"{SHOWN_HITS + 50} results (the first {SHOWN_HITS} shown)"
+
+
+def test_kit_text_is_shown_as_written(qtbot) -> None:
+    heading = '<img src="/dev/zero"><b>NO</b>'
+    panel = make_panel(qtbot, make_kit(heading=heading))
+    qtbot.waitUntil(panel.is_ready)
+    panel.query_field.setText("strasse")
+    ((group, (row,)),) = rows(panel)
+    assert group == "Press notes (1)"
+    assert row == f'notes #1 "{heading}": {heading} Body with **Straße**.'
