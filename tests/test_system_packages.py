@@ -36,6 +36,7 @@ TOOLS_TESTS_START = {
     "xauth": "xauth",
     "openbox": "openbox",
     "xdotool": "xdotool",
+    "xprop": "x11-utils",
     "strace": "strace",
     "dbus-run-session": "dbus-daemon",
     "objdump": "binutils",
