@@ -129,6 +129,15 @@ def scroll_down_while_held(
     scroll_through_to_the_bottom(tab)
     qtbot.waitUntil(lambda: tab.view.viewport_rows()[0][-1] == STILLS - 1)  # type: ignore[index]
     bottom_visible, bottom_near = tab.view.viewport_rows()  # type: ignore[misc]
+    # The view reports its viewport to the model from a zero-time timer; on a loaded machine
+    # the gate could open before that report, and the queue would still rank the rows of a
+    # screen scrolled past. Wait for the model to hold the bottom screen.
+    qtbot.waitUntil(
+        lambda: (
+            tab.model.viewport is not None
+            and list(tab.model.viewport.visible) == list(bottom_visible)
+        )
+    )
     QApplication.processEvents()
     return loader, threads, top_visible, bottom_visible, bottom_near
 
