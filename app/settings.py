@@ -38,6 +38,9 @@ TRAILER_VOLUME: Setting[int] = Setting("trailer/volume", 80)
 TRAILER_MUTED: Setting[bool] = Setting("trailer/muted", False)
 TRAILER_CAPTIONS: Setting[bool] = Setting("trailer/captions", True)
 SYNOPSIS_LONG: Setting[bool] = Setting("synopsis/show_long", True)
+# The language tag of the translation shown for title, tagline, logline and synopsis; "" for
+# the kit's own text (also when the open kit has no translation with this tag).
+TRANSLATION_LANGUAGE: Setting[str] = Setting("kits/translation_language", "")
 SLIDESHOW_INTERVAL_S: Setting[int] = Setting("viewer/slideshow_interval_s", 5)  # 2–30 s
 # Only ever a salted hash (app/model/booth_pin.py), written by ``presskit --set-booth-pin``.
 BOOTH_PIN_HASH: Setting[str] = Setting("booth/pin_hash", "")

@@ -1,13 +1,17 @@
 """Overview: key art, title, tagline, logline, the facts panel and a way to the trailer.
 
-Start-up path: the first tab painted, so it sets Qt enums as numbers (app/views/qt_values.py)."""
+Start-up path: the first tab painted, so it sets Qt enums as numbers (app/views/qt_values.py).
+The presskit/1.1 parts (embargo banner, terms, laurels, screenings, translations) live in
+app/views/overview_parts.py and app/views/translation_switcher.py, imported inside the
+constructor only when the kit has one of them: a presskit/1 kit never loads them."""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -23,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.media.images import ImageDecodeError, fit_within
 from app.media.thumbnails import cached_thumbnail, default_cache, thumbnail_from_cache
 from app.media.worker import run_in_background
-from app.model.kit import PressKit, SkippedEntry
+from app.model.kit import PressKit, SkippedEntry, Translation
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.model.thumbnail_cache import SourceIdentity
 from app.settings import Settings
@@ -40,7 +44,17 @@ from app.views.qt_values import (
 )
 from app.views.skipped_rows import in_place, not_shown, skipped_label
 
+if TYPE_CHECKING:
+    import datetime
+
+    from app.model.times import WallClock
+    from app.views.overview_parts import LaurelRow, ScreeningsPanel
+    from app.views.translation_switcher import LanguageSwitcher
+
 log = logging.getLogger(__name__)
+
+# How many of the cast the overview names: the top-billed, as a poster does.
+TOP_BILLED = 3
 
 
 def format_date(value: object) -> str:
@@ -169,9 +183,16 @@ class OverviewTab(KitTab):
     watch_trailer_requested = Signal()
     painted_with_content = Signal()
 
-    def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kit: PressKit,
+        settings: Settings,
+        parent: QWidget | None = None,
+        clock: WallClock | None = None,
+    ) -> None:
         super().__init__(kit, settings, parent)
         film = kit.film
+        self._clock = clock
         self._art_ready = film.key_art is None
         self._announced = False
 
@@ -190,17 +211,22 @@ class OverviewTab(KitTab):
         title.setWordWrap(True)
         title.setAccessibleName(f"Title: {shorten_for_display(film.title, MAX_TITLE_CHARS)}")
         set_enum_property(title, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
-        text_column = QVBoxLayout()
+        self.text_column = text_column = QVBoxLayout()
         text_column.setSpacing(10)
+        self.text_holder = text_holder
+        self._add_new_parts_on_top()
         text_column.addWidget(title)
+        self.line_labels: dict[str, KitLabel] = {}
         for text, name in ((film.tagline, "tagline"), (film.logline, "logline")):
-            if text:
-                label = KitLabel(" ".join(shorten_for_display(text).split()), parent=text_holder)
-                label.setObjectName(name)
-                label.setWordWrap(True)
-                set_enum_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
-                label.setAccessibleName(f"{name.capitalize()}: {shorten_for_display(text)}")
-                text_column.addWidget(label)
+            # Made even when empty, hidden: a translation may give the line the original lacks.
+            label = KitLabel(" ".join(shorten_for_display(text or "").split()), parent=text_holder)
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            set_enum_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
+            label.setAccessibleName(f"{name.capitalize()}: {shorten_for_display(text or '')}")
+            label.setVisible(bool(text))
+            self.line_labels[name] = label
+            text_column.addWidget(label)
 
         self.watch_button = QPushButton("Watch the trailer", text_holder)
         self.watch_button.setObjectName("primaryButton")
@@ -226,6 +252,7 @@ class OverviewTab(KitTab):
             self._add_fact(fact, value, warning)
         facts.setVisible(bool(rows))  # a kit with no facts gets no empty panel
         text_column.addWidget(facts)
+        self._add_new_parts_below()
         text_column.addStretch(1)
 
         text_holder.setLayout(text_column)
@@ -242,6 +269,88 @@ class OverviewTab(KitTab):
         layout.setSpacing(32)
         layout.addWidget(self.key_art, 2)
         layout.addWidget(scroll, 3)
+
+    def _now(self) -> datetime.datetime:
+        """The wall-clock moment the embargo and screenings are judged by (a test's clock)."""
+        from app.model.times import SystemWallClock  # only kits with rights or screenings ask
+
+        if self._clock is None:
+            self._clock = SystemWallClock()
+        return self._clock.utc_now()
+
+    def _add_new_parts_on_top(self) -> None:
+        """The language switcher and the embargo banner, above the title: built, and their
+        modules imported, only for a kit that has translations or rights."""
+        kit, holder = self.kit, self.text_holder
+        self.switcher: LanguageSwitcher | None = None
+        self.embargo_banner: QLabel | None = None
+        if kit.translations and not self.settings.locked_down:
+            from app.views.translation_switcher import LanguageSwitcher
+
+            self.switcher = LanguageSwitcher(kit, self.settings, holder)
+            self.switcher.language_chosen.connect(self._on_language_chosen)
+            self.text_column.addWidget(self.switcher)
+        if kit.rights is not None:
+            from app.views.overview_parts import embargo_banner
+
+            self.embargo_banner = embargo_banner(kit, self._now(), holder)
+            if self.embargo_banner is not None:
+                self.text_column.addWidget(self.embargo_banner)
+
+    def _add_new_parts_below(self) -> None:
+        """Laurels, the terms line and the upcoming screenings, under the facts."""
+        kit, holder = self.kit, self.text_holder
+        self.laurels: LaurelRow | None = None
+        self.terms: QLabel | None = None
+        self.screenings: ScreeningsPanel | None = None
+        if not (kit.awards or kit.rights or kit.screenings):
+            return
+        from app.views.overview_parts import LaurelRow, ScreeningsPanel, terms_label
+
+        if kit.awards:
+            self.laurels = LaurelRow(kit, holder)
+            self.text_column.addWidget(self.laurels)
+        self.terms = terms_label(kit, holder)
+        if self.terms is not None:
+            self.text_column.addWidget(self.terms)
+        if kit.screenings:
+            panel = ScreeningsPanel(kit, self.settings, self._wall_clock(), self._now(), holder)
+            if panel.positions:
+                self.screenings = panel
+                self.text_column.addWidget(panel)
+            else:
+                panel.deleteLater()  # every screening is past: nothing to offer
+
+    def _wall_clock(self) -> WallClock:
+        self._now()  # makes the system clock when none was given
+        assert self._clock is not None
+        return self._clock
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.switcher is not None:
+            # The synopsis may have changed the language since this tab was last shown.
+            from app.views.translation_switcher import chosen_translation
+
+            translation = chosen_translation(self.kit, self.settings)
+            self.switcher.sync(translation)
+            self._show_language(translation)
+
+    @Slot(str)
+    def _on_language_chosen(self, tag: str) -> None:
+        self._show_language(self.kit.translation(tag) if tag else None)
+
+    def _show_language(self, translation: Translation | None) -> None:
+        """Title, tagline and logline in ``translation`` (None: as the kit wrote them); a line
+        the translation lacks keeps the kit's own."""
+        film = self.kit.film
+        title = (translation.title if translation else None) or film.title
+        self.title.set_kit_text(title, MAX_TITLE_CHARS)
+        for name, own in (("tagline", film.tagline), ("logline", film.logline)):
+            text = (getattr(translation, name) if translation else None) or own or ""
+            label = self.line_labels[name]
+            label.set_kit_text(" ".join(shorten_for_display(text).split()))
+            label.setVisible(bool(text))
 
     def fact_rows(self) -> list[tuple[str, str]]:
         """The facts panel's rows, ``(label, value)``, top to bottom."""
@@ -267,10 +376,37 @@ class OverviewTab(KitTab):
             rows.append(("Genre", ", ".join(film.genres), False))
         if film.distributor:
             rows.append(("Distributor", film.distributor, False))
+        rows.extend((label, value, False) for label, value in self._spec_rows())
         for label, jobs in (("Director", ("Director",)), ("Screenplay", ("Screenplay", "Writer"))):
             people = self.kit.crew_with_job(*jobs)
             if people:
                 rows.append((label, ", ".join(member.name for member in people), False))
+        if self.kit.cast:
+            top = self.kit.cast[:TOP_BILLED]
+            rows.append(("Starring", ", ".join(member.name for member in top), False))
+        return rows
+
+    def _spec_rows(self) -> list[tuple[str, str]]:
+        film = self.kit.film
+        rows: list[tuple[str, str]] = []
+        if film.original_title:
+            rows.append(("Original title", film.original_title))
+        specs = film.specs
+        if specs is None:
+            return rows
+        if specs.year is not None:
+            rows.append(("Year", str(specs.year)))
+        for label, values in (("Country", specs.countries), ("Language", specs.languages)):
+            if values:
+                rows.append((label + ("s" if len(values) > 1 else ""), ", ".join(values)))
+        for label, value in (
+            ("Aspect ratio", specs.aspect_ratio),
+            ("Sound", specs.sound),
+            ("Colour", specs.color),
+            ("Format", specs.exhibition_format),
+        ):
+            if value:
+                rows.append((label, value))
         return rows
 
     def _add_fact(self, label: str, value: str, warning: bool = False) -> None:

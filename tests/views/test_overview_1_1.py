@@ -1,0 +1,166 @@
+"""The overview of a presskit/1.1 kit (night-orbit): specs, top-billed cast, laurels, the terms
+line, the embargo banner (by a fixed wall clock), upcoming screenings with Add to calendar, and
+the language switcher, remembered in settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from kit_factory import temp_settings
+from PySide6.QtWidgets import QLabel
+
+from app.model.kit import PressKit
+from app.model.opening import open_kit_location
+from app.model.times import FixedWallClock
+from app.settings import TRANSLATION_LANGUAGE, BoothSettings
+from app.views import calendar_export
+from app.views.overview_tab import OverviewTab
+from app.views.synopsis_tab import SynopsisTab
+
+NIGHT_ORBIT = Path(__file__).resolve().parents[1] / "data" / "kits" / "night-orbit"
+UTC = dt.timezone.utc
+BEFORE_EMBARGO = FixedWallClock(dt.datetime(2030, 1, 4, 14, 0, tzinfo=UTC))
+AFTER_EMBARGO = FixedWallClock(dt.datetime(2030, 1, 11, 12, 0, tzinfo=UTC))
+
+
+@pytest.fixture(scope="module")
+def kit() -> PressKit:
+    return open_kit_location(NIGHT_ORBIT).result.kit
+
+
+def make_overview(qtbot, kit: PressKit, tmp_path: Path, clock: FixedWallClock, settings=None):
+    tab = OverviewTab(kit, settings or temp_settings(tmp_path), clock=clock)
+    qtbot.addWidget(tab)
+    return tab
+
+
+def test_specs_and_top_billed_cast_are_fact_rows(qtbot, kit: PressKit, tmp_path: Path) -> None:
+    rows = dict(make_overview(qtbot, kit, tmp_path, AFTER_EMBARGO).fact_rows())
+    assert rows["Original title"] == "Nattbane"
+    assert rows["Year"] == "2030"
+    assert rows["Country"] == "Norway"
+    assert rows["Languages"] == "Norwegian, English"
+    assert rows["Aspect ratio"] == "2.39:1"
+    assert rows["Sound"] == "Dolby Atmos"
+    assert rows["Colour"] == "Color"
+    assert rows["Format"] == "DCP"
+    assert rows["Starring"] == "Ola Example, Åsmund Ødegård-Example, Sunniva Example"
+
+
+def test_embargo_banner_while_in_force_with_offset_and_reader_time(
+    qtbot, kit: PressKit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reader's zone is pinned so "your time" is known: UTC+01:00 all year.
+    monkeypatch.setattr(
+        "app.views.overview_parts.local_offset_at", lambda _moment: dt.timedelta(hours=1)
+    )
+    tab = make_overview(qtbot, kit, tmp_path, BEFORE_EMBARGO)
+    assert tab.embargo_banner is not None
+    text = tab.embargo_banner.text()
+    assert text == (
+        "Embargoed until 10 Jan 2030, 09:00 UTC\u221205:00 — 15:00 your time, 6 days from now"
+    )
+    assert tab.embargo_banner.textFormat() == tab.embargo_banner.textFormat().PlainText
+
+
+def test_no_banner_once_the_embargo_has_passed(qtbot, kit: PressKit, tmp_path: Path) -> None:
+    tab = make_overview(qtbot, kit, tmp_path, AFTER_EMBARGO)
+    assert tab.embargo_banner is None
+    assert tab.findChild(QLabel, "embargoBanner") is None
+    # The terms stay: they hold after the embargo too.
+    assert tab.terms is not None
+    assert tab.terms.text().startswith("Terms: Editorial use only")
+    assert "© 2030 Example Pictures" in tab.terms.text()
+
+
+def test_laurels_one_per_award_image_where_given(qtbot, kit: PressKit, tmp_path: Path) -> None:
+    tab = make_overview(qtbot, kit, tmp_path, AFTER_EMBARGO)
+    assert tab.laurels is not None
+    assert [laurel.award.festival for laurel in tab.laurels.laurels] == [
+        award.festival for award in kit.awards
+    ]
+    with_image = tab.laurels.laurels[0]
+    qtbot.waitUntil(lambda: with_image.image is not None, timeout=5000)
+    assert not with_image.is_drawn
+    assert all(laurel.is_drawn for laurel in tab.laurels.laurels[1:])
+
+
+def test_only_upcoming_screenings_offer_add_to_calendar(
+    qtbot, kit: PressKit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 11 Jan 2030 12:00 UTC: the press screening (10 Jan, 19:00 −05:00) is over.
+    tab = make_overview(qtbot, kit, tmp_path, AFTER_EMBARGO)
+    assert tab.screenings is not None
+    assert tab.screenings.positions == [2, 3]
+    assert len(tab.screenings.buttons) == 2
+    texts = [label.text() for label in tab.screenings.findChildren(QLabel, "screeningText")]
+    assert texts[0].startswith("World premiere\n12 Jan 2030, 18:30 UTC+01:00")
+    calls: list[tuple[object, ...]] = []
+    monkeypatch.setattr(
+        "app.views.overview_parts.add_to_calendar",
+        lambda parent, kit, settings, positions, clock: calls.append((positions, clock)),
+    )
+    tab.screenings.buttons[1].click()
+    assert tab.screenings.add_all_button is not None
+    tab.screenings.add_all_button.click()
+    assert calls == [([3], AFTER_EMBARGO), ([2, 3], AFTER_EMBARGO)]
+
+
+def test_add_to_calendar_writes_the_chosen_screening(
+    qtbot, kit: PressKit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "premiere.ics"
+    monkeypatch.setattr(calendar_export, "ask_save_path", lambda *args: target)
+    monkeypatch.setattr(calendar_export, "write_and_confirm", _write_only)
+    tab = make_overview(qtbot, kit, tmp_path, AFTER_EMBARGO)
+    assert tab.screenings is not None
+    tab.screenings.buttons[0].click()
+    text = target.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VEVENT") == 1
+    assert "DTSTART:20300112T173000Z" in text
+    assert "UID:" in text and "night-orbit-2030-intl" in text
+
+
+def _write_only(parent, path: Path, data: bytes, what: str, done: str) -> bool:
+    path.write_bytes(data)
+    return True
+
+
+def test_booth_mode_offers_no_calendar_buttons_and_no_switcher(
+    qtbot, kit: PressKit, tmp_path: Path
+) -> None:
+    booth = BoothSettings(backend=temp_settings(tmp_path)._backend)
+    tab = make_overview(qtbot, kit, tmp_path, BEFORE_EMBARGO, settings=booth)
+    assert tab.screenings is not None and tab.screenings.buttons == []
+    assert tab.screenings.add_all_button is None
+    assert tab.switcher is None
+
+
+def test_language_switch_changes_the_text_and_is_remembered(
+    qtbot, kit: PressKit, tmp_path: Path
+) -> None:
+    settings = temp_settings(tmp_path)
+    tab = make_overview(qtbot, kit, tmp_path, AFTER_EMBARGO, settings=settings)
+    assert tab.switcher is not None
+    assert tab.title.text() == "Night Orbit"
+    tab.switcher.combo.setCurrentIndex(tab.switcher.combo.findData("fr"))
+    assert tab.title.text() == "Orbite de nuit"
+    assert tab.line_labels["tagline"].text() == "Six heures d'obscurité. Un seul chemin du retour."
+    assert settings.get(TRANSLATION_LANGUAGE) == "fr"
+    # Norwegian gives no logline: the kit's own stays.
+    tab.switcher.combo.setCurrentIndex(tab.switcher.combo.findData("nb"))
+    assert tab.title.text() == "Nattbane"
+    assert tab.line_labels["logline"].text().startswith("When a supply ship loses contact")
+    # A new overview (the next start) opens in the remembered language; the synopsis too.
+    again = make_overview(qtbot, kit, tmp_path, AFTER_EMBARGO, settings=settings)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.title.text() == "Nattbane"
+    synopsis = SynopsisTab(kit, settings)
+    qtbot.addWidget(synopsis)
+    assert synopsis.current_text().startswith("To astronauter flyr")
+    tab.switcher.combo.setCurrentIndex(0)
+    assert tab.title.text() == "Night Orbit"
+    assert settings.get(TRANSLATION_LANGUAGE) == ""
