@@ -23,11 +23,18 @@ from app.media.worker import run_in_background
 from app.model.attract import AttractSequence, AttractStep, StepKind
 from app.model.booth_session import BoothConfig
 from app.model.clock import Clock
-from app.model.kit import PressKit
+from app.model.kit import PressKit, Video
+from app.model.times import SystemWallClock, WallClock
 from app.views import palette
 from app.views.booth.attract_canvas import AttractCanvas, Frame
-from app.views.booth.title_card import TitleCardLine, paint_title_card, title_card_lines
+from app.views.booth.title_card import (
+    TitleCardLine,
+    card_laurels,
+    paint_title_card,
+    title_card_lines,
+)
 from app.views.kit_text import display_text
+from app.views.laurel import LaurelWidget
 from app.views.trailer.video_canvas import VideoCanvas
 
 log = logging.getLogger(__name__)
@@ -71,6 +78,11 @@ class AttractLoop(QWidget):
         self._title_card: QPixmap | None = None
         # What the title card says for the current kit, line by line with each line's role.
         self.title_card_lines: tuple[TitleCardLine, ...] = ()
+        self.card_laurels: list[LaurelWidget] = []
+        # What day it is, for embargoes: a public screen shows nothing still under embargo.
+        # A test sets a fixed clock before set_kit.
+        self.wall_clock: WallClock = SystemWallClock()
+        self.video_choice: Video | None = None  # the booth's video, free of embargo at set_kit
 
         # The Trailer tab's own canvas: the same picture and the same caption overlay.
         self.video = VideoCanvas(self)
@@ -123,11 +135,19 @@ class AttractLoop(QWidget):
         self._kit_generation += 1
         self._key_art = None
         self._title_card = None
-        self.title_card_lines = title_card_lines(kit.film)
+        self.title_card_lines = title_card_lines(kit.film, kit.quotes)
+        self._set_up_laurels(kit)
         self._failed_logged.clear()
-        trailer = kit.trailer
+        now = self.wall_clock.utc_now()
+        trailer = self.video_choice = kit.booth_video(now)
         playable = trailer is not None and trailer.file is not None and not trailer.problem
         unusable = [i for i, s in enumerate(kit.stills) if s.file is None or s.problem]
+        # Under embargo at the start of the loop: left out as unusable, in the kit's order.
+        public = set(kit.public_stills(now))
+        embargoed = [i for i, s in enumerate(kit.stills) if s not in public and i not in unusable]
+        if embargoed:
+            log.info("attract loop: leaving out %s still(s) under embargo", len(embargoed))
+        unusable = sorted(unusable + embargoed)
         for index in unusable:
             log.info(
                 "attract loop: leaving out still %s (%s)", index + 1, kit.stills[index].problem
@@ -138,12 +158,25 @@ class AttractLoop(QWidget):
         self._set_up_player(kit)
         self._decode_key_art(kit)
 
+    def _set_up_laurels(self, kit: PressKit) -> None:
+        for laurel in self.card_laurels:
+            laurel.deleteLater()
+        self.card_laurels = card_laurels(kit, self)
+        for laurel in self.card_laurels:
+            laurel.image_ready.connect(self._on_laurel_image_ready)
+
+    @Slot()
+    def _on_laurel_image_ready(self) -> None:
+        # Painted again, with the laurel image, when next shown (a card on screen is not
+        # swapped mid-fade).
+        self._title_card = None
+
     def _set_up_player(self, kit: PressKit) -> None:
         if self.player is not None:
             self.player.shutdown()
             self.player.deleteLater()
             self.player = None
-        trailer = kit.trailer
+        trailer = self.video_choice
         if self.sequence is None or not self.sequence.trailer_usable or trailer is None:
             return
         self.player = TrailerPlayer(self)
@@ -386,7 +419,7 @@ class AttractLoop(QWidget):
         if card is None or card.size() != size:
             assert self.kit is not None
             card = self._title_card = paint_title_card(
-                self.title_card_lines, self._key_art, size, ratio, self.font()
+                self.title_card_lines, self._key_art, size, ratio, self.font(), self.card_laurels
             )
         return card
 

@@ -1,5 +1,8 @@
 """The attract loop's title card: key art, the film's title, tagline, release date and
-distributor — only what the kit's manifest says."""
+distributor, the kit's top quote and its laurels — only what the kit's manifest says.
+
+Laurels are the Press tab's own widgets (app/views/laurel.py), kept hidden and rendered into the
+card, so the booth shows the same laurel image, or the same drawn laurel, as the viewer."""
 
 from __future__ import annotations
 
@@ -8,14 +11,16 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPixmap
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPixmap, QRegion
+from PySide6.QtWidgets import QWidget
 
 from app.model.attract import release_date
-from app.model.kit import Film
+from app.model.kit import Film, PressKit, Quote
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.views import palette
 from app.views.kit_text import breakable
+from app.views.laurel import LAUREL_SIZE, LaurelWidget
 from app.views.overview_tab import format_date
 
 log = logging.getLogger(__name__)
@@ -29,6 +34,8 @@ class CardLine(Enum):
     DATE_LABEL = "date label"
     DATE = "date"
     DISTRIBUTOR = "distributor"
+    QUOTE = "quote"
+    QUOTE_SOURCE = "quote source"
 
 
 class TitleCardLine(NamedTuple):
@@ -50,11 +57,18 @@ _LOOKS = {
     CardLine.DATE_LABEL: _Look(1 / 34, palette.TEXT_SECONDARY, False, QFont.Weight.DemiBold),
     CardLine.DATE: _Look(1 / 16, palette.TEXT_STRONG, False, QFont.Weight.Bold),
     CardLine.DISTRIBUTOR: _Look(1 / 36, palette.TEXT_SECONDARY, False, QFont.Weight.Normal),
+    CardLine.QUOTE: _Look(1 / 30, palette.TEXT_SOFT, True, QFont.Weight.Normal),
+    CardLine.QUOTE_SOURCE: _Look(1 / 40, palette.TEXT_SECONDARY, False, QFont.Weight.DemiBold),
 }
 
+MAX_CARD_LAURELS = 4  # more do not fit beside each other under the text
+MAX_QUOTE_CHARS = 240  # a card is read in passing: a longer quote is cut with an ellipsis
+_LAUREL_FRACTION = 0.17  # a laurel's height as a fraction of the card's
 
-def title_card_lines(film: Film) -> tuple[TitleCardLine, ...]:
-    """The card's lines, top to bottom: only what the kit's manifest says."""
+
+def title_card_lines(film: Film, quotes: Sequence[Quote] = ()) -> tuple[TitleCardLine, ...]:
+    """The card's lines, top to bottom: only what the kit's manifest says; the first of
+    ``quotes`` (the kit's top quote) last, with its source."""
     lines = [TitleCardLine(CardLine.TITLE, shorten_for_display(film.title, MAX_TITLE_CHARS))]
     if film.tagline:
         lines.append(TitleCardLine(CardLine.TAGLINE, shorten_for_display(film.tagline)))
@@ -64,7 +78,25 @@ def title_card_lines(film: Film) -> tuple[TitleCardLine, ...]:
         lines.append(TitleCardLine(CardLine.DATE, format_date(date.date)))
     if film.distributor:
         lines.append(TitleCardLine(CardLine.DISTRIBUTOR, shorten_for_display(film.distributor)))
+    if quotes:
+        quote = quotes[0]
+        text = shorten_for_display(" ".join(quote.text.split()), MAX_QUOTE_CHARS)
+        lines.append(TitleCardLine(CardLine.QUOTE, f"\u201c{text}\u201d"))
+        source = ", ".join(part for part in (quote.author, quote.source) if part)
+        lines.append(TitleCardLine(CardLine.QUOTE_SOURCE, f"— {shorten_for_display(source)}"))
     return tuple(lines)
+
+
+def card_laurels(kit: PressKit, parent: QWidget) -> list[LaurelWidget]:
+    """Hidden laurel widgets for the first awards, to render into the card; each decodes its
+    laurel image (if any) on a pool thread and says ``image_ready`` when it can be redrawn."""
+    laurels = []
+    for award in kit.awards[:MAX_CARD_LAURELS]:
+        laurel = LaurelWidget(award, parent)
+        laurel.resize(LAUREL_SIZE)
+        laurel.hide()
+        laurels.append(laurel)
+    return laurels
 
 
 def paint_title_card(
@@ -73,8 +105,10 @@ def paint_title_card(
     size: QSize,
     ratio: float,
     base_font: QFont,
+    laurels: Sequence[QWidget] = (),
 ) -> QPixmap:
-    """The card: key art at the left when there is one, then the film's own lines."""
+    """The card: key art at the left when there is one, then the film's own lines, then a row
+    of laurels."""
     pixmap = QPixmap(size)
     pixmap.setDevicePixelRatio(ratio)
     width, height = size.width() / ratio, size.height() / ratio
@@ -95,17 +129,44 @@ def paint_title_card(
             painter.drawImage(art_rect, art)
             text_left = art_rect.right() + width * 0.06
         text_width = width - text_left - width * 0.06
-        measured, total, scale = fit_to_card(painter, lines, text_width, height, base_font)
-        gap = height * scale * _GAP
-        top = (height - total) / 2
+        laurel_height = height * _LAUREL_FRACTION if laurels else 0.0
+        # The text fits in what the laurels leave: they sit under it, never over it.
+        text_room = height - laurel_height * 1.2
+        measured, total, scale = fit_to_card(painter, lines, text_width, text_room, base_font)
+        gap = text_room * scale * _GAP
+        block = total + (laurel_height + gap if laurels else 0.0)
+        top = (height - block) / 2
         for text, font, color, rect in measured:
             painter.setFont(font)
             painter.setPen(QColor(color))
             painter.drawText(QRectF(text_left, top, text_width, rect.height()), _FLAGS, text)
             top += rect.height() + gap
+        if laurels:
+            _paint_laurels(painter, laurels, text_left, top, text_width, laurel_height)
     finally:
         painter.end()
     return pixmap
+
+
+def _paint_laurels(
+    painter: QPainter,
+    laurels: Sequence[QWidget],
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+) -> None:
+    """The laurels side by side from ``left``, each scaled to ``height`` (narrower when the
+    row would be wider than the text column)."""
+    each = LAUREL_SIZE
+    scale = min(height / each.height(), width / (each.width() * len(laurels)))
+    for index, laurel in enumerate(laurels):
+        painter.save()
+        painter.translate(left + index * each.width() * scale, top)
+        painter.scale(scale, scale)
+        # Children only: the window background would paint a box behind each wreath.
+        laurel.render(painter, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+        painter.restore()
 
 
 _FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
