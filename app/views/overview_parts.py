@@ -139,20 +139,29 @@ class ScreeningsPanel(QWidget):
             screening = kit.screenings[position - 1]
             when = describe_moment(screening.start, local_offset_at(screening.start))
             where = ", ".join(p for p in (screening.venue, screening.city) if p)
-            lines = [screening.title or f"Screening {position}", when]
+            name = screening.title or f"Screening {position}"
+            lines = [when]
             if where:
                 lines.append(where)
             if screening.note:
                 lines.append(screening.note)
             row = QHBoxLayout()
+            column = QVBoxLayout()
+            column.setSpacing(0)
+            # The screening's name bold, so each entry starts where the eye expects.
+            title = KitLabel(name, parent=self)
+            title.setObjectName("screeningTitle")
+            title.setStyleSheet("font-weight: 600;")
             text = KitLabel("\n".join(lines), parent=self)
             text.setObjectName("screeningText")
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            row.addWidget(text, 1)
+            for label in (title, text):
+                label.setWordWrap(True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                column.addWidget(label)
+            row.addLayout(column, 1)
             if can_save:
                 button = QPushButton("Add to calendar", self)
-                button.setAccessibleName(f"Add {display_text(lines[0])} to a calendar")
+                button.setAccessibleName(f"Add {display_text(name)} to a calendar")
                 button.clicked.connect(lambda _=False, chosen=position: self._add([chosen]))
                 self.buttons.append(button)
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)

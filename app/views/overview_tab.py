@@ -239,6 +239,7 @@ class OverviewTab(KitTab):
         button_row.addWidget(self.watch_button)
         button_row.addStretch(1)
         text_column.addLayout(button_row)
+        self._add_laurels()
 
         facts = QFrame(text_holder)
         facts.setObjectName("factsPanel")
@@ -297,19 +298,24 @@ class OverviewTab(KitTab):
             if self.embargo_banner is not None:
                 self.text_column.addWidget(self.embargo_banner)
 
-    def _add_new_parts_below(self) -> None:
-        """Laurels, the terms line and the upcoming screenings, under the facts."""
-        kit, holder = self.kit, self.text_holder
+    def _add_laurels(self) -> None:
+        """The awards as laurels, above the facts: seen without scrolling, as on a poster."""
         self.laurels: LaurelRow | None = None
+        if self.kit.awards:
+            from app.views.overview_parts import LaurelRow
+
+            self.laurels = LaurelRow(self.kit, self.text_holder)
+            self.text_column.addWidget(self.laurels)
+
+    def _add_new_parts_below(self) -> None:
+        """The terms line and the upcoming screenings, under the facts."""
+        kit, holder = self.kit, self.text_holder
         self.terms: QLabel | None = None
         self.screenings: ScreeningsPanel | None = None
-        if not (kit.awards or kit.rights or kit.screenings):
+        if not (kit.rights or kit.screenings):
             return
-        from app.views.overview_parts import LaurelRow, ScreeningsPanel, terms_label
+        from app.views.overview_parts import ScreeningsPanel, terms_label
 
-        if kit.awards:
-            self.laurels = LaurelRow(kit, holder)
-            self.text_column.addWidget(self.laurels)
         self.terms = terms_label(kit, holder)
         if self.terms is not None:
             self.text_column.addWidget(self.terms)

@@ -95,8 +95,11 @@ def test_only_upcoming_screenings_offer_add_to_calendar(
     assert tab.screenings is not None
     assert tab.screenings.positions == [2, 3]
     assert len(tab.screenings.buttons) == 2
+    titles = [label.text() for label in tab.screenings.findChildren(QLabel, "screeningTitle")]
+    assert titles == ["World premiere", "Public screening"]
     texts = [label.text() for label in tab.screenings.findChildren(QLabel, "screeningText")]
-    assert texts[0].startswith("World premiere\n12 Jan 2030, 18:30 UTC+01:00")
+    assert texts[0].startswith("12 Jan 2030, 18:30 UTC+01:00")
+    assert texts[0].endswith("\nExample Film Festival Palace, Oslo")
     calls: list[tuple[object, ...]] = []
     monkeypatch.setattr(
         "app.views.overview_parts.add_to_calendar",
