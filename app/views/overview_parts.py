@@ -62,7 +62,7 @@ def terms_text(kit: PressKit) -> str | None:
     return "Terms: " + " ".join(parts) if parts else None
 
 
-def embargo_banner(kit: PressKit, now: dt.datetime, parent: QWidget) -> QLabel | None:
+def embargo_banner(kit: PressKit, now: dt.datetime, parent: QWidget) -> KitLabel | None:
     text = embargo_text(kit, now)
     if text is None:
         return None

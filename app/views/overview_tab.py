@@ -284,7 +284,7 @@ class OverviewTab(KitTab):
         modules imported, only for a kit that has translations or rights."""
         kit, holder = self.kit, self.text_holder
         self.switcher: LanguageSwitcher | None = None
-        self.embargo_banner: QLabel | None = None
+        self.embargo_banner: KitLabel | None = None
         if kit.translations and not self.settings.locked_down:
             from app.views.translation_switcher import LanguageSwitcher
 
@@ -341,6 +341,16 @@ class OverviewTab(KitTab):
             translation = chosen_translation(self.kit, self.settings)
             self.switcher.sync(translation)
             self._show_language(translation)
+        if self.embargo_banner is not None:
+            # The app may stay open for days: "6 days from now" is said again each time the
+            # tab is shown, and the banner goes once the embargo has passed.
+            from app.views.overview_parts import embargo_text
+
+            text = embargo_text(self.kit, self._now())
+            if text is None:
+                self.embargo_banner.hide()
+            else:
+                self.embargo_banner.set_kit_text(text)
 
     @Slot(str)
     def _on_language_chosen(self, tag: str) -> None:

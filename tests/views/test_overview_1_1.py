@@ -65,6 +65,30 @@ def test_embargo_banner_while_in_force_with_offset_and_reader_time(
     assert tab.embargo_banner.textFormat() == tab.embargo_banner.textFormat().PlainText
 
 
+def test_banner_is_said_again_when_shown_and_goes_when_the_embargo_passes(
+    qtbot, kit: PressKit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "tomorrow" counts calendar days where the reader is: pin the reader's zone (UTC+01:00).
+    monkeypatch.setattr(
+        "app.views.overview_parts.local_offset_at", lambda _moment: dt.timedelta(hours=1)
+    )
+    clock = FixedWallClock(dt.datetime(2030, 1, 4, 14, 0, tzinfo=UTC))
+    tab = make_overview(qtbot, kit, tmp_path, clock)
+    tab.show()
+    qtbot.waitExposed(tab)
+    banner = tab.embargo_banner
+    assert banner is not None and banner.isVisible()
+    assert banner.text().endswith("6 days from now")
+    tab.hide()
+    clock.advance(dt.timedelta(days=5))
+    tab.show()
+    assert banner.text().endswith(", tomorrow")
+    tab.hide()
+    clock.advance(dt.timedelta(days=2))
+    tab.show()
+    assert not banner.isVisible()
+
+
 def test_no_banner_once_the_embargo_has_passed(qtbot, kit: PressKit, tmp_path: Path) -> None:
     tab = make_overview(qtbot, kit, tmp_path, AFTER_EMBARGO)
     assert tab.embargo_banner is None
