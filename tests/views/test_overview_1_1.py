@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from kit_factory import temp_settings
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.model.kit import PressKit
+from app.model.kit import PressKit, Rights
 from app.model.opening import open_kit_location
 from app.model.times import FixedWallClock
 from app.settings import TRANSLATION_LANGUAGE, BoothSettings
@@ -62,7 +63,7 @@ def test_embargo_banner_while_in_force_with_offset_and_reader_time(
     assert text == (
         "Embargoed until 10 Jan 2030, 09:00 UTC\u221205:00 — 15:00 your time, 6 days from now"
     )
-    assert tab.embargo_banner.textFormat() == tab.embargo_banner.textFormat().PlainText
+    assert tab.embargo_banner.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_banner_is_said_again_when_shown_and_goes_when_the_embargo_passes(
@@ -191,3 +192,42 @@ def test_language_switch_changes_the_text_and_is_remembered(
     tab.switcher.combo.setCurrentIndex(0)
     assert tab.title.text() == "Night Orbit"
     assert settings.get(TRANSLATION_LANGUAGE) == ""
+
+
+def test_an_unreadable_embargo_counts_as_in_force_and_says_so(
+    qtbot, kit: PressKit, tmp_path: Path
+) -> None:
+    unreadable = kit._replace(
+        rights=Rights(usage=None, copyright=None, embargo=None, embargo_problem="not a time")
+    )
+    tab = make_overview(qtbot, unreadable, tmp_path, AFTER_EMBARGO)
+    assert tab.embargo_banner is not None
+    assert "cannot be read" in tab.embargo_banner.text()
+    assert tab.terms is None  # no usage or copyright words: no terms line
+
+
+def test_kit_text_in_new_parts_stays_plain(qtbot, kit: PressKit, tmp_path: Path) -> None:
+    hostile = "<b>bold</b> <a href='file:///etc/passwd'>link</a>"
+    marked = kit._replace(rights=Rights(usage=hostile, copyright=None))
+    tab = make_overview(qtbot, marked, tmp_path, AFTER_EMBARGO)
+    assert tab.terms is not None
+    assert tab.terms.textFormat() == Qt.TextFormat.PlainText
+    assert tab.terms.text() == "Terms: " + hostile
+    for label in tab.findChildren(QLabel):
+        if label.objectName() in ("screeningText", "screeningTitle", "embargoBanner"):
+            assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_booth_mode_shows_the_kits_own_synopsis_whatever_was_chosen(
+    qtbot, kit: PressKit, tmp_path: Path
+) -> None:
+    home = temp_settings(tmp_path)
+    home.set(TRANSLATION_LANGUAGE, "fr")
+    at_home = SynopsisTab(kit, home)
+    qtbot.addWidget(at_home)
+    assert at_home.switcher is not None
+    assert at_home.current_text().startswith("Quand le vaisseau")
+    booth = SynopsisTab(kit, BoothSettings(backend=home._backend))
+    qtbot.addWidget(booth)
+    assert booth.switcher is None
+    assert booth.current_text().startswith("When the supply ship")
