@@ -38,6 +38,10 @@ class SynopsisTab(KitTab):
     def __init__(self, kit: PressKit, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(kit, settings, parent)
         self.translation: Translation | None = None
+        # The length the reader last picked: a language without it shows the other, and the
+        # next language that has it shows it again.
+        self._wants_long = True
+        self._switching = False
         self.short_button = QPushButton("Short", self)
         self.long_button = QPushButton("Long", self)
         group = QButtonGroup(self)
@@ -92,14 +96,16 @@ class SynopsisTab(KitTab):
     def _set_translation(self, translation: Translation | None) -> None:
         self.translation = translation
         synopsis = self.synopsis
-        wanted_long = self.long_button.isChecked()
         self.short_button.setEnabled(bool(synopsis.short))
         self.long_button.setEnabled(bool(synopsis.long))
-        # Keep the length the reader chose when this language has it.
-        if synopsis.long and (wanted_long or not synopsis.short):
-            self.long_button.setChecked(True)
-        else:
-            self.short_button.setChecked(True)
+        self._switching = True
+        try:
+            if synopsis.long and (self._wants_long or not synopsis.short):
+                self.long_button.setChecked(True)
+            else:
+                self.short_button.setChecked(True)
+        finally:
+            self._switching = False
         self._show_text()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -129,6 +135,8 @@ class SynopsisTab(KitTab):
 
     @Slot()
     def _on_length_toggled(self) -> None:
+        if not self._switching:
+            self._wants_long = self.long_button.isChecked()
         self._show_text()
 
     @Slot()

@@ -231,3 +231,22 @@ def test_booth_mode_shows_the_kits_own_synopsis_whatever_was_chosen(
     qtbot.addWidget(booth)
     assert booth.switcher is None
     assert booth.current_text().startswith("When the supply ship")
+
+
+def test_the_chosen_length_returns_with_a_language_that_has_it(
+    qtbot, kit: PressKit, tmp_path: Path
+) -> None:
+    tab = SynopsisTab(kit, temp_settings(tmp_path))
+    qtbot.addWidget(tab)
+    assert tab.switcher is not None and tab.long_button.isChecked()
+    combo = tab.switcher.combo
+    combo.setCurrentIndex(combo.findData("nb"))  # Norwegian has only a short synopsis
+    assert tab.short_button.isChecked() and not tab.long_button.isEnabled()
+    assert tab.current_text().startswith("To astronauter")
+    combo.setCurrentIndex(combo.findData("fr"))
+    assert tab.long_button.isChecked()
+    assert tab.current_text().startswith("Quand le vaisseau Nattbane perd le contact")
+    tab.short_button.click()
+    combo.setCurrentIndex(0)
+    assert tab.short_button.isChecked()
+    assert tab.current_text().startswith("Two astronauts fly")
