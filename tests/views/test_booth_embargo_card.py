@@ -17,7 +17,13 @@ from app.model.kit import PressKit
 from app.model.opening import open_kit_location
 from app.model.times import FixedWallClock
 from app.views.booth.attract_loop import AttractLoop
-from app.views.booth.title_card import CardLine, paint_title_card, title_card_lines
+from app.views.booth.title_card import (
+    CARD_LAUREL_POINTS,
+    CardLine,
+    paint_title_card,
+    title_card_lines,
+)
+from app.views.laurel import LaurelWidget
 
 NIGHT_ORBIT = Path(__file__).resolve().parents[1] / "data" / "kits" / "night-orbit"
 UTC = dt.timezone.utc
@@ -82,3 +88,19 @@ def test_title_card_paints_the_laurels_under_the_text(qtbot, kit: PressKit) -> N
     bottom = [(x, y) for x in range(0, 1280, 4) for y in range(560, 720, 4)]
     changed = sum(1 for x, y in bottom if without.pixel(x, y) != with_laurels.pixel(x, y))
     assert changed > 50
+
+
+def test_card_laurels_keep_the_viewers_text_size_under_the_booths_larger_text(
+    qtbot, qapp, kit: PressKit
+) -> None:
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(before + "\nQWidget { font-size: 14pt; }")
+    try:
+        loop = loop_at(qtbot, kit, dt.datetime(2030, 2, 1, tzinfo=UTC))
+        sizes = {laurel.font().pointSizeF() for laurel in loop.card_laurels}
+        plain = LaurelWidget(kit.awards[1], loop)
+        plain.ensurePolished()
+        assert plain.font().pointSizeF() == 14.0  # the booth's text, as the test meant
+        assert sizes == {CARD_LAUREL_POINTS}
+    finally:
+        qapp.setStyleSheet(before)

@@ -63,6 +63,7 @@ _LOOKS = {
 
 MAX_CARD_LAURELS = 4  # more do not fit beside each other under the text
 MAX_QUOTE_CHARS = 240  # a card is read in passing: a longer quote is cut with an ellipsis
+CARD_LAUREL_POINTS = 10.5
 _LAUREL_FRACTION = 0.17  # a laurel's height as a fraction of the card's
 
 
@@ -93,6 +94,10 @@ def card_laurels(kit: PressKit, parent: QWidget) -> list[LaurelWidget]:
     laurels = []
     for award in kit.awards[:MAX_CARD_LAURELS]:
         laurel = LaurelWidget(award, parent)
+        # The words inside a laurel are sized for the viewer's 10.5 pt text; the booth's larger
+        # touch-screen text would overflow the wreath. The whole laurel is scaled to the card.
+        laurel.setStyleSheet(f"QWidget#laurel {{ font-size: {CARD_LAUREL_POINTS}pt; }}")
+        laurel.ensurePolished()
         laurel.resize(LAUREL_SIZE)
         laurel.hide()
         laurels.append(laurel)
