@@ -6,7 +6,8 @@ import logging
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.model.kit import CrewMember, PressKit, SkippedEntry
@@ -15,8 +16,9 @@ from app.views.base_tab import KitTab, copy_to_clipboard, empty_state
 from app.views.feedback import confirm
 from app.views.icons import set_icon_later
 from app.views.kit_browser import KitTextBrowser
-from app.views.kit_text import html_text
+from app.views.kit_text import html_text, menu_text
 from app.views.palette import TEXT_SECONDARY
+from app.views.person_card import PersonCard, show_person_card
 from app.views.skipped_rows import in_place, not_shown_html, skipped_label
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,31 @@ log = logging.getLogger(__name__)
 TABLE = "<table cellpadding='5' cellspacing='0'>"
 FIRST = "style='padding-right:40px'"
 HEADING = "<tr><td colspan='2' style='padding-top:14px'><h2>{}</h2></td></tr>"
+# A name the kit's ``people`` section describes is a link to its card. The link names an index
+# into the tab's own list, never the name itself: kit text never becomes an address.
+PERSON_SCHEME = "person"
+# Qt's HTML import joins the names of a cell's <br> lines with this separator.
+LINE_SEPARATOR = "\u2028"
+
+
+class CreditRow:
+    """What one row of the credits table offers its context menu: the names in it (in the
+    order shown), and the line "Copy credit" puts on the clipboard."""
+
+    def __init__(self, names: list[str], line: str, names_column: int) -> None:
+        self.names = names
+        self.line = line
+        self.names_column = names_column  # cast rows: name then role; crew: job then names
+
+
+def credit_line(name: str, role: str | None) -> str:
+    """A cast member's credit as a journalist writes it: "Ariana DeBose as Dr. Kira Foster"."""
+    return f"{name} as {role}" if role else name
+
+
+def crew_line(job: str, names: list[str]) -> str:
+    """A crew row's credit: "Director: Ingrid Example", as the copied credits list reads."""
+    return f"{job}: {', '.join(names)}"
 
 
 def crew_by_job(crew: tuple[CrewMember, ...]) -> list[tuple[str, list[str]]]:
@@ -85,7 +112,14 @@ class CreditsTab(KitTab):
         self.text_view = KitTextBrowser(parent=self)
         self.text_view.setObjectName("readingText")
         self.text_view.setAccessibleName("Cast and crew")
+        # Names with details: Tab reaches them and Enter opens the card, as a click does.
+        self.person_names: list[str] = []
+        self.table_rows: list[CreditRow | None] = []  # per table row; None: a heading, a skip
+        self.last_card: PersonCard | None = None
         self.text_view.setHtml(self._html())
+        self.text_view.anchorClicked.connect(self._on_anchor_clicked)
+        self.text_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text_view.customContextMenuRequested.connect(self._on_context_menu)
         layout.addLayout(bar)
         layout.addWidget(self.text_view, 1)
 
@@ -107,28 +141,122 @@ class CreditsTab(KitTab):
     def _html(self) -> str:
         # Cast reads "name  role", crew "job  names": the people's names are bold in both. An
         # entry the loader could not read keeps its place: its label (or #n), then the reason.
-        cast = [
-            _skipped_row(m) if isinstance(m, SkippedEntry) else (_bold(m.name), _secondary(m.role))
-            for m in in_place(self.kit.cast, self.kit.skipped_in("credits.cast"))
-        ]
-        crew = [
-            _skipped_row(row)
-            if isinstance(row, SkippedEntry)
-            else (_secondary(row[0]), "<br>".join(_bold(name) for name in row[1]))
-            for row in crew_rows(self.kit)
-        ]
-        rows = "".join(
-            HEADING.format(heading)
-            + "".join(f"<tr><td {FIRST}>{left}</td><td>{right}</td></tr>" for left, right in part)
-            for heading, part in (("Cast", cast), ("Crew", crew))
-            if part
-        )
-        return f"{TABLE}{rows}</table>"
+        cast: list[tuple[str, str, CreditRow | None]] = []
+        for m in in_place(self.kit.cast, self.kit.skipped_in("credits.cast")):
+            if isinstance(m, SkippedEntry):
+                cast.append((*_skipped_row(m), None))
+                continue
+            row = CreditRow([m.name], credit_line(m.name, m.role), 0)
+            cast.append((self._name_html(m.name), _secondary(m.role), row))
+        crew: list[tuple[str, str, CreditRow | None]] = []
+        for entry in crew_rows(self.kit):
+            if isinstance(entry, SkippedEntry):
+                crew.append((*_skipped_row(entry), None))
+                continue
+            job, names = entry
+            names_html = "<br>".join(self._name_html(name) for name in names)
+            crew.append((_secondary(job), names_html, CreditRow(names, crew_line(job, names), 1)))
+        html = []
+        self.table_rows = []
+        for heading, part in (("Cast", cast), ("Crew", crew)):
+            if not part:
+                continue
+            html.append(HEADING.format(heading))
+            self.table_rows.append(None)
+            for left, right, credit in part:
+                html.append(f"<tr><td {FIRST}>{left}</td><td>{right}</td></tr>")
+                self.table_rows.append(credit)
+        return f"{TABLE}{''.join(html)}</table>"
+
+    def _name_html(self, name: str) -> str:
+        """The name in bold; a link to its card when the kit's ``people`` describe it."""
+        if self.kit.person(name) is None:
+            return _bold(name)
+        self.person_names.append(name)
+        href = f"{PERSON_SCHEME}:{len(self.person_names) - 1}"
+        return f"<a href='{href}' title='About this person'>{_bold(name)}</a>"
+
+    def open_person(self, name: str) -> PersonCard | None:
+        """Open the card for ``name``; None when the kit has no details for it."""
+        self.last_card = show_person_card(self, self.kit, name, self.settings)
+        return self.last_card
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        # The browser keeps no history of its own here: a click must not navigate it.
+        if url.scheme() != PERSON_SCHEME or not url.path().isdigit():
+            log.warning("credits: not opening %s", url.toString())
+            return
+        index = int(url.path())
+        if index < len(self.person_names):
+            self.open_person(self.person_names[index])
+
+    def row_at(self, position: QPoint) -> tuple[CreditRow, str | None] | None:
+        """The credit row under ``position`` (viewport coordinates) and the name under it
+        (None over the role or job); None over a heading, a skipped entry or outside."""
+        cursor = self.text_view.cursorForPosition(position)
+        table = cursor.currentTable()
+        if table is None:
+            return None
+        cell = table.cellAt(cursor)
+        if not cell.isValid() or cell.row() >= len(self.table_rows):
+            return None
+        row = self.table_rows[cell.row()]
+        if row is None:
+            return None
+        if cell.column() != row.names_column:
+            return row, None
+        return row, _name_in_cell(cursor, row.names)
+
+    @Slot(QPoint)
+    def _on_context_menu(self, position: QPoint) -> None:
+        menu = self.text_view.createStandardContextMenu(position)
+        found = self.row_at(position)
+        if found is not None:
+            row, name = found
+            first = menu.actions()[0] if menu.actions() else None
+            actions = []
+            if name is not None:
+                copy_name = menu.addAction(f"Copy name “{menu_text(name)}”")
+                copy_name.triggered.connect(lambda: self.copy_name(name))
+                actions.append(copy_name)
+                if self.kit.person(name) is not None:
+                    about = menu.addAction(f"About {menu_text(name)}…")
+                    about.triggered.connect(lambda: self.open_person(name))
+                    actions.append(about)
+            copy_line = menu.addAction("Copy credit line")
+            copy_line.triggered.connect(lambda: self.copy_credit(row.line))
+            actions.append(copy_line)
+            if first is not None:
+                for action in actions:  # the row's own actions first, then select / copy
+                    menu.removeAction(action)
+                menu.insertActions(first, actions)
+                menu.insertSeparator(first)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.text_view.viewport().mapToGlobal(position))
+
+    def copy_name(self, name: str) -> None:
+        copy_to_clipboard(name)  # exactly as written: diacritics and spacing kept
+        confirm(self, f"Copied the name {name}.")
+
+    def copy_credit(self, line: str) -> None:
+        copy_to_clipboard(line)
+        confirm(self, f"Copied “{line}”.")
 
     @Slot()
     def _on_copy_clicked(self) -> None:
         copy_to_clipboard(self.plain_text())
         confirm(self, "Credits copied, with their source line.")
+
+
+def _name_in_cell(cursor: QTextCursor, names: list[str]) -> str | None:
+    """The name under ``cursor`` in a cell listing ``names`` one per line."""
+    block = cursor.block()
+    offset = cursor.position() - block.position()
+    # The cell shows each name on a line of its own, in order: the line is the name's index
+    # (its text may be shortened for display, so it is never matched by spelling).
+    line = block.text()[:offset].count(LINE_SEPARATOR)
+    return names[line] if line < len(names) else None
 
 
 def _bold(text: str) -> str:
