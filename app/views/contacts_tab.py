@@ -1,23 +1,57 @@
-"""Contacts: the kit's press contacts (the tab is hidden when a kit has none)."""
+"""Contacts: the kit's press contacts, grouped by territory (the tab is hidden when a kit has
+none), each with a "Save contact" link that writes it as a vCard (not in booth mode)."""
 
 from __future__ import annotations
 
 import logging
 from html import escape
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from app.model.kit import PressKit, SkippedEntry
+from app.model.kit import Contact, PressKit, SkippedEntry
 from app.model.markdown_refs import is_external_link
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
+from app.views.contact_export import save_contact
 from app.views.kit_browser import KitTextBrowser
 from app.views.kit_text import html_text
 from app.views.skipped_rows import in_place, not_shown_html, skipped_label
 
 log = logging.getLogger(__name__)
+
+# Contacts without a territory serve every territory (the sales office, the international
+# publicist): they come first, under this heading, then each territory as the kit names it.
+GENERAL_HEADING = "General"
+# "Save contact" links name the contact's index in the kit, never kit text.
+SAVE_SCHEME = "save-contact"
+HEADING = "<h2 style='margin-top:14px'>{}</h2>"
+
+ContactOrSkipped = Contact | SkippedEntry
+
+
+def by_territory(
+    items: list[ContactOrSkipped],
+) -> list[tuple[str | None, list[ContactOrSkipped]]]:
+    """``(territory, entries)``: those without a territory first (territory None), then each
+    territory in the order it first appears. Territories match ignoring case and spacing; the
+    first spelling is shown. An entry the loader could not read stays with the general ones:
+    its territory is not known."""
+    general: list[ContactOrSkipped] = []
+    groups: dict[str, tuple[str, list[ContactOrSkipped]]] = {}
+    for item in items:
+        territory = item.territory if isinstance(item, Contact) else None
+        key = " ".join(territory.split()).casefold() if territory else ""
+        if not key:
+            general.append(item)
+            continue
+        groups.setdefault(key, (" ".join((territory or "").split()), []))[1].append(item)
+    result: list[tuple[str | None, list[ContactOrSkipped]]] = []
+    if general:
+        result.append((None, general))
+    result += [(name, entries) for name, entries in groups.values()]
+    return result
 
 
 class ContactsTab(KitTab):
@@ -30,29 +64,59 @@ class ContactsTab(KitTab):
         self.text_view = KitTextBrowser(parent=self)
         self.text_view.setObjectName("readingText")
         self.text_view.setAccessibleName("Press contacts")
-        if not settings.locked_down:  # booth mode: no browser or mail program
-            self.text_view.anchorClicked.connect(_open_external)
+        # Booth mode: no browser, no mail program and no file dialog; the links are not even
+        # written, and a click on one that is there anyway opens nothing.
+        self.can_save = not settings.locked_down
+        self.text_view.anchorClicked.connect(self._on_anchor_clicked)
+        self.saved: list[object] = []  # what each Save contact returned, for tests
+        groups = by_territory(in_place(kit.contacts, kit.skipped_in("contacts")))
+        # A kit whose contacts name no territory reads as before: no lone "General" heading.
+        headed = any(territory is not None for territory, _ in groups)
         blocks = []
-        # A contact the loader could not read keeps its place: its name (or #n), the reason.
-        for contact in in_place(kit.contacts, kit.skipped_in("contacts")):
-            if isinstance(contact, SkippedEntry):
-                label, warning = escape(skipped_label(contact)), not_shown_html(contact)
-                blocks.append(f"<p><b>{label}</b><br>{warning}</p>")
-                continue
-            lines = [f"<b>{html_text(contact.name)}</b>"]
-            if contact.role:
-                lines.append(html_text(contact.role))
-            if contact.email:
-                lines.append(
-                    f"<a href='mailto:{escape(contact.email)}'>{html_text(contact.email)}</a>"
-                )
-            if contact.phone:
-                lines.append(html_text(contact.phone))
-            if contact.url and is_external_link(contact.url):
-                lines.append(f"<a href='{escape(contact.url)}'>{html_text(contact.url)}</a>")
-            blocks.append("<p>" + "<br>".join(lines) + "</p>")
+        for territory, entries in groups:
+            if headed:
+                blocks.append(HEADING.format(html_text(territory or GENERAL_HEADING)))
+            blocks += [self._block(entry) for entry in entries]
         self.text_view.setHtml("".join(blocks))
         layout.addWidget(self.text_view)
+
+    def _block(self, contact: ContactOrSkipped) -> str:
+        # A contact the loader could not read keeps its place: its name (or #n), the reason.
+        if isinstance(contact, SkippedEntry):
+            label, warning = escape(skipped_label(contact)), not_shown_html(contact)
+            return f"<p><b>{label}</b><br>{warning}</p>"
+        lines = [f"<b>{html_text(contact.name)}</b>"]
+        if contact.role:
+            lines.append(html_text(contact.role))
+        if contact.email:
+            lines.append(f"<a href='mailto:{escape(contact.email)}'>{html_text(contact.email)}</a>")
+        if contact.phone:
+            lines.append(html_text(contact.phone))
+        if contact.url and is_external_link(contact.url):
+            lines.append(f"<a href='{escape(contact.url)}'>{html_text(contact.url)}</a>")
+        if self.can_save:
+            index = self.kit.contacts.index(contact)
+            lines.append(f"<a href='{SAVE_SCHEME}:{index}'>⤓ Save contact</a>")
+        return "<p>" + "<br>".join(lines) + "</p>"
+
+    def save(self, index: int) -> None:
+        """Save the kit's ``index``-th contact as a vCard (asks where)."""
+        if not self.can_save:
+            log.warning("contacts: no saving in booth mode")
+            return
+        self.saved.append(save_contact(self, self.kit, self.kit.contacts[index], self.settings))
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == SAVE_SCHEME:
+            path = url.path()
+            if path.isdigit() and int(path) < len(self.kit.contacts):
+                self.save(int(path))
+            return
+        if self.settings.locked_down:
+            log.info("contacts: booth mode, not opening %s", url.toString())
+            return
+        _open_external(url)
 
 
 def _open_external(url: QUrl) -> None:
