@@ -26,6 +26,7 @@ from app.media.thumbnails import default_cache
 from app.model.export import ExportResult, exportable
 from app.model.kit import PressKit, Still
 from app.model.thumbnail_cache import ThumbnailCache
+from app.model.times import WallClock
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
@@ -46,8 +47,10 @@ class StillsTab(KitTab):
         settings: Settings,
         parent: QWidget | None = None,
         thumbnail_cache: ThumbnailCache | None = None,
+        clock: WallClock | None = None,
     ) -> None:
         super().__init__(kit, settings, parent)
+        self.clock = clock  # None: the computer's; what the embargo badges are judged by
         self.thumbnail_cache = thumbnail_cache  # None: the platform cache folder's
         self.model: StillsModel | None = None
         self.view: StillsGrid | None = None
@@ -75,7 +78,12 @@ class StillsTab(KitTab):
             return
         scale = tile_scale_for(self)  # booth mode's larger font: larger tiles
         self.model = StillsModel(
-            self.kit, self.devicePixelRatioF(), self, self.thumbnail_cache or default_cache(), scale
+            self.kit,
+            self.devicePixelRatioF(),
+            self,
+            self.thumbnail_cache or default_cache(),
+            scale,
+            self.clock,
         )
         # Nothing is asked for until the grid reports what is on screen, once laid out.
         self.model.set_viewport(Viewport())

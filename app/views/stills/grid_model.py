@@ -37,7 +37,9 @@ from app.media.worker import run_in_background
 from app.model.kit import PressKit, Still
 from app.model.media_headers import MediaInfo, check_media
 from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
+from app.model.times import SystemWallClock, WallClock
 from app.views.kit_text import kit_tooltip
+from app.views.stills.terms import TileTerms, terms_by_row
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ CACHED_READ_SCROLL_BUDGET_S = 0.012
 StillRole = Qt.ItemDataRole.UserRole + 1
 ProblemRole = Qt.ItemDataRole.UserRole + 2
 WarningRole = Qt.ItemDataRole.UserRole + 3
+TermsRole = Qt.ItemDataRole.UserRole + 4  # a TileTerms: the still's badge, or None
 
 
 @dataclass(frozen=True)
@@ -114,10 +117,16 @@ class StillsModel(QAbstractListModel):
         parent: QObject | None = None,
         cache: ThumbnailCache | None = None,
         tile_scale: float = 1.0,
+        clock: WallClock | None = None,
     ) -> None:
         super().__init__(parent)
         self.kit = kit
         self.stills = list(kit.stills)
+        # Badges as of opening the tab, once for the whole kit: a paint only looks them up. An
+        # embargo that lifts while the tab is open keeps its badge until the kit is reopened.
+        self.terms: dict[int, TileTerms] = terms_by_row(
+            kit, self.stills, (clock or SystemWallClock()).utc_now()
+        )
         self.ratio = device_pixel_ratio
         self.tile_size = QSize(
             round(TILE_WIDTH * tile_scale), round(TILE_IMAGE_HEIGHT * tile_scale)
@@ -185,6 +194,8 @@ class StillsModel(QAbstractListModel):
             return self.problems.get(row)
         if role == WarningRole:
             return self.warnings.get(row)
+        if role == TermsRole:
+            return self.terms.get(row)
         return None
 
     def tooltip(self, row: int) -> str:
@@ -204,6 +215,8 @@ class StillsModel(QAbstractListModel):
             lines.append(size)
         if row in self.warnings:
             lines.append(f"⚠ {self.warnings[row]}")
+        if row in self.terms:
+            lines += self.terms[row].reasons
         return "\n".join(lines)
 
     def still_at(self, row: int) -> Still:

@@ -39,9 +39,11 @@ from app.views.stills.grid_model import (
     TILE_IMAGE_HEIGHT,
     TILE_WIDTH,
     ProblemRole,
+    TermsRole,
     Viewport,
     WarningRole,
 )
+from app.views.stills.terms import BadgeKind, TileTerms
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,13 @@ BROKEN_TILE = QColor(palette.TILE_BROKEN)
 BROKEN_TEXT = QColor(palette.TILE_BROKEN_TEXT)
 BADGE = QColor(palette.AMBER)
 BADGE_TEXT = QColor(palette.ON_AMBER)
+# The terms badge: red as the app's accent for an embargo (not to be published yet), a quiet
+# panel colour for terms of its own (to be read before use); white text on both.
+TERMS_BADGE = {
+    BadgeKind.EMBARGO: (QColor(palette.ACCENT), QColor(palette.TEXT_STRONG)),
+    BadgeKind.TERMS: (QColor(palette.SELECTED), QColor(palette.TEXT_STRONG)),
+}
+TERMS_BADGE_BORDER = QColor(palette.SELECTED_BORDER)
 
 
 def tile_scale_for(widget: QWidget) -> float:
@@ -169,6 +178,9 @@ class TileDelegate(QStyledItemDelegate):
             painter.fillRect(picture, PLACEHOLDER)
         if index.data(WarningRole):
             _paint_badge(painter, picture)
+        terms = index.data(TermsRole)
+        if isinstance(terms, TileTerms):
+            _paint_terms_badge(painter, picture, terms.kind)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         colours = option.palette
         painter.setPen(colours.highlightedText().color() if selected else colours.text().color())
@@ -215,6 +227,48 @@ def _paint_badge(painter: QPainter, picture: QRect) -> None:
     font.setBold(True)
     painter.setFont(font)
     painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "!")
+    painter.restore()
+
+
+# A badge label's width by label and font: measured once, not on every paint of every tile.
+_LABEL_WIDTHS: dict[tuple[str, str], int] = {}
+
+
+def terms_badge_font(base: QFont, picture: QRect) -> QFont:
+    """The badge's label font: bold, growing with the tile (booth mode's larger tiles)."""
+    font = QFont(base)
+    font.setPixelSize(max(11, round(13 * picture.width() / TILE_WIDTH)))
+    font.setBold(True)
+    return font
+
+
+def terms_badge_rect(picture: QRect, kind: BadgeKind, font: QFont) -> QRect:
+    """Where the terms badge sits: the picture's top right corner (the "!" badge has the
+    left), as wide as its label in ``font`` (a :func:`terms_badge_font`)."""
+    key = (kind.value, font.key())
+    width = _LABEL_WIDTHS.get(key)
+    if width is None:
+        width = _LABEL_WIDTHS[key] = QFontMetrics(font).horizontalAdvance(kind.value)
+    scale = picture.width() / TILE_WIDTH
+    width += round(16 * scale)
+    height = round(24 * scale)
+    return QRect(picture.right() - round(7 * scale) - width, picture.y() + 8, width, height)
+
+
+def _paint_terms_badge(painter: QPainter, picture: QRect, kind: BadgeKind) -> None:
+    """A small pill naming why the still needs care: "Embargo" or "Terms"."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = terms_badge_font(painter.font(), picture)
+    painter.setFont(font)
+    badge = terms_badge_rect(picture, kind, font)
+    fill, text = TERMS_BADGE[kind]
+    painter.setBrush(fill)
+    painter.setPen(TERMS_BADGE_BORDER)
+    radius = badge.height() / 2
+    painter.drawRoundedRect(badge, radius, radius)
+    painter.setPen(text)
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, kind.value)
     painter.restore()
 
 
