@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.worker import run_in_background
-from app.model.kit import Still
+from app.model.kit import PressKit, Still
 from app.model.media_headers import MediaInfo, check_media
+from app.model.times import WallClock
 from app.settings import SLIDESHOW_INTERVAL_S, Settings
 from app.views.base_tab import copy_to_clipboard
 from app.views.feedback import confirm
@@ -31,6 +32,7 @@ from app.views.kit_text import make_plain, window_title_text
 from app.views.save_original import ask_and_save_original
 from app.views.stills.canvas import ZoomableImageView
 from app.views.stills.grid_model import caption_with_credit, describe_size
+from app.views.stills.still_details import StillDetails
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,8 @@ class StillViewer(QDialog):
         parent: QWidget | None = None,
         settings: Settings | None = None,
         embedded: bool = False,
+        kit: PressKit | None = None,  # whose terms apply (None: only the still's own)
+        clock: WallClock | None = None,  # judges the embargo (None: the computer's)
     ) -> None:
         """``embedded``: a page filling ``parent`` (booth mode: every view stays inside the
         locked full-screen window) instead of a window of its own with a title bar."""
@@ -101,6 +105,7 @@ class StillViewer(QDialog):
         self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.position_label = QLabel(self)
         self.position_label.setObjectName("statusText")
+        self.details = StillDetails(kit, clock, self)  # photographer, people, terms, embargo
         self.sizes_label = make_plain(QLabel(self))  # "4000 × 2250 px · 3.1 MB"
         self.sizes_label.setObjectName("statusText")
         self.sizes_label.setAccessibleName("Picture size and file size")
@@ -183,6 +188,7 @@ class StillViewer(QDialog):
         layout.addWidget(self.message, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.credit)
+        layout.addWidget(self.details)
         layout.addWidget(self.sizes_label)
         self._install_navigation_keys()
         if self.embedded:
@@ -249,6 +255,7 @@ class StillViewer(QDialog):
         )
         self.caption.setText(still.caption or still.file_text)
         self.credit.setText(f"Credit: {still.credit}" if still.credit else "")
+        self.details.show_still(still)
         self.canvas.setAccessibleDescription(still.alt or still.caption or "")
         self.position_label.setText(f"{self.row + 1} / {len(self.stills)}")
         self._show_sizes()
@@ -300,10 +307,7 @@ class StillViewer(QDialog):
 
     @Slot()
     def toggle_slideshow(self) -> None:
-        if self.slideshow_running():
-            self.stop_slideshow()
-        else:
-            self.start_slideshow()
+        (self.stop_slideshow if self.slideshow_running() else self.start_slideshow)()
 
     def start_slideshow(self) -> None:
         if len(self.stills) < 2 or self.slideshow_running():

@@ -213,6 +213,8 @@ class StillsTab(KitTab):
             self.window(),
             settings=self.settings,
             embedded=self.settings.locked_down,
+            kit=self.kit,
+            clock=self.clock,
         )
         viewer.current_changed.connect(self._on_viewer_current_changed)
         # The viewer deletes itself on close; forget it then, or shutdown would touch freed memory.
