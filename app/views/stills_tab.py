@@ -30,6 +30,7 @@ from app.model.times import WallClock
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
+from app.views.stills.artwork_group import ArtworkGroup
 from app.views.stills.export_flow import start_export
 from app.views.stills.grid_model import StillsModel, Viewport
 from app.views.stills.grid_view import StillsGrid, tile_scale_for
@@ -65,18 +66,26 @@ class StillsTab(KitTab):
         self._fill_timer = QTimer(self, singleShot=True, interval=0)
         self._fill_timer.timeout.connect(self._on_fill_timer_timeout)
         self.viewer: StillViewer | None = None
+        self.artwork: ArtworkGroup | None = None  # the kit's artwork, after the stills
+        self._viewer_grid: StillsGrid | None = None  # the grid the open viewer belongs to
         self.export_running = False
         self.last_export: ExportResult | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(16, 12, 16, 12)
         if not kit.stills:
             self.progress.hide()
+        if not kit.stills and not kit.artwork:
             self._layout.addWidget(empty_state("This press kit has no stills.", self))
 
     def first_shown(self) -> None:
+        scale = tile_scale_for(self)  # booth mode's larger font: larger tiles
+        if self.kit.artwork:
+            cache = self.thumbnail_cache or default_cache()
+            self.artwork = ArtworkGroup(self.kit, cache, scale, self.clock, self)
+            self.artwork.view.activated.connect(self._on_artwork_activated)
+            self._layout.addWidget(self.artwork, 0 if self.kit.stills else 1)
         if not self.kit.stills:
             return
-        scale = tile_scale_for(self)  # booth mode's larger font: larger tiles
         self.model = StillsModel(
             self.kit,
             self.devicePixelRatioF(),
@@ -106,7 +115,7 @@ class StillsTab(KitTab):
         bar = QHBoxLayout()
         bar.addWidget(self.progress, 1)
         bar.addWidget(self.export_button)
-        self._layout.addWidget(self.view, 1)
+        self._layout.insertWidget(0, self.view, 1)  # before the artwork group
         self._layout.addLayout(bar)
         # The first tile is current (the keyboard starts there) without being selected: the
         # footer counts a selection only when the person makes one.
@@ -131,6 +140,8 @@ class StillsTab(KitTab):
     def _on_fill_timer_timeout(self) -> None:
         if self.model is not None:
             self.model.fill_in_background()
+        if self.artwork is not None:  # after the stills: the pool works in request order
+            self.artwork.model.fill_in_background()
 
     # -- the footer ---------------------------------------------------------------------------
 
@@ -200,15 +211,23 @@ class StillsTab(KitTab):
     def _on_view_activated(self, index: QModelIndex) -> None:
         self.open_viewer(index.row())
 
-    def open_viewer(self, row: int) -> None:
+    @Slot(QModelIndex)
+    def _on_artwork_activated(self, index: QModelIndex) -> None:
+        self.open_viewer(index.row(), artwork=True)
+
+    def open_viewer(self, row: int, artwork: bool = False) -> None:
+        """Open the viewer at ``row`` of the stills, or of the artwork (``artwork``)."""
         # Imported when first needed: most visits never open a still.
         from app.views.still_viewer import StillViewer
 
-        assert self.model is not None
+        group = self.artwork if artwork else None
+        model = group.model if group is not None else self.model
+        assert model is not None
+        self._viewer_grid = group.view if group is not None else self.view
         # Locked down (booth mode), the viewer is a page over the booth window: a window of
         # its own would get a title bar, a minimise button and its credit cut off.
         viewer = StillViewer(
-            self.model.stills,
+            model.stills,
             row,
             self.window(),
             settings=self.settings,
@@ -234,11 +253,14 @@ class StillsTab(KitTab):
 
     @Slot(int)
     def _on_viewer_current_changed(self, row: int) -> None:
-        if self.view is not None and self.model is not None:
-            self.view.setCurrentIndex(self.model.index(row))
+        grid = self._viewer_grid  # the grid the viewer was opened from follows it
+        if grid is not None and grid.model() is not None:
+            grid.setCurrentIndex(grid.model().index(row, 0))
 
     def shutdown(self) -> None:
         if self.model is not None:
             self.model.loader.stop()
+        if self.artwork is not None:
+            self.artwork.shutdown()
         if self.viewer is not None:
             self.viewer.close()

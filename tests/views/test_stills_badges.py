@@ -130,7 +130,34 @@ def test_tiles_carry_and_paint_their_badge(tab: StillsTab) -> None:
 def test_badges_are_worked_out_once_not_per_paint(qtbot, tab: StillsTab) -> None:
     assert tab.view is not None
     before = len(tab.calls)  # type: ignore[attr-defined]
-    assert before == 3  # once per still when the model was made
+    assert before == 3 + 5  # once per still and artwork item when the models were made
     for _ in range(3):
         tab.view.viewport().repaint()
+        assert tab.artwork is not None
+        tab.artwork.view.viewport().repaint()
     assert len(tab.calls) == before  # type: ignore[attr-defined]
+
+
+def test_artwork_is_its_own_group_after_the_stills(qtbot, tab: StillsTab, kit: PressKit) -> None:
+    group = tab.artwork
+    assert group is not None and tab.view is not None
+    assert group.heading.text() == "Artwork"
+    assert group.heading.textFormat().name in ("PlainText", "AutoText")
+    # Below the stills' grid, the heading above its own grid.
+    stills_bottom = tab.view.mapTo(tab, tab.view.rect().bottomLeft()).y()
+    assert group.heading.mapTo(tab, group.heading.rect().topLeft()).y() > stills_bottom
+    assert group.model.rowCount() == len(kit.artwork) == 5
+    assert tab.model is not None and tab.model.rowCount() == len(kit.stills)
+    captions = [group.model.index(r).data() for r in range(group.model.rowCount())]
+    assert captions == [art.title for art in kit.artwork]
+    # Artwork has no terms of its own: under the kit's embargo, each wears the embargo badge.
+    assert all(
+        group.model.index(r).data(TermsRole).kind is BadgeKind.EMBARGO
+        for r in range(group.model.rowCount())
+    )
+    qtbot.waitUntil(lambda: group.model.is_made(0))
+    group.view.activated.emit(group.model.index(1))
+    assert tab.viewer is not None
+    assert tab.viewer.caption.text() == "Title treatment"
+    tab.viewer.show_row(2)
+    assert group.view.currentIndex().row() == 2

@@ -118,10 +118,13 @@ class StillsModel(QAbstractListModel):
         cache: ThumbnailCache | None = None,
         tile_scale: float = 1.0,
         clock: WallClock | None = None,
+        items: Sequence[Still] | None = None,
     ) -> None:
+        """``items``: the tiles to show (None: the kit's stills; the artwork group passes its
+        artwork read as stills)."""
         super().__init__(parent)
         self.kit = kit
-        self.stills = list(kit.stills)
+        self.stills = list(kit.stills if items is None else items)
         # Badges as of opening the tab, once for the whole kit: a paint only looks them up. An
         # embargo that lifts while the tab is open keeps its badge until the kit is reopened.
         self.terms: dict[int, TileTerms] = terms_by_row(
