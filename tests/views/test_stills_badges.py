@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from kit_factory import make_kit, temp_settings
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.model.kit import PressKit
@@ -18,7 +19,12 @@ from app.model.times import FixedWallClock
 from app.views import palette
 from app.views.stills import terms as terms_module
 from app.views.stills.grid_model import TermsRole
-from app.views.stills.grid_view import TILE_PADDING, terms_badge_font, terms_badge_rect
+from app.views.stills.grid_view import (
+    TILE_PADDING,
+    shown_rect,
+    terms_badge_font,
+    terms_badge_rect,
+)
 from app.views.stills.terms import BadgeKind, still_terms
 from app.views.stills_tab import StillsTab
 
@@ -122,7 +128,13 @@ def test_tiles_carry_and_paint_their_badge(tab: StillsTab) -> None:
             size.width(),
             size.height(),
         )
-        badge = terms_badge_rect(picture, terms.kind, terms_badge_font(tab.view.font(), picture))
+        # On the thumbnail as drawn (held: the screen is made), not the empty box around it.
+        decoration = tab.model.index(row).data(Qt.ItemDataRole.DecorationRole)
+        assert isinstance(decoration, QPixmap)
+        shown = shown_rect(picture, decoration)
+        font = terms_badge_font(tab.view.font(), picture)
+        badge = terms_badge_rect(picture, shown, terms.kind, font)
+        assert badge.top() > picture.top() + 8  # the placeholder stills are wider than tall
         pixel = image.pixelColor(badge.left() + 5, badge.center().y())
         assert pixel.name() == QColor(expected[terms.kind]).name(), (row, pixel.name())
 

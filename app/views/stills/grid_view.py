@@ -167,11 +167,11 @@ class TileDelegate(QStyledItemDelegate):
         painter.save()
         decoration = index.data(Qt.ItemDataRole.DecorationRole)
         problem = index.data(ProblemRole)
+        badge_corner = picture  # the terms badge sits on the picture as drawn
         if isinstance(decoration, QPixmap) and not decoration.isNull():
-            shown = decoration.deviceIndependentSize().toSize()
-            target = QRect(0, 0, shown.width(), shown.height())
-            target.moveCenter(picture.center())
+            target = shown_rect(picture, decoration)
             painter.drawPixmap(target.topLeft(), decoration)
+            badge_corner = target
         elif problem:
             self._paint_broken(painter, picture, str(problem))
         else:
@@ -180,7 +180,7 @@ class TileDelegate(QStyledItemDelegate):
             _paint_badge(painter, picture)
         terms = index.data(TermsRole)
         if isinstance(terms, TileTerms):
-            _paint_terms_badge(painter, picture, terms.kind)
+            _paint_terms_badge(painter, picture, badge_corner, terms.kind)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         colours = option.palette
         painter.setPen(colours.highlightedText().color() if selected else colours.text().color())
@@ -234,6 +234,14 @@ def _paint_badge(painter: QPainter, picture: QRect) -> None:
 _LABEL_WIDTHS: dict[tuple[str, str], int] = {}
 
 
+def shown_rect(picture: QRect, decoration: QPixmap) -> QRect:
+    """Where a thumbnail is drawn: its own size, centred in the tile's picture box."""
+    shown = decoration.deviceIndependentSize().toSize()
+    target = QRect(0, 0, shown.width(), shown.height())
+    target.moveCenter(picture.center())
+    return target
+
+
 def terms_badge_font(base: QFont, picture: QRect) -> QFont:
     """The badge's label font: bold, growing with the tile (booth mode's larger tiles)."""
     font = QFont(base)
@@ -242,9 +250,10 @@ def terms_badge_font(base: QFont, picture: QRect) -> QFont:
     return font
 
 
-def terms_badge_rect(picture: QRect, kind: BadgeKind, font: QFont) -> QRect:
-    """Where the terms badge sits: the picture's top right corner (the "!" badge has the
-    left), as wide as its label in ``font`` (a :func:`terms_badge_font`)."""
+def terms_badge_rect(picture: QRect, anchor: QRect, kind: BadgeKind, font: QFont) -> QRect:
+    """Where the terms badge sits: ``anchor``'s top right corner (the thumbnail as drawn; the
+    "!" badge has the left), as wide as its label in ``font`` (a :func:`terms_badge_font`),
+    sized by the tile's ``picture`` box so every badge of a grid is the same size."""
     key = (kind.value, font.key())
     width = _LABEL_WIDTHS.get(key)
     if width is None:
@@ -252,16 +261,19 @@ def terms_badge_rect(picture: QRect, kind: BadgeKind, font: QFont) -> QRect:
     scale = picture.width() / TILE_WIDTH
     width += round(16 * scale)
     height = round(24 * scale)
-    return QRect(picture.right() - round(7 * scale) - width, picture.y() + 8, width, height)
+    gap = round(6 * scale)
+    # Never past the picture box's left edge: a narrow logo still shows the whole badge.
+    left = max(picture.left() + gap, anchor.right() - gap - width)
+    return QRect(left, anchor.top() + gap, width, height)
 
 
-def _paint_terms_badge(painter: QPainter, picture: QRect, kind: BadgeKind) -> None:
+def _paint_terms_badge(painter: QPainter, picture: QRect, anchor: QRect, kind: BadgeKind) -> None:
     """A small pill naming why the still needs care: "Embargo" or "Terms"."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     font = terms_badge_font(painter.font(), picture)
     painter.setFont(font)
-    badge = terms_badge_rect(picture, kind, font)
+    badge = terms_badge_rect(picture, anchor, kind, font)
     fill, text = TERMS_BADGE[kind]
     painter.setBrush(fill)
     painter.setPen(TERMS_BADGE_BORDER)
