@@ -83,7 +83,9 @@ class StillsTab(KitTab):
             cache = self.thumbnail_cache or default_cache()
             self.artwork = ArtworkGroup(self.kit, cache, scale, self.clock, self)
             self.artwork.view.activated.connect(self._on_artwork_activated)
-            self._layout.addWidget(self.artwork, 0 if self.kit.stills else 1)
+            self._layout.addWidget(self.artwork)
+            # Space the grids do not fill goes under the artwork, not between the two groups.
+            self._layout.addStretch(1)
         if not self.kit.stills:
             return
         self.model = StillsModel(
@@ -116,6 +118,12 @@ class StillsTab(KitTab):
         bar.addWidget(self.progress, 1)
         bar.addWidget(self.export_button)
         self._layout.insertWidget(0, self.view, 1)  # before the artwork group
+        if self.artwork is not None:
+            # A few stills leave the artwork right under them, not at the window's bottom
+            # below an empty grid: the stills' grid is no taller than its tiles.
+            # Measured after each paint (the tiles are laid out by then; the scroll range does
+            # not change while everything fits, so it cannot tell); the same height is a no-op.
+            self.view.painted.connect(self._fit_stills_height)
         self._layout.addLayout(bar)
         # The first tile is current (the keyboard starts there) without being selected: the
         # footer counts a selection only when the person makes one.
@@ -126,6 +134,13 @@ class StillsTab(KitTab):
         # Reported before the first paint: a kit's second opening reads the visible tiles from
         # the disk cache first, and paints its first screen complete, once.
         self.view.report_viewport_soon()
+
+    @Slot()
+    def _fit_stills_height(self) -> None:
+        if self.view is not None:
+            self.view.setMaximumHeight(
+                max(self.view.gridSize().height(), self.view.content_height())
+            )
 
     # -- the background fill ------------------------------------------------------------------
 

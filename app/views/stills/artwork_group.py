@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.model.kit import Artwork, PressKit, Still
 from app.model.thumbnail_cache import ThumbnailCache
@@ -68,6 +68,8 @@ class ArtworkGroup(QWidget):
         self.view.viewport_changed.connect(self.model.set_viewport)
         grid = self.view.gridSize()
         self.view.setFixedHeight(grid.height() * ARTWORK_ROWS_SHOWN + 2 * self.view.frameWidth())
+        # As tall as the heading and one row of tiles: never stretched by the tab's layout.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.heading)

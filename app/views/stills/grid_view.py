@@ -322,6 +322,10 @@ class StillsGrid(QListView):
 
     # -- geometry -----------------------------------------------------------------------------
 
+    def content_height(self) -> int:
+        """The height that shows every tile without scrolling, at the present width."""
+        return self.contentsSize().height() + 2 * self.frameWidth()
+
     def image_size(self) -> QSize:
         return QSize(
             round(TILE_WIDTH * self.tile_scale), round(TILE_IMAGE_HEIGHT * self.tile_scale)
