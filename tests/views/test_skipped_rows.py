@@ -156,12 +156,15 @@ def test_contacts_mark_a_bad_contact_in_place(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(tab)
     document = tab.text_view.document()
     lines = lines_of(document)
+    # Each contact read ends with its Save contact link; the unreadable one has none.
     assert lines == [
         "Pat Press",
         "Publicity",
+        "⤓ Save contact",
         "#2",
         "⚠ Not shown: 'name' is required",
         "Sam Sales",
         "Sales",
+        "⤓ Save contact",
     ]
     assert warning_texts(document) == ["⚠ Not shown: 'name' is required"]
