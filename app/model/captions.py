@@ -18,6 +18,8 @@ _TIMING = re.compile(
     r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
 )
 _TAG = re.compile(r"<[^>]*>")
+# WebVTT voice span: ``<v Name>`` or ``<v.class Name>``; the annotation is the speaker's name.
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
 
 
 class CaptionError(Exception):
@@ -38,6 +40,10 @@ class Cue:
     start_ms: int
     end_ms: int
     text: str
+    # The speaker a WebVTT ``<v Name>`` tag names, kept for transcript quotes. Not part of a
+    # cue's equality: two tracks are the same captions when they show the same text at the
+    # same times (SRT cannot say who speaks).
+    voice: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -122,11 +128,15 @@ def parse_captions(text: str) -> CaptionTrack:
             raise _at_line(index, "the cue ends before it starts")
         index += 1
         body: list[str] = []
+        voice: str | None = None
         while index < len(lines) and lines[index].strip():
+            if voice is None and is_vtt:
+                found = _VOICE.search(lines[index])
+                voice = (html.unescape(found.group(1)).strip() or None) if found else None
             body.append(_clean(lines[index]))
             index += 1
         if end > start:  # a zero-length cue is never on screen
-            cues.append(Cue(start, end, "\n".join(part for part in body if part)))
+            cues.append(Cue(start, end, "\n".join(part for part in body if part), voice))
     if not cues:
         raise CaptionError("no caption cues were found")
     cues.sort(key=lambda cue: cue.start_ms)
