@@ -18,7 +18,7 @@ from pathlib import Path
 
 from app import __version__, paths
 from app.identity import EXIT_FAILURE, EXIT_OK
-from app.model.kit import LoadResult
+from app.model.kit import LoadResult, Video
 from app.model.opening import KitOpenError, OpenedKit, open_kit_location
 from app.model.problems import count_summary
 from app.model.validate import check_headers
@@ -119,7 +119,8 @@ TRAILER_FRAMES = 10
 
 
 def _check_trailer(context: SelfTestContext) -> str | None:
-    """The multimedia backend works and the kit's trailer decodes through the real player.
+    """The multimedia backend works and the kit's trailer (the video the booth plays) decodes
+    through the real player.
 
     Frames are counted as they reach a video sink, through ``TrailerPlayer`` and its
     first-frame watchdog: an undecodable trailer fails within seconds instead of hanging.
@@ -130,6 +131,37 @@ def _check_trailer(context: SelfTestContext) -> str | None:
         raise CheckSkipped("the kit has no trailer")
     if trailer.file is None:
         raise CheckFailed(f"the trailer cannot be used: {trailer.problem}")
+    return _probe_video(trailer, TRAILER_FRAMES)
+
+
+VIDEO_FRAMES = 3
+
+
+def _check_videos(context: SelfTestContext) -> str | None:
+    """Every other video of the kit decodes too: a journalist may play any of them. A few
+    frames each keep a kit of many videos quick; the trailer check has proved the backend."""
+    result = _loaded(context)
+    kit = result.kit
+    if not kit.videos:
+        raise CheckSkipped("the kit has no video")
+    others = [video for video in kit.videos if video is not kit.trailer]
+    if not others:
+        # Passes rather than skips: the kit's one video is checked, by the trailer check.
+        return "the kit's only video is the trailer, checked above"
+    failures: list[str] = []
+    for video in others:
+        try:
+            _probe_video(video, VIDEO_FRAMES)
+        except CheckFailed as exc:
+            failures.append(str(exc))
+    if failures:
+        raise CheckFailed("; ".join(failures))
+    return f"{len(others)} more video{'s' if len(others) > 1 else ''} decoded"
+
+
+def _probe_video(video: Video, frames: int) -> str:
+    if video.file is None:
+        raise CheckFailed(f"{video.file_text or 'the video'} cannot be used: {video.problem}")
     from app.media.headless import ensure_headless_app
 
     ensure_headless_app()
@@ -139,11 +171,11 @@ def _check_trailer(context: SelfTestContext) -> str | None:
         raise CheckFailed("no Qt Multimedia backend is available (is the FFmpeg plugin bundled?)")
     from app.media.frame_probe import probe_video_frames
 
-    probe = probe_video_frames(trailer.file.path, wanted_frames=TRAILER_FRAMES)
+    probe = probe_video_frames(video.file.path, wanted_frames=frames)
     if probe.error is not None:
-        raise CheckFailed(f"{trailer.file.relative}: {probe.error} ({probe.frames} frames)")
+        raise CheckFailed(f"{video.file.relative}: {probe.error} ({probe.frames} frames)")
     return (
-        f"{probe.frames} frames of {trailer.file.relative} decoded "
+        f"{probe.frames} frames of {video.file.relative} decoded "
         f"({probe.width}×{probe.height}) in {probe.elapsed_ms} ms"
     )
 
@@ -265,6 +297,7 @@ CHECKS: list[tuple[str, CheckFunction]] = [
     ("validate", _check_validate),
     ("window", _check_window),
     ("trailer", _check_trailer),
+    ("videos", _check_videos),
     ("stills", _check_stills),
 ]
 

@@ -1,4 +1,4 @@
-"""``validate --deep``: every image really decodes at thumbnail size; the trailer gives a frame."""
+"""``validate --deep``: every image decodes at thumbnail size; every video gives a frame."""
 
 from __future__ import annotations
 
