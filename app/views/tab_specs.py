@@ -31,6 +31,11 @@ def _always(kit: PressKit) -> bool:
     return True
 
 
+def _video_tab_title(kit: PressKit) -> str:
+    # "Videos" only when there is a choice to make; one video stays "Trailer" as before.
+    return "Videos" if len(kit.videos) > 1 else "Trailer"
+
+
 def _has_contacts(kit: PressKit) -> bool:
     return bool(kit.contacts)
 
@@ -82,7 +87,9 @@ TAB_SPECS: tuple[TabSpec, ...] = (
         "credits", "Credits", "mdi6.account-group-outline", "app.views.credits_tab", "CreditsTab"
     ),
     TabSpec("stills", "Stills", "mdi6.image-multiple-outline", "app.views.stills_tab", "StillsTab"),
-    TabSpec("trailer", "Trailer", "mdi6.filmstrip", "app.views.trailer.trailer_tab", "TrailerTab"),
+    TabSpec(
+        "trailer", _video_tab_title, "mdi6.filmstrip", "app.views.trailer.trailer_tab", "TrailerTab"
+    ),
     TabSpec("press", "Press", "mdi6.trophy-outline", "app.views.press_tab", "PressTab", has_press),
     TabSpec(
         "notes", "Press notes", "mdi6.newspaper-variant-outline", "app.views.notes_tab", "NotesTab"

@@ -1,4 +1,5 @@
-"""Trailer: the kit's trailer played in the app, with captions, poster and honest errors.
+"""Trailer/Videos: the kit's videos played in the app, with captions, poster and honest errors.
+Several videos or a transcript add a side panel (``videos_panel``); all use the one player.
 
 Nothing is opened or decoded until the tab is first shown; playback pauses when the tab is
 left or the window is minimized, and stops when the kit closes. The video area, the controls
@@ -15,17 +16,17 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app import settings as keys
 from app.media.trailer_player import TrailerPlayer
-from app.model.kit import PressKit
+from app.model.kit import PressKit, Video
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.settings import Settings
-from app.views import palette
 from app.views.base_tab import KitTab, empty_state
-from app.views.kit_text import make_plain
 from app.views.save_original import ask_and_save_original
 from app.views.trailer.controls import SKIP_MS, PlayerControls
 from app.views.trailer.full_screen import FullScreenLender, TrailerStage
+from app.views.trailer.notice import make_notice
 from app.views.trailer.save_frame import save_current_frame
 from app.views.trailer.video_canvas import VideoCanvas
+from app.views.trailer.videos_panel import VideosPanel, place_stage
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ class TrailerTab(KitTab):
         self.controls: PlayerControls | None = None
         self.notice_label: QLabel | None = None
         self._full_screen: FullScreenLender | None = None
+        self.panel: VideosPanel | None = None
+        self.video: Video | None = kit.trailer  # the one in the player; the booth's choice first
         self.captions_on = settings.get(keys.TRAILER_CAPTIONS)
         self.captions_problem: str | None = None
         self._watched_window: QWidget | None = None
@@ -55,7 +58,7 @@ class TrailerTab(KitTab):
     # -- building (on first show) ---------------------------------------------------------
 
     def first_shown(self) -> None:
-        trailer = self.kit.trailer
+        trailer = self.video
         if trailer is None:
             return
         player = self.player = TrailerPlayer(self)
@@ -63,36 +66,23 @@ class TrailerTab(KitTab):
         player.set_muted(self.settings.get(keys.TRAILER_MUTED))
         stage = self.stage = TrailerStage(self.handle_key, self)
         canvas = self.canvas = VideoCanvas(stage)
-        name = shorten_for_display(trailer.title or "trailer", MAX_TITLE_CHARS)
-        canvas.setAccessibleName(f"Trailer video: {name}")
         canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         canvas.captions_visible = self.captions_on
         canvas.follow(player)
-        notice = self.notice_label = make_plain(QLabel(stage))  # quotes kit text
-        notice.setObjectName("trailerNotice")
-        notice.setTextFormat(Qt.TextFormat.PlainText)
-        notice.setWordWrap(True)
-        notice.setStyleSheet(
-            f"QLabel#trailerNotice {{ background-color: {palette.NOTICE_BACKGROUND};"
-            f" color: {palette.NOTICE_TEXT}; padding: 6px 16px;"
-            f" border-top: 1px solid {palette.NOTICE_BORDER}; }}"
-        )
-        notice.hide()
+        notice = self.notice_label = make_notice(stage)
         controls = self.controls = PlayerControls(
             player, self.settings.get(keys.TRAILER_VOLUME), self.settings.locked_down, stage
         )
-        controls.file_saveable = bool(trailer.file and trailer.file.size > 0)
         for widget in (canvas, notice, controls):
             stage.stage_layout.addWidget(widget, 1 if widget is canvas else 0)
-        self._layout.addWidget(stage)
+        self.panel, home_layout = place_stage(self.kit, stage, self._layout, player, self)
+        if self.panel is not None:
+            self.panel.video_chosen.connect(self._on_panel_video_chosen)
         stage.show()  # now, not on the layout's queued show: it is wanted on screen
         self._layout.activate()  # and laid out now, so the first click lands on its button
-        self._full_screen = FullScreenLender(stage, self._layout, self)
+        self._full_screen = FullScreenLender(stage, home_layout, self)
         self._wire(player, canvas, controls)
-        if trailer.poster is not None:
-            canvas.load_poster(trailer.poster)
-        player.load_trailer(trailer)  # a failure arrives as `failed`
-        self._show_captions_state(player)
+        self.show_video(trailer)
         window = self.window()
         if window is not None and window is not self:
             window.installEventFilter(self)
@@ -114,6 +104,29 @@ class TrailerTab(KitTab):
         controls.volume_changed.connect(self._on_controls_volume_changed)
         assert self._full_screen is not None
         self._full_screen.changed.connect(self._on_full_screen_changed)
+
+    def show_video(self, video: Video) -> None:
+        """Load ``video`` into the player, paused at its poster (first show, or the list)."""
+        player, canvas, controls = self.player, self.canvas, self.controls
+        if player is None or canvas is None or controls is None:
+            return
+        self.video, self._sound_only = video, False
+        name = shorten_for_display(video.title or video.file_text or "video", MAX_TITLE_CHARS)
+        canvas.setAccessibleName(f"Trailer video: {name}")
+        controls.file_saveable = bool(video.file and video.file.size > 0)
+        canvas.reset(video.poster)
+        self._show_notice("")
+        player.load_trailer(video)  # a failure arrives as `failed`
+        self._show_captions_state(player)
+        if self.panel is not None:
+            self.panel.show_video(video)
+
+    @Slot(int)
+    def _on_panel_video_chosen(self, index: int) -> None:
+        video = self.kit.videos[index]
+        if video is not self.video and self.player is not None:
+            self.show_video(video)
+            self.player.play()  # choosing a video in the list means "play this"
 
     def _show_captions_state(self, player: TrailerPlayer) -> None:
         assert self.controls is not None
@@ -167,8 +180,8 @@ class TrailerTab(KitTab):
         if lender.is_active():
             lender.leave()
             return
-        trailer = self.kit.trailer
-        lender.enter(f"{self.kit.film.title} — {trailer.title if trailer else ''}")
+        video = self.video
+        lender.enter(f"{self.kit.film.title} — {video.title if video else ''}")
 
     def is_full_screen(self) -> bool:
         return self._full_screen is not None and self._full_screen.is_active()
@@ -181,9 +194,9 @@ class TrailerTab(KitTab):
 
     @Slot()
     def save_trailer(self) -> None:
-        trailer = self.kit.trailer
-        if trailer is not None and trailer.file is not None:
-            ask_and_save_original(self, trailer.file.path, trailer.file_text, "trailer")
+        video = self.video
+        if video is not None and video.file is not None:
+            ask_and_save_original(self, video.file.path, video.file_text, video.kind or "video")
 
     # -- signals --------------------------------------------------------------------------
 

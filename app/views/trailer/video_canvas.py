@@ -242,6 +242,15 @@ class VideoCanvas(QWidget):
         pixmap.setDevicePixelRatio(ratio)
         self.set_poster(pixmap)
 
+    def reset(self, poster: KitFile | None) -> None:
+        """Ready for another video: its poster (or none), no caption, no message."""
+        self.set_caption("")
+        self.set_message("")
+        self.set_poster(None)
+        if poster is not None:
+            self.load_poster(poster)
+        self.show_poster(True)
+
     def show_poster(self, visible: bool) -> None:
         self.poster_view.setVisible(visible)
         if visible:
