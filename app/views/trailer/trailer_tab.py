@@ -2,9 +2,8 @@
 Several videos or a transcript add a side panel (``videos_panel``); all use the one player.
 
 Nothing is opened or decoded until the tab is first shown; playback pauses when the tab is
-left or the window is minimized, and stops when the kit closes. The video area, the controls
-and full screen live in their own modules of this package; this one builds them, keeps the
-settings, saves a frame or the file, and maps the keys.
+left or the window is minimized, and stops when the kit closes. Video area, controls, full
+screen live in their own modules; this one builds them, keeps settings, saves, maps keys.
 """
 
 from __future__ import annotations
@@ -75,9 +74,9 @@ class TrailerTab(KitTab):
         )
         for widget in (canvas, notice, controls):
             stage.stage_layout.addWidget(widget, 1 if widget is canvas else 0)
-        self.panel, home_layout = place_stage(self.kit, stage, self._layout, player, self)
-        if self.panel is not None:
-            self.panel.video_chosen.connect(self._on_panel_video_chosen)
+        self.panel, home_layout = place_stage(
+            self.kit, stage, self._layout, player, self._on_panel_video_chosen
+        )
         stage.show()  # now, not on the layout's queued show: it is wanted on screen
         self._layout.activate()  # and laid out now, so the first click lands on its button
         self._full_screen = FullScreenLender(stage, home_layout, self)
@@ -123,9 +122,8 @@ class TrailerTab(KitTab):
 
     @Slot(int)
     def _on_panel_video_chosen(self, index: int) -> None:
-        video = self.kit.videos[index]
-        if video is not self.video and self.player is not None:
-            self.show_video(video)
+        if self.kit.videos[index] is not self.video and self.player is not None:
+            self.show_video(self.kit.videos[index])
             self.player.play()  # choosing a video in the list means "play this"
 
     def _show_captions_state(self, player: TrailerPlayer) -> None:

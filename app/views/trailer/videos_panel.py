@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -78,7 +79,11 @@ class VideosPanel(QWidget):
 
 
 def place_stage(
-    kit: PressKit, stage: QWidget, layout: QBoxLayout, player: TrailerPlayer, tab: QWidget
+    kit: PressKit,
+    stage: QWidget,
+    layout: QBoxLayout,
+    player: TrailerPlayer,
+    on_video_chosen: Callable[[int], None],
 ) -> tuple[VideosPanel | None, QBoxLayout]:
     """Put the stage in the tab's ``layout``, with the panel beside it when the kit needs one.
     Returns the panel and the layout the stage lives in: full screen gives the stage back to
@@ -86,11 +91,13 @@ def place_stage(
     if not needs_panel(kit):
         layout.addWidget(stage)
         return None, layout
+    tab = stage.parentWidget()
     home = QWidget(tab)
     home_layout = QVBoxLayout(home)
     home_layout.setContentsMargins(0, 0, 0, 0)
     home_layout.addWidget(stage)
     panel = VideosPanel(kit, player, SystemWallClock().utc_now(), tab)
+    panel.video_chosen.connect(on_video_chosen)
     row = QHBoxLayout()
     row.addWidget(home, 1)
     row.addWidget(panel)
