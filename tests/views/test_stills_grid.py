@@ -59,7 +59,11 @@ class GatedDecodes:
         with self._lock:
             self.waiting += 1
             self.order.append(int(path.stem))  # as taken from the queue
-        self.gate.wait(10)
+        # Long enough for the slowest machine to finish scrolling before the gate opens: a
+        # worker let through by this limit decodes in the old order and the test sees a race
+        # that is not there (10 s was not enough on a loaded 2-core machine). The fixture's
+        # teardown opens the gate, so a failing test never waits this out.
+        self.gate.wait(120)
         with self._lock:
             self.waiting -= 1
         return self._real(path, box)  # type: ignore[arg-type]
