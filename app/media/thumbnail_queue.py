@@ -24,8 +24,8 @@ import itertools
 import threading
 from collections import deque
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from app.model.thumbnail_cache import SourceIdentity
 
@@ -34,19 +34,27 @@ VISIBLE, ASKED, BACKGROUND = 0, 1, 2
 MAX_DEFERRED_WRITES = 48
 
 
-@dataclass
 class ThumbnailRequest:
-    key: int  # the still's row in the grid
-    path: Path
-    identity: SourceIdentity | None  # None: not cached (no stable identity)
-    asked: bool = False  # a view asked for it (tiers 1 and 2)
-    background: bool = False  # part of the background fill (tier 3 when nothing better)
-    asked_order: int = 0
-    stamp: int = field(default=0, compare=False)  # heap entries with an older stamp are stale
+    """One still's thumbnail, waiting or being made. Plain classes and NamedTuples here, not
+    dataclasses: this module is on the start-up path, where importing ``dataclasses`` (and the
+    ``inspect`` it pulls in) cost milliseconds of every start."""
+
+    __slots__ = ("asked", "asked_order", "background", "identity", "key", "path", "stamp")
+
+    def __init__(self, key: int, path: Path, identity: SourceIdentity | None) -> None:
+        self.key = key  # the still's row in the grid
+        self.path = path
+        self.identity = identity  # None: not cached (no stable identity)
+        self.asked = False  # a view asked for it (tiers 1 and 2)
+        self.background = False  # part of the background fill (tier 3 when nothing better)
+        self.asked_order = 0
+        self.stamp = 0  # heap entries with an older stamp are stale
+
+    def __repr__(self) -> str:
+        return f"ThumbnailRequest({self.key}, {self.path!r}, asked={self.asked})"
 
 
-@dataclass(frozen=True)
-class TakenRequest:
+class TakenRequest(NamedTuple):
     """What a worker gets: the request, and whether a picture is wanted now (it is on or near
     the screen) or only the assurance that the thumbnail exists (background fill)."""
 
@@ -54,8 +62,7 @@ class TakenRequest:
     picture_wanted: bool
 
 
-@dataclass(frozen=True)
-class DeferredWrite:
+class DeferredWrite(NamedTuple):
     """Work a worker put off until nothing on screen waits (opaque here: the worker's own)."""
 
     key: int

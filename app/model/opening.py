@@ -9,7 +9,6 @@ Start-up path: the loader and the archive code are imported only when a kit need
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,11 +31,21 @@ class KitOpenError(Exception):
         super().__init__("\n".join(p.format() for p in problems))
 
 
-@dataclass
 class OpenedKit:
-    location: Path  # what the person opened: a folder or an archive
-    result: LoadResult
-    extracted: ExtractedKit | None = None
+    """A kit as opened. A plain class, not a dataclass: importing ``dataclasses`` (and the
+    ``inspect`` it pulls in) cost ~6 ms of every start, and ``close()`` changes ``extracted``."""
+
+    __slots__ = ("extracted", "location", "result")
+
+    def __init__(
+        self, location: Path, result: LoadResult, extracted: ExtractedKit | None = None
+    ) -> None:
+        self.location = location  # what the person opened: a folder or an archive
+        self.result = result
+        self.extracted = extracted
+
+    def __repr__(self) -> str:
+        return f"OpenedKit({self.location!r}, extracted={self.extracted is not None})"
 
     @property
     def archive_prefix(self) -> str:

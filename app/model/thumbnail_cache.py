@@ -13,8 +13,8 @@ import contextlib
 import logging
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from app.model.atomic_write import write_bytes_atomically
 
@@ -29,9 +29,9 @@ DEFAULT_CAP_BYTES = 512 * 1024 * 1024
 CACHE_FORMAT = "1"  # bump to invalidate every entry when the encoding changes
 
 
-@dataclass(frozen=True)
-class SourceIdentity:
-    """What makes a thumbnail valid: the source's bytes, as cheaply as they can be named."""
+class SourceIdentity(NamedTuple):
+    """What makes a thumbnail valid: the source's bytes, as cheaply as they can be named.
+    (A NamedTuple rather than a dataclass: it is on the start-up path.)"""
 
     parts: tuple[str, ...]
 

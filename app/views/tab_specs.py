@@ -17,8 +17,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from app.model.kit import PressKit
@@ -45,8 +44,9 @@ def has_press(kit: PressKit) -> bool:
     return bool(kit.quotes or kit.awards or kit.skipped_in("quotes") or kit.skipped_in("awards"))
 
 
-@dataclass(frozen=True)
-class TabSpec:
+class TabSpec(NamedTuple):
+    """One tab. (A NamedTuple, not a dataclass: this module is on the start-up path.)"""
+
     key: str  # a stable name code uses to find the tab ("trailer"), never shown
     title: str | Callable[[PressKit], str]  # a kit-dependent title is a callable
     icon_name: str  # a qtawesome icon name

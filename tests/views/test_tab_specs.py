@@ -3,7 +3,6 @@ kit, and code finds a tab by its key, never by a number typed out."""
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 from pathlib import Path
 
@@ -30,7 +29,7 @@ def _window(qtbot, tmp_path: Path, kit: Path) -> MainWindow:
 
 def _replace_spec(monkeypatch: pytest.MonkeyPatch, key: str, **changes: object) -> None:
     specs = tuple(
-        dataclasses.replace(s, **changes) if s.key == key else s  # type: ignore[arg-type]
+        s._replace(**changes) if s.key == key else s  # type: ignore[arg-type]
         for s in TAB_SPECS
     )
     monkeypatch.setattr(main_window_module, "TAB_SPECS", specs)
