@@ -11,65 +11,23 @@ where rich text reads images.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hostile_kit import HostileKit
+from traced_app import opened_outside_the_kit, run_traced
 
-ROOT = Path(__file__).resolve().parents[2]
 VIEWS = Path(__file__).resolve().parent
 
-DRIVER = r"""
-import os, sys
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from pathlib import Path
-from PySide6.QtCore import QEventLoop, QObject, QPoint, QSettings, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+STEPS = r"""
 from app.model.booth_session import BoothConfig
 from app.model.clock import ManualClock
-from app.settings import BoothSettings, Settings
-from app.views.application import create_application
-from app.views.icons import install_pending_icons
-from app.views.main_window import MainWindow
+from app.settings import BoothSettings
 from app.views.notes_tab import NotesTab
 from app.views.stills_tab import StillsTab
 from app.views.trailer.trailer_tab import TrailerTab
 from app.views.still_viewer import StillViewer
-
-def wait(ms):
-    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()
-
-class Recorder(QObject):
-    def __init__(self):
-        super().__init__(); self.urls = []
-    @Slot(QUrl)
-    def record(self, url):
-        self.urls.append(url.toString())
-
-def show_everything(window):
-    for widget in window.findChildren(QWidget):
-        if widget.toolTip():
-            QToolTip.showText(QPoint(10, 10), widget.toolTip(), window); wait(5)
-    for widget in QApplication.topLevelWidgets():
-        if widget.isVisible():
-            widget.grab()
-
-kit_root, settings_file = Path(sys.argv[1]), sys.argv[2]
-app = create_application()
-recorder = Recorder()
-for scheme in ("http", "https", "mailto", "file"):
-    QDesktopServices.setUrlHandler(scheme, recorder, "record")
-window = MainWindow(Settings(QSettings(settings_file, QSettings.Format.IniFormat)))
-window.show()
-install_pending_icons()
-window.open_location(kit_root)  # the kit has problems: their dialog quotes kit text
-wait(200)
-window.resize(1280, 820)
 for index in range(window.tab_widget.count()):
     if window.tab_widget.isTabVisible(index):
         window.tab_widget.setCurrentIndex(index)
@@ -133,42 +91,11 @@ def test_hostile_kit_text_opens_no_file_outside_the_kit(qapp, tmp_path: Path) ->
     hostile = HostileKit(tmp_path / "hostile")
     hostile.write()
     trace = tmp_path / "openat.trace"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     try:
-        completed = subprocess.run(
-            [
-                "strace",
-                "-f",
-                "-qq",
-                "-e",
-                "trace=openat,open,openat2",
-                "-o",
-                str(trace),
-                sys.executable,
-                "-c",
-                DRIVER,
-                str(hostile.root),
-                str(tmp_path / "settings.ini"),
-            ],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        stdout = run_traced(STEPS, [str(hostile.root), str(tmp_path / "settings.ini")], trace)
     finally:
         hostile.remove_canaries()
-    if completed.returncode != 0 and "ptrace" in completed.stderr:
-        pytest.skip(f"strace cannot trace here: {completed.stderr.strip()[:200]}")
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    assert "done" in completed.stdout, completed.stdout[-2000:]
     # Only the web and mail links reached the desktop's opener; kit files never did.
-    assert "opened-urls ['https://example.org', 'mailto:press@example.org']" in completed.stdout
-    calls = trace.read_text()
-    assert "presskit.yaml" in calls  # strace really traced the app's own file access
-    opened = [
-        line
-        for line in calls.splitlines()
-        if str(hostile.canary_dir) in line or '"/dev/zero"' in line or "escape.png" in line
-    ]
+    assert "opened-urls ['https://example.org', 'mailto:press@example.org']" in stdout
+    opened = opened_outside_the_kit(trace, hostile.canary_dir)
     assert opened == [], "files outside the kit were opened:\n" + "\n".join(opened[:20])

@@ -11,58 +11,17 @@ access, which is where rich text and image readers open files.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
+from traced_app import opened_outside_the_kit, run_traced
 
-ROOT = Path(__file__).resolve().parents[2]
-
-DRIVER = r"""
-import os, sys
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from pathlib import Path
-from PySide6.QtCore import QEventLoop, QObject, QPoint, QSettings, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
-from app.settings import Settings
-from app.views.application import create_application
-from app.views.icons import install_pending_icons
-from app.views.main_window import MainWindow
+STEPS = r"""
 from app.views.person_card import show_person_card
 from app.views.press_tab import PressTab
-
-def wait(ms):
-    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()
-
-class Recorder(QObject):
-    def __init__(self):
-        super().__init__(); self.urls = []
-    @Slot(QUrl)
-    def record(self, url):
-        self.urls.append(url.toString())
-
-def show_everything(window):
-    for widget in window.findChildren(QWidget):
-        if widget.toolTip():
-            QToolTip.showText(QPoint(10, 10), widget.toolTip(), window); wait(5)
-    window.grab()
-
-kit_root, settings_file, person = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
-app = create_application()
-recorder = Recorder()
-for scheme in ("http", "https", "mailto", "file"):
-    QDesktopServices.setUrlHandler(scheme, recorder, "record")
-window = MainWindow(Settings(QSettings(settings_file, QSettings.Format.IniFormat)))
-window.show()
-install_pending_icons()
-window.open_location(kit_root)
-wait(200)
-window.resize(1280, 820)
+person = sys.argv[3]
 press = window.show_tab(PressTab)
 wait(500)
 show_everything(window)
@@ -140,30 +99,10 @@ def test_press_and_person_card_open_no_file_kit_text_names(tmp_path: Path) -> No
         kit = tmp_path / "kit"
         person = _write_kit(kit, canary)
         trace = tmp_path / "openat.trace"
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-        strace = ["strace", "-f", "-qq", "-e", "trace=openat,open,openat2", "-o", str(trace)]
-        driver = [sys.executable, "-c", DRIVER, str(kit), str(tmp_path / "s.ini"), person]
-        completed = subprocess.run(
-            [*strace, *driver],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        stdout = run_traced(STEPS, [str(kit), str(tmp_path / "s.ini"), person], trace)
     finally:
         shutil.rmtree(canary, ignore_errors=True)
-    if completed.returncode != 0 and "ptrace" in completed.stderr:
-        pytest.skip(f"strace cannot trace here: {completed.stderr.strip()[:200]}")
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    assert "done" in completed.stdout, completed.stdout[-2000:]
     # Only the quote's web address and the biography's web link reached the desktop.
-    assert "opened-urls ['https://example.org/review', 'https://example.org']" in completed.stdout
-    calls = trace.read_text()
-    assert "presskit.yaml" in calls  # strace really traced the app's own file access
-    opened = [
-        line
-        for line in calls.splitlines()
-        if str(canary) in line or '"/dev/zero"' in line or "escape.png" in line
-    ]
+    assert "opened-urls ['https://example.org/review', 'https://example.org']" in stdout
+    opened = opened_outside_the_kit(trace, canary)
     assert opened == [], "files outside the kit were opened:\n" + "\n".join(opened[:20])
