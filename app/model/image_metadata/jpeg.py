@@ -281,20 +281,11 @@ def read_into(src: BinaryIO, found: ImageMetadata) -> None:
         None,
     )
     if main is not None:
-        try:
-            root, _prefixes = xmp.parse_packet(main[len(XMP_SIGNATURE) :])
-        except UnsafeXmlError as error:
-            found.problems.append(f"the XMP packet was not read: {error}")
-        else:
-            xmp.read_into(root, found)
+        root = xmp.read_packet_into(main[len(XMP_SIGNATURE) :], found)
+        if root is not None:
             extension = _extension(segments, xmp.extended_guid(root), found.problems)
             if extension is not None:
-                try:
-                    ext_root, _ = xmp.parse_packet(extension)
-                except UnsafeXmlError as error:
-                    found.problems.append(f"the extended XMP was not read: {error}")
-                else:
-                    xmp.read_into(ext_root, found)
+                xmp.read_packet_into(extension, found, "the extended XMP")
     block = _photoshop_block(segments)
     if block is not None:
         iptc_iim.read_block_into(block, found)

@@ -17,7 +17,6 @@ from typing import BinaryIO, NamedTuple
 from app.model.image_metadata import xmp
 from app.model.image_metadata.exif import read_exif_into
 from app.model.image_metadata.fields import ImageFields, ImageMetadata, MetadataWriteError
-from app.model.image_metadata.safe_xml import UnsafeXmlError
 from app.model.image_metadata.streams import copy_range, whole_view
 
 log = logging.getLogger(__name__)
@@ -168,11 +167,6 @@ def read_into(src: BinaryIO, found: ImageMetadata) -> None:
         if exif_chunk is not None:
             exif = bytes(view[exif_chunk.offset + 8 : exif_chunk.offset + 8 + exif_chunk.length])
     if packet is not None:
-        try:
-            root, _prefixes = xmp.parse_packet(packet)
-        except UnsafeXmlError as error:
-            found.problems.append(f"the XMP packet was not read: {error}")
-        else:
-            xmp.read_into(root, found)
+        xmp.read_packet_into(packet, found)
     if exif is not None:
         read_exif_into(exif, found)

@@ -14,7 +14,6 @@ from typing import BinaryIO, NamedTuple
 from app.model.image_metadata import xmp
 from app.model.image_metadata.exif import read_exif_into
 from app.model.image_metadata.fields import ImageFields, ImageMetadata, MetadataWriteError
-from app.model.image_metadata.safe_xml import UnsafeXmlError
 from app.model.image_metadata.streams import copy_range, read_exactly
 
 log = logging.getLogger(__name__)
@@ -140,12 +139,7 @@ def read_into(src: BinaryIO, found: ImageMetadata) -> None:
         found.problems.append(str(error))
         return
     if packet is not None:
-        try:
-            root, _prefixes = xmp.parse_packet(packet)
-        except UnsafeXmlError as error:
-            found.problems.append(f"the XMP packet was not read: {error}")
-        else:
-            xmp.read_into(root, found)
+        xmp.read_packet_into(packet, found)
     if exif is not None:
         # Some writers keep JPEG's "Exif\0\0" prefix in the chunk; readers accept both.
         read_exif_into(exif[6:] if exif.startswith(b"Exif\x00\x00") else exif, found)

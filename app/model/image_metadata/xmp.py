@@ -199,6 +199,21 @@ def _text_of(element: ET.Element, form: str) -> list[str]:
     return [item.text for item in items if item.text]
 
 
+def read_packet_into(
+    packet: bytes, found: ImageMetadata, what: str = "the XMP packet"
+) -> ET.Element | None:
+    """Parse ``packet`` and fill the fields ``found`` does not have yet; an unsafe or broken
+    packet becomes a problem ("``what`` was not read: …"). Returns the packet's root, or None
+    when it was not read."""
+    try:
+        root, _prefixes = parse_packet(packet)
+    except UnsafeXmlError as error:
+        found.problems.append(f"{what} was not read: {error}")
+        return None
+    read_into(root, found)
+    return root
+
+
 def read_into(root: ET.Element, found: ImageMetadata) -> None:
     """Fill the fields ``found`` does not have yet from the packet ``root``."""
     rdf = _find_rdf(root)
