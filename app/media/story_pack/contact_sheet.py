@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 
 from app.media.images import ImageDecodeError, decode_to_fit
-from app.media.story_pack.one_sheet import INK, MARGIN_MM, MUTED, RULE, mm, open_pdf
+from app.media.story_pack.one_sheet import INK, MARGIN_MM, MUTED, RULE, mm, open_pdf, print_font
 from app.model.kit import PressKit
 from app.model.sheet_text import cut, terms_line
 
@@ -101,10 +101,10 @@ class _Sheet:
         self.top = mm(MARGIN_MM)
         self.width = writer.width() - 2 * mm(MARGIN_MM)
         self.bottom = writer.height() - mm(MARGIN_MM)
-        self.heading = _font(13, bold=True)
-        self.small = _font(7.5)
-        self.body = _font(8)
-        self.label = _font(8, bold=True)
+        self.heading = print_font(13, bold=True)
+        self.small = print_font(7.5)
+        self.body = print_font(8)
+        self.label = print_font(8, bold=True)
 
     def header(self, page: int, pages: int) -> float:
         """Paint the page's header; returns where the grid starts."""
@@ -217,11 +217,3 @@ def wrap_lines(
         lines.append(text[start : start + length].rstrip())
     layout.endLayout()
     return lines
-
-
-def _font(points: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    return font

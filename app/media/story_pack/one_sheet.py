@@ -258,10 +258,7 @@ class _Document:
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document.setDefaultTextOption(option)
-        font = QFont()
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        font.setPointSizeF(base_size)
-        self.document.setDefaultFont(font)
+        self.document.setDefaultFont(print_font(base_size))
         self.document.setTextWidth(width)
         self._cursor = QTextCursor(self.document)
         self._first = True
@@ -313,4 +310,21 @@ def _char_format(size: float, bold: bool, italic: bool, color: QColor) -> QTextC
     char.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     char.setFontItalic(italic)
     char.setForeground(color)
+    char.setFontFeatures(NO_LIGATURES)
     return char
+
+
+# Ligatures off: a PDF's text maps an "fi" ligature glyph to U+FB01, so a journalist who
+# copies "film" from the sheet, or searches it for "film", would get or miss "ﬁlm".
+NO_LIGATURES = {QFont.Tag("liga"): 0, QFont.Tag("clig"): 0}
+
+
+def print_font(points: float, bold: bool = False) -> QFont:
+    """The sheets' sans-serif type at ``points``, without ligatures (see ``NO_LIGATURES``)."""
+    font = QFont()
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    for tag, value in NO_LIGATURES.items():
+        font.setFeature(tag, value)
+    return font
