@@ -90,7 +90,7 @@ def plan_pack(
     picked: Collection[str] = (),
 ) -> PackPlan:
     """The pack ``options`` ask for at ``now`` (an aware datetime). ``picked`` holds the
-    ``file_text`` of each still the journalist picked (read only for ``stills="picks"``).
+    :func:`still_key` of each still the journalist picked (read only for ``stills="picks"``).
 
     Raises :class:`PackUsageError` for a number outside the kit's stills or artwork."""
     still_numbers = _chosen(options.stills, len(kit.stills), "stills")
@@ -99,7 +99,7 @@ def plan_pack(
         return PackPlan(options, (), (), refused=_embargo_reason(kit, None, now))
     if options.stills == "picks":
         wanted = set(picked)
-        still_numbers = [n for n in still_numbers if kit.stills[n - 1].file_text in wanted]
+        still_numbers = [n for n in still_numbers if still_key(kit.stills[n - 1]) in wanted]
     items: list[PackItem] = []
     left_out: list[LeftOut] = []
     for number in still_numbers:
@@ -117,6 +117,11 @@ def plan_pack(
             continue
         items.append(_artwork_item(kit, art, number, options.size))
     return PackPlan(options, tuple(items), tuple(left_out))
+
+
+def still_key(still: Still) -> str:
+    """How the picks store knows a still: its file as the manifest writes it."""
+    return still.file.relative if still.file is not None else still.file_text
 
 
 def _chosen(choice: StillChoice | ArtworkChoice, count: int, what: str) -> list[int]:
@@ -233,7 +238,10 @@ def parse_numbers(text: str, what: str) -> tuple[int, ...]:
     for part in text.split(","):
         part = part.strip()
         if not part.isdigit() or not part.isascii():
-            raise PackUsageError(f"--{what}: {text!r} is not 'all' or a list of numbers like 1,3,4")
+            words = "'all', 'picks'" if what == "stills" else "'none', 'all'"
+            raise PackUsageError(
+                f"--{what}: {text!r} is not {words} or a list of numbers like 1,3,4"
+            )
         numbers.append(int(part))
     return tuple(numbers)
 
