@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Literal, NamedTuple
 
 from app.model.image_metadata import ImageFields
-from app.model.kit import Artwork, KitFile, PressKit, Still
+from app.model.kit import Artwork, KitFile, PressKit, Rights, Still, Video
 from app.model.text_fold import slug
 from app.model.times import describe_moment
 
@@ -152,8 +152,8 @@ def _unusable(file: KitFile | None, problem: str | None) -> str | None:
     return None
 
 
-def _embargo_reason(kit: PressKit, still: Still | None, now: dt.datetime) -> str:
-    rights = kit.effective_rights(still)
+def _embargo_reason(kit: PressKit, item: Still | Video | None, now: dt.datetime) -> str:
+    rights = kit.effective_rights(item)
     if rights.embargo_problem is not None:
         return f"under embargo: its date cannot be read ({rights.embargo_problem})"
     assert rights.embargo is not None
@@ -190,17 +190,6 @@ def _extension(source: KitFile, size: PackSize) -> str:
 
 def _still_item(kit: PressKit, still: Still, number: int, size: PackSize) -> PackItem:
     assert still.file is not None
-    rights = kit.effective_rights(still)
-    fields = ImageFields(
-        caption=still.caption,
-        credit=still.credit,
-        photographer=still.photographer,
-        copyright=rights.copyright,
-        usage=rights.usage,
-        alt=still.alt,
-        people=still.people,
-        title=kit.film.title,
-    )
     name = item_name(
         kit.film.title,
         "still",
@@ -209,9 +198,43 @@ def _still_item(kit: PressKit, still: Still, number: int, size: PackSize) -> Pac
         still.caption,
         _extension(still.file, size),
     )
+    fields = still_fields(kit, still)
     return PackItem(
         "still", number, still.file, name, fields, still.caption or "", still.credit or ""
     )
+
+
+def still_fields(kit: PressKit | None, still: Still) -> ImageFields:
+    """What a still's file carries when it leaves the kit (a pack, "Save original"): its own
+    words, the terms that apply to it, and the film's title. ``kit`` None: the still's alone."""
+    rights = (
+        kit.effective_rights(still) if kit is not None else Rights(still.usage, still.copyright)
+    )
+    return ImageFields(
+        caption=still.caption,
+        credit=still.credit,
+        photographer=still.photographer,
+        copyright=rights.copyright,
+        usage=rights.usage,
+        alt=still.alt,
+        people=still.people,
+        title=kit.film.title if kit is not None else None,
+    )
+
+
+def embargo_refusal(kit: PressKit | None, item: Still | Video, now: dt.datetime) -> str | None:
+    """``under embargo until …`` while ``item`` (or the kit) may not be published at ``now``;
+    None when it may. The rule the pack follows, for a single file saved on its own."""
+    if kit is None:
+        if item.embargo is None or now >= item.embargo:
+            return None
+        offset = item.embargo.utcoffset() or dt.timedelta(0)
+        return f"under embargo until {describe_moment(item.embargo, offset)}"
+    if kit.under_embargo(None, now):
+        return _embargo_reason(kit, None, now)
+    if kit.under_embargo(item, now):
+        return _embargo_reason(kit, item, now)
+    return None
 
 
 def _artwork_item(kit: PressKit, art: Artwork, number: int, size: PackSize) -> PackItem:
