@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Collection
 from pathlib import Path
@@ -34,6 +35,9 @@ def run_export(
     force: bool = False,
     clock: WallClock | None = None,
 ) -> int:
+    # Written as given, with "." and ".." taken away (``kit/..`` is the folder that holds the
+    # kit); not resolved: a link named OUT is replaced, never the folder it points to.
+    out = Path(os.path.abspath(out))
     problem = _out_problem(kit_path, out, force)
     if problem is not None:
         _say(problem)
@@ -48,8 +52,8 @@ def run_export(
         kit = opened.result.kit
         for found in opened.result.problems:
             log.info("kit problem: %s", found.format())
-        if _inside(kit.root, out):
-            _say(f"{out} would replace the kit's own folder; choose another OUT")
+        if any(_inside(where, out) for where in (kit.root, kit.source) if where is not None):
+            _say(f"{out} would replace the kit itself; choose another OUT")
             return EXIT_USAGE
         picked = picked_still_keys(kit) if options.stills == "picks" else ()
         try:
@@ -102,11 +106,11 @@ def _out_problem(kit_path: Path, out: Path, force: bool) -> str | None:
     return None
 
 
-def _inside(kit_root: Path, out: Path) -> bool:
+def _inside(kit: Path, out: Path) -> bool:
     """True when replacing ``out`` would replace the kit itself (OUT is the kit's folder or
-    holds it): the pack is written from the kit and then renamed over it."""
+    .zip, or holds it): the pack is written from the kit and then renamed over it."""
     try:
-        root, target = kit_root.resolve(), out.resolve()
+        root, target = kit.resolve(), out.resolve()
     except OSError:
         return False
     return root == target or target in root.parents
