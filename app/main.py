@@ -5,6 +5,9 @@ One grammar for every mode::
     presskit [KIT]                        open the viewer (the bundled kit when KIT is omitted)
     presskit validate [--deep] KIT        check a kit, print its problems
     presskit search KIT QUERY...          print every field of the kit that holds every word
+    presskit export KIT -o OUT [--stills all|picks|N,N...] [--artwork none|all|N,N...]
+                    [--size original|web] [--zip] [--force]
+                                          write a story pack (images with their metadata)
     presskit --self-test [KIT]            headless end-to-end check, JSON report on stdout
     presskit --booth [KIT] [--booth-idle S] [--booth-slide S] [--booth-sound on|off]
                        [--booth-no-pin]   locked full-screen booth with an attract loop
@@ -213,10 +216,24 @@ def _run_search(args: list[str]) -> int:
     return run_search(Path(options.kit), " ".join(options.query))
 
 
+def _run_export(args: list[str]) -> int:
+    from app.commands.export_options import build_export_parser, pack_options
+
+    parser = build_export_parser()
+    options = parser.parse_args(args)
+    configure_logging(options.verbose)
+    from app.commands.export_command import run_export
+
+    return run_export(
+        Path(options.kit), Path(options.output), pack_options(parser, options), options.force
+    )
+
+
 # The command words, recognised only as the first argument (anything else there is a KIT).
 _COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "validate": _run_validate,
     "search": _run_search,
+    "export": _run_export,
 }
 
 

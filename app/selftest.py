@@ -292,6 +292,45 @@ def _make_visible_thumbnails(result: LoadResult, folder: Path) -> str:
     )
 
 
+def _check_export(context: SelfTestContext) -> str | None:
+    """A one-still story pack of the kit written by the real engine (the PDFs included) into a
+    temporary folder, and the still's metadata read back as a newsroom would find it."""
+    kit = _loaded(context).kit
+    from app.media.headless import ensure_headless_app
+    from app.media.story_pack.writer import PackRefused, PackWriteError, write_pack
+    from app.model.image_metadata import read_metadata
+    from app.model.story_pack import PackOptions, plan_pack
+    from app.model.times import SystemWallClock
+
+    ensure_headless_app()
+    now = SystemWallClock().utc_now()
+    free = [n for n, still in enumerate(kit.stills, 1) if not kit.under_embargo(still, now)]
+    plan = plan_pack(kit, PackOptions(stills=tuple(free[:1])), now)
+    if plan.refused is not None or not plan.items:
+        raise CheckSkipped(f"no still may be exported: {plan.refused or 'the kit has none'}")
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="presskit-selftest-export-") as folder:
+        out = Path(folder) / "pack"
+        try:
+            result = write_pack(kit, plan, out, lambda done, total: None, lambda: False)
+        except (PackRefused, PackWriteError) as exc:
+            raise CheckFailed(f"{plan.items[0].label}: {exc}") from None
+        item = plan.items[0]
+        found = read_metadata(out / item.name)
+        wanted = item.fields
+        for name in ("caption", "credit", "photographer", "copyright", "usage", "alt", "title"):
+            if getattr(found, name) != getattr(wanted, name):
+                raise CheckFailed(
+                    f"{item.name}: {name} read back as {getattr(found, name)!r}, "
+                    f"written as {getattr(wanted, name)!r}"
+                )
+        missing = [name for name in result.files if not (out / name).is_file()]
+        if missing:
+            raise CheckFailed(f"the pack lacks {', '.join(missing)}")
+    return f"{item.label} exported with {len(result.files)} files; its metadata reads back"
+
+
 CHECKS: list[tuple[str, CheckFunction]] = [
     ("load", _check_load),
     ("validate", _check_validate),
@@ -299,6 +338,7 @@ CHECKS: list[tuple[str, CheckFunction]] = [
     ("trailer", _check_trailer),
     ("videos", _check_videos),
     ("stills", _check_stills),
+    ("export", _check_export),
 ]
 
 

@@ -332,6 +332,7 @@ def test_subprocess_self_test_of_the_clean_kit_passes(tmp_path: Path) -> None:
     assert checks["load"]["status"] == "pass"
     assert checks["stills"]["status"] == "pass", checks["stills"]
     assert checks["stills"]["detail"].endswith("JPEG, PNG and WebP decode")
+    assert checks["export"]["status"] == "pass", checks["export"]
     assert checks["validate"] == {
         "name": "validate",
         "status": "pass",

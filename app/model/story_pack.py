@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Literal, NamedTuple
 
 from app.model.image_metadata import ImageFields
-from app.model.kit import Artwork, KitFile, PressKit, Still
+from app.model.kit import Artwork, KitFile, PressKit, Rights, Still, Video
 from app.model.text_fold import slug
 from app.model.times import describe_moment
 
@@ -90,7 +90,7 @@ def plan_pack(
     picked: Collection[str] = (),
 ) -> PackPlan:
     """The pack ``options`` ask for at ``now`` (an aware datetime). ``picked`` holds the
-    ``file_text`` of each still the journalist picked (read only for ``stills="picks"``).
+    :func:`still_key` of each still the journalist picked (read only for ``stills="picks"``).
 
     Raises :class:`PackUsageError` for a number outside the kit's stills or artwork."""
     still_numbers = _chosen(options.stills, len(kit.stills), "stills")
@@ -99,7 +99,7 @@ def plan_pack(
         return PackPlan(options, (), (), refused=_embargo_reason(kit, None, now))
     if options.stills == "picks":
         wanted = set(picked)
-        still_numbers = [n for n in still_numbers if kit.stills[n - 1].file_text in wanted]
+        still_numbers = [n for n in still_numbers if still_key(kit.stills[n - 1]) in wanted]
     items: list[PackItem] = []
     left_out: list[LeftOut] = []
     for number in still_numbers:
@@ -117,6 +117,11 @@ def plan_pack(
             continue
         items.append(_artwork_item(kit, art, number, options.size))
     return PackPlan(options, tuple(items), tuple(left_out))
+
+
+def still_key(still: Still) -> str:
+    """How the picks store knows a still: its file as the manifest writes it."""
+    return still.file.relative if still.file is not None else still.file_text
 
 
 def _chosen(choice: StillChoice | ArtworkChoice, count: int, what: str) -> list[int]:
@@ -147,8 +152,8 @@ def _unusable(file: KitFile | None, problem: str | None) -> str | None:
     return None
 
 
-def _embargo_reason(kit: PressKit, still: Still | None, now: dt.datetime) -> str:
-    rights = kit.effective_rights(still)
+def _embargo_reason(kit: PressKit, item: Still | Video | None, now: dt.datetime) -> str:
+    rights = kit.effective_rights(item)
     if rights.embargo_problem is not None:
         return f"under embargo: its date cannot be read ({rights.embargo_problem})"
     assert rights.embargo is not None
@@ -185,17 +190,6 @@ def _extension(source: KitFile, size: PackSize) -> str:
 
 def _still_item(kit: PressKit, still: Still, number: int, size: PackSize) -> PackItem:
     assert still.file is not None
-    rights = kit.effective_rights(still)
-    fields = ImageFields(
-        caption=still.caption,
-        credit=still.credit,
-        photographer=still.photographer,
-        copyright=rights.copyright,
-        usage=rights.usage,
-        alt=still.alt,
-        people=still.people,
-        title=kit.film.title,
-    )
     name = item_name(
         kit.film.title,
         "still",
@@ -204,9 +198,43 @@ def _still_item(kit: PressKit, still: Still, number: int, size: PackSize) -> Pac
         still.caption,
         _extension(still.file, size),
     )
+    fields = still_fields(kit, still)
     return PackItem(
         "still", number, still.file, name, fields, still.caption or "", still.credit or ""
     )
+
+
+def still_fields(kit: PressKit | None, still: Still) -> ImageFields:
+    """What a still's file carries when it leaves the kit (a pack, "Save original"): its own
+    words, the terms that apply to it, and the film's title. ``kit`` None: the still's alone."""
+    rights = (
+        kit.effective_rights(still) if kit is not None else Rights(still.usage, still.copyright)
+    )
+    return ImageFields(
+        caption=still.caption,
+        credit=still.credit,
+        photographer=still.photographer,
+        copyright=rights.copyright,
+        usage=rights.usage,
+        alt=still.alt,
+        people=still.people,
+        title=kit.film.title if kit is not None else None,
+    )
+
+
+def embargo_refusal(kit: PressKit | None, item: Still | Video, now: dt.datetime) -> str | None:
+    """``under embargo until …`` while ``item`` (or the kit) may not be published at ``now``;
+    None when it may. The rule the pack follows, for a single file saved on its own."""
+    if kit is None:
+        if item.embargo is None or now >= item.embargo:
+            return None
+        offset = item.embargo.utcoffset() or dt.timedelta(0)
+        return f"under embargo until {describe_moment(item.embargo, offset)}"
+    if kit.under_embargo(None, now):
+        return _embargo_reason(kit, None, now)
+    if kit.under_embargo(item, now):
+        return _embargo_reason(kit, item, now)
+    return None
 
 
 def _artwork_item(kit: PressKit, art: Artwork, number: int, size: PackSize) -> PackItem:
@@ -233,7 +261,10 @@ def parse_numbers(text: str, what: str) -> tuple[int, ...]:
     for part in text.split(","):
         part = part.strip()
         if not part.isdigit() or not part.isascii():
-            raise PackUsageError(f"--{what}: {text!r} is not 'all' or a list of numbers like 1,3,4")
+            words = "'all', 'picks'" if what == "stills" else "'none', 'all'"
+            raise PackUsageError(
+                f"--{what}: {text!r} is not {words} or a list of numbers like 1,3,4"
+            )
         numbers.append(int(part))
     return tuple(numbers)
 

@@ -128,13 +128,13 @@ def terms_lines(kit: PressKit) -> list[str]:
     if rights is not None and rights.copyright:
         lines.append(f"Copyright: {rights.copyright.strip()}")
     if not lines:
-        lines.append("The kit states no terms of use; ask the contacts below before publishing.")
+        lines.append("The kit states no terms of use; ask the kit's contacts before publishing.")
     return lines
 
 
 def readme_txt(kit: PressKit, images: Sequence[WrittenImage], other_files: Sequence[str]) -> bytes:
     """The kit's terms first, then what the pack holds."""
-    out = [f"{kit.film.title} — story pack", ""]
+    out = [f"{kit.film.title} — story pack"]
     _section(out, "Terms of use", terms_lines(kit))
     own_terms = [
         image.item.name

@@ -29,7 +29,7 @@ from app.views.base_tab import copy_to_clipboard
 from app.views.feedback import confirm
 from app.views.icons import set_icon_later
 from app.views.kit_text import make_plain, window_title_text
-from app.views.save_original import ask_and_save_original
+from app.views.save_original import save_still_original
 from app.views.stills.canvas import ZoomableImageView
 from app.views.stills.grid_model import caption_with_credit, describe_size
 from app.views.stills.still_details import StillDetails
@@ -470,7 +470,7 @@ class StillViewer(QDialog):
     def save_original(self) -> None:
         still = self.stills[self.row]
         if still.file is not None:
-            ask_and_save_original(self, still.file.path, still.file_text, "original still")
+            save_still_original(self, still, self.details.kit, self.details.clock.utc_now())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

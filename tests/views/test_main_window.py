@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QMessageBox, QScrollArea
 
+from app.model.image_metadata import read_metadata
 from app.model.opening import open_kit_location
 from app.model.thumbnail_cache import ThumbnailCache
 from app.settings import RECENT_KITS
@@ -162,7 +163,11 @@ def test_still_viewer_navigates_copies_and_saves_original(
         "app.views.save_original.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     viewer.save_original()
-    assert target.read_bytes() == (kit_dir / "stills" / "two.png").read_bytes()
+    # The original's pixels, with the kit's caption and credit merged into its metadata.
+    original = QImage(str(kit_dir / "stills" / "two.png"))
+    assert QImage(str(target)) == original and not original.isNull()
+    saved = read_metadata(target)
+    assert (saved.caption, saved.credit) == ("Second caption", "Photo Two")
     qtbot.keyClick(viewer, Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: viewer.message.isVisible(), timeout=3000)
     assert "cannot be shown" in viewer.message.text()

@@ -39,7 +39,7 @@ def web_jpeg(source: Path) -> WebImage:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"JPEG", WEB_QUALITY):
+    if not image.save(buffer, "JPEG", WEB_QUALITY):  # type: ignore[call-overload]
         raise OSError(f"the JPEG encoder refused a {width}×{height} image")
     buffer.close()
     return WebImage(bytes(data.data()), width, height)

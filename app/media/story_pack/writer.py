@@ -60,6 +60,7 @@ class PackResult(NamedTuple):
     out: Path
     files: tuple[str, ...]  # the names in the pack, in the order written
     left_out: tuple[LeftOut, ...]  # the plan's, then those that failed as they were written
+    images: int  # how many of ``files`` are images
 
 
 def write_pack(
@@ -116,7 +117,7 @@ def write_pack(
         sink.commit()
         progress(total, total)
         files = (*tuple(image.item.name for image in images), *others, README_TXT)
-        return PackResult(out, files, tuple(left_out))
+        return PackResult(out, files, tuple(left_out), len(images))
     except OSError as exc:
         sink.abandon()
         where = f" ({exc.filename})" if exc.filename else ""

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app import settings as keys
 from app.media.trailer_player import TrailerPlayer
 from app.model.kit import PressKit, Video
+from app.model.story_pack import embargo_refusal
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
+from app.model.times import SystemWallClock
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
 from app.views.save_original import ask_and_save_original
@@ -194,7 +196,9 @@ class TrailerTab(KitTab):
     def save_trailer(self) -> None:
         video = self.video
         if video is not None and video.file is not None:
-            ask_and_save_original(self, video.file.path, video.file_text, video.kind or "video")
+            refused = embargo_refusal(self.kit, video, SystemWallClock().utc_now())
+            what = video.kind or "video"
+            ask_and_save_original(self, video.file.path, video.file_text, what, refused=refused)
 
     # -- signals --------------------------------------------------------------------------
 
