@@ -28,7 +28,6 @@ from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
 from app.views.stills.artwork_group import ArtworkGroup
-from app.views.stills.export_flow import still_numbers
 from app.views.stills.grid_model import StillsModel, Viewport
 from app.views.stills.grid_view import StillsGrid, tile_scale_for
 
@@ -199,6 +198,8 @@ class StillsTab(KitTab):
 
     def selected_numbers(self) -> tuple[int, ...]:
         """The selected stills' numbers in the kit (from 1), as the story pack counts them."""
+        from app.views.stills.export_flow import still_numbers  # the pack engine: when asked
+
         return still_numbers(self.kit, self.selected_stills())
 
     @Slot()
