@@ -100,6 +100,11 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.open_bundled_action)
         file_menu.addSeparator()
+        self.export_pack_action = self._action(
+            "&Export Story Pack…", "mdi6.package-down", "Ctrl+E", self._on_export_pack
+        )
+        file_menu.addAction(self.export_pack_action)
+        file_menu.addSeparator()
         self.quit_action = self._action(
             "&Quit", "mdi6.exit-to-app", QKeySequence.StandardKey.Quit, self.close
         )
@@ -429,6 +434,11 @@ class MainWindow(QMainWindow):
         self.open_location(paths.bundled_kit_dir())
 
     @Slot()
+    def _on_export_pack(self) -> None:
+        from app.views.export_dialog import open_for_window  # the pack engine: not at start-up
+
+        open_for_window(self)
+
     def _on_toggle_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()

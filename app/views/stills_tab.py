@@ -2,28 +2,25 @@
 selection), export, and the still viewer.
 
 The parts live in ``app/views/stills/``: the grid's model (``grid_model``), its view
-(``grid_view``) and the export flow (``export_flow``); this tab builds and connects them.
+(``grid_view``); the Export button opens the story pack dialog (``app/views/export_dialog``).
+This tab builds and connects them.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.media.thumbnails import default_cache
-from app.model.export import ExportResult, exportable
 from app.model.kit import PressKit, Still
 from app.model.thumbnail_cache import ThumbnailCache
 from app.model.times import WallClock
@@ -31,11 +28,11 @@ from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
 from app.views.stills.artwork_group import ArtworkGroup
-from app.views.stills.export_flow import start_export
 from app.views.stills.grid_model import StillsModel, Viewport
 from app.views.stills.grid_view import StillsGrid, tile_scale_for
 
 if TYPE_CHECKING:
+    from app.views.export_dialog import ExportDialog
     from app.views.still_viewer import StillViewer
 
 log = logging.getLogger(__name__)
@@ -68,8 +65,7 @@ class StillsTab(KitTab):
         self.viewer: StillViewer | None = None
         self.artwork: ArtworkGroup | None = None  # the kit's artwork, after the stills
         self._viewer_grid: StillsGrid | None = None  # the grid the open viewer belongs to
-        self.export_running = False
-        self.last_export: ExportResult | None = None
+        self.export_dialog: ExportDialog | None = None  # the story pack dialog last opened
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(16, 12, 16, 12)
         if not kit.stills:
@@ -106,10 +102,10 @@ class StillsTab(KitTab):
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.progress_changed.connect(self._on_model_progress_changed)
         self.export_button = QPushButton("Export…", self)
-        self.export_button.setAccessibleName("Export the selected stills with their credits")
+        self.export_button.setAccessibleName("Export a story pack of the stills")
         self.export_button.setToolTip(
-            "Export the selected stills (Ctrl+A selects all) as original files, with "
-            "credits.csv and captions.txt"
+            "Export a story pack (Ctrl+E): the selected, picked or all stills with their "
+            "caption, credit and terms inside, credits.csv, a one-sheet and a contact sheet"
         )
         self.export_button.clicked.connect(self._on_export_clicked)
         set_icon_later(self.export_button, "mdi6.export")
@@ -200,25 +196,18 @@ class StillsTab(KitTab):
             return []
         return [self.model.still_at(row) for row in self.selected_rows()]
 
+    def selected_numbers(self) -> tuple[int, ...]:
+        """The selected stills' numbers in the kit (from 1), as the story pack counts them."""
+        from app.views.stills.export_flow import still_numbers  # the pack engine: when asked
+
+        return still_numbers(self.kit, self.selected_stills())
+
     @Slot()
     def _on_export_clicked(self) -> None:
-        stills = exportable(self.selected_stills())
-        if not stills:
-            QMessageBox.information(
-                self, "Nothing to export", "Select the stills to export first (Ctrl+A: all)."
-            )
-            return
-        folder = QFileDialog.getExistingDirectory(self, "Export stills to a folder")
-        if folder:
-            self.export_to(Path(folder), stills)
+        # Imported when first asked for: the pack engine is not needed to show the grid.
+        from app.views.export_dialog import open_export_dialog
 
-    def export_to(self, folder: Path, stills: list[Still]) -> None:
-        """Export on a pool thread behind a progress dialog; ask before replacing files."""
-        self.export_running = start_export(self, folder, stills, self._on_export_finished)
-
-    def _on_export_finished(self, result: ExportResult) -> None:
-        self.export_running = False
-        self.last_export = result
+        self.export_dialog = open_export_dialog(self, self.kit, self.selected_numbers(), self.clock)
 
     # -- the viewer ---------------------------------------------------------------------------
 

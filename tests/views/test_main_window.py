@@ -320,7 +320,7 @@ def test_degraded_kit_opens_with_problem_dialog(qtbot, window: MainWindow, tmp_p
 
 
 def test_every_control_has_an_accessible_name(qtbot, window: MainWindow) -> None:
-    from PySide6.QtWidgets import QAbstractButton, QAbstractSlider
+    from PySide6.QtWidgets import QAbstractSlider
 
     for index in range(window.tab_widget.count()):
         window.tab_widget.setCurrentIndex(index)
@@ -351,7 +351,7 @@ def test_window_state_and_last_tab_persist(qtbot, tmp_path: Path, kit_dir: Path)
 
 
 def test_every_button_on_a_tab_is_reachable_with_the_tab_key(qtbot, window: MainWindow) -> None:
-    from PySide6.QtWidgets import QAbstractButton, QApplication
+    from PySide6.QtWidgets import QApplication
 
     for tab_class in (OverviewTab, SynopsisTab, CreditsTab):
         tab = window.show_tab(tab_class)
@@ -428,32 +428,22 @@ def test_truncated_jpeg_shows_partly_with_a_warning(qtbot, tmp_path: Path) -> No
     qtbot.waitUntil(lambda: "1 incomplete" in stills.progress.text(), timeout=3000)
 
 
-def test_export_selected_stills_from_the_grid(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
-) -> None:
+def test_export_selected_stills_from_the_grid(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """The stills tab's Export button opens the story pack dialog with the grid's selection;
+    the pack it writes lists every still with its credit."""
+    from app.views.export_dialog import ExportDialog
+
     stills = window.show_tab(StillsTab)
     assert isinstance(stills, StillsTab) and stills.view is not None
     stills.view.selectAll()
+    stills.export_button.click()
+    dialog = stills.export_dialog
+    assert isinstance(dialog, ExportDialog) and dialog.selected_stills.isChecked()
     out = tmp_path / "export"
-    out.mkdir()
-    (out / "one.jpg").write_bytes(b"already here")
-    asked: list[str] = []
-
-    def answer_keep(box: QMessageBox) -> None:
-        asked.append(box.text())
-        keep = box.findChild(QAbstractButton, "keepExisting")
-        assert keep is not None
-        keep.click()  # keep the existing file
-
-    monkeypatch.setattr(QMessageBox, "exec", answer_keep)
-    stills.export_to(out, stills.selected_stills())
-    qtbot.waitUntil(lambda: stills.last_export is not None, timeout=5000)
-    assert "one.jpg" in asked[0]
-    assert (out / "one.jpg").read_bytes() == b"already here"
-    assert sorted(p.name for p in out.iterdir()) == [
-        "captions.txt",
-        "credits.csv",
-        "one.jpg",
-        "two.png",
-    ]
-    assert "two.png,Second caption,Photo Two" in (out / "credits.csv").read_text()
+    dialog.destination.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=60_000)
+    images = sorted(p.name for p in out.iterdir() if p.suffix in (".jpg", ".png"))
+    assert [name.split("_")[1] for name in images] == ["still01", "still02"]
+    assert "Second caption,Photo Two" in (out / "credits.csv").read_text(encoding="utf-8-sig")
+    dialog.close()

@@ -1,121 +1,127 @@
-"""Exporting stills from the grid: which folder, what to do with files already there, the
-export on a pool thread behind a progress dialog, and what to tell the person afterwards."""
+"""Running a story pack export for the dialog: the pack engine on a pool thread, its progress
+and the Cancel button between the two threads, and the words for what came of it.
+
+The worker only calls ``progress`` (which emits a queued signal) and ``cancelled`` (which
+reads a flag); it never touches a widget. What the engine raises comes back on the UI thread
+through ``run_in_background``'s error callback and is worded here for a person.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from enum import Enum
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
 
+from app.media.story_pack.writer import (
+    PackCancelled,
+    PackRefused,
+    PackResult,
+    PackWriteError,
+    write_pack,
+)
 from app.media.worker import run_in_background
-from app.model.export import ExportResult, export_stills, export_targets
-from app.model.kit import Still
-from app.views.progress import CancellableProgress, progress_dialog
+from app.model.kit import PressKit, Still
+from app.model.story_pack import LeftOut, PackPlan
 
 log = logging.getLogger(__name__)
 
 
-class ExistingFiles(Enum):
-    REPLACE = "replace"
-    KEEP = "keep"
+class PackRun(QObject):
+    """One export on a pool thread. ``progressed(done, total)`` arrives on the UI thread;
+    ``finished(result)`` or ``failed(message, cancelled)`` ends it."""
 
+    progressed = Signal(int, int)
+    finished = Signal(object)  # PackResult
+    failed = Signal(str, bool)  # what went wrong, and whether it was a cancel
 
-def replace_or_keep_box(parent: QWidget, folder: Path, existing: list[str]) -> QMessageBox:
-    """The question with buttons that answer it: Replace / Keep existing / Cancel."""
-    shown = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Replace existing files?")
-    box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data, never markup
-    box.setText(
-        f"{len(existing)} file(s) already exist in {folder}: {shown}\n\n"
-        "Replace them, or keep them and export only the others?"
-    )
-    box.setInformativeText(
-        "Either way, credits.csv and captions.txt are updated to list every still in the folder."
-    )
-    replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
-    replace.setObjectName("replaceExisting")
-    keep = box.addButton("Keep existing", QMessageBox.ButtonRole.AcceptRole)
-    keep.setObjectName("keepExisting")
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(keep)  # the answer that loses nothing
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    return box
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel_requested = False
+        self.running = False
 
-
-def ask_replace_or_keep(parent: QWidget, folder: Path, existing: list[str]) -> ExistingFiles | None:
-    """None: cancelled."""
-    box = replace_or_keep_box(parent, folder, existing)
-    box.exec()
-    clicked = box.clickedButton()
-    name = clicked.objectName() if clicked is not None else ""
-    box.deleteLater()
-    if name == "replaceExisting":
-        return ExistingFiles.REPLACE
-    if name == "keepExisting":
-        return ExistingFiles.KEEP
-    return None
-
-
-def start_export(
-    parent: QWidget,
-    folder: Path,
-    stills: list[Still],
-    finished: Callable[[ExportResult], None],
-) -> bool:
-    """Ask before replacing files, then export on a pool thread behind a progress dialog;
-    ``finished(result)`` on the UI thread. False when the person cancelled the question."""
-    existing = [path.name for path in export_targets(stills, folder) if path.exists()]
-    skip_existing = False
-    if existing:
-        choice = ask_replace_or_keep(parent, folder, existing)
-        if choice is None:
-            return False
-        skip_existing = choice is ExistingFiles.KEEP
-    dialog = progress_dialog(f"Exporting {len(stills)} stills…", "Export", parent)
-    relay = CancellableProgress(dialog)
-
-    def done(result: ExportResult) -> None:
-        dialog.close()
-        dialog.deleteLater()
-        report_export(parent, folder, result)
-        finished(result)
-
-    run_in_background(
-        lambda: export_stills(stills, folder, skip_existing, relay.report), done, owner=parent
-    )
-    return True
-
-
-def report_export(parent: QWidget, folder: Path, result: ExportResult) -> None:
-    written = ", ".join(result.written) or "none"
-    if result.error:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Export stopped",
-            f"Writing to {folder} failed: {result.error}.\n\nFiles written: {written}. "
-            "No partial file was left behind.",
-            QMessageBox.StandardButton.Ok,
-            parent,
+    def start(self, kit: PressKit, plan: PackPlan, out: Path) -> None:
+        self.running = True
+        self._cancel_requested = False
+        run_in_background(
+            lambda: write_pack(kit, plan, out, self._report, self._is_cancelled),
+            self._on_done,
+            self._on_error,
+            owner=self,
         )
-    elif result.cancelled:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Export cancelled",
-            f"Files written before cancelling: {written}.",
-            QMessageBox.StandardButton.Ok,
-            parent,
-        )
-    else:
-        log.info(
-            "exported to %s: %d written, %d kept", folder, len(result.written), len(result.kept)
-        )
-        return
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
-    box.deleteLater()
+
+    def cancel(self) -> None:
+        """Ask the worker to stop at its next step; it removes what it had written."""
+        self._cancel_requested = True
+
+    # Called on the pool thread: a queued signal and a flag, nothing else.
+    def _report(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    def _is_cancelled(self) -> bool:
+        return self._cancel_requested
+
+    def _on_done(self, result: object) -> None:
+        self.running = False
+        assert isinstance(result, PackResult)
+        log.info("story pack written to %s: %d files", result.out, len(result.files))
+        self.finished.emit(result)
+
+    def _on_error(self, error: Exception) -> None:
+        self.running = False
+        if isinstance(error, PackCancelled):
+            self.failed.emit("Export cancelled: nothing was written.", True)
+        elif isinstance(error, (PackRefused, PackWriteError)):
+            self.failed.emit(f"Nothing was exported: {error}", False)
+        else:
+            # An engine fault: the person is told plainly, the log keeps the details.
+            log.error("story pack export failed", exc_info=error)
+            self.failed.emit(f"Nothing was exported: the export failed ({error}).", False)
+
+
+def left_out_lines(left_out: Sequence[LeftOut]) -> list[str]:
+    """``stills #2: under embargo until …``: what the command line prints, one line each."""
+    return [f"{item.label}: {item.reason}" for item in left_out]
+
+
+def result_text(result: PackResult) -> str:
+    """What the dialog says once a pack is written: where, what it holds, what was left out."""
+    images = [name for name in result.files if name.lower().endswith((".jpg", ".png", ".webp"))]
+    lines = [
+        f"Wrote the story pack to {result.out}",
+        f"{len(images)} image(s) and {len(result.files) - len(images)} other file(s):",
+        *(f"  {name}" for name in result.files),
+    ]
+    if result.left_out:
+        lines.append("")
+        lines.append(f"Left out ({len(result.left_out)}):")
+        lines.extend(f"  {line}" for line in left_out_lines(result.left_out))
+    return "\n".join(lines)
+
+
+def still_numbers(kit: PressKit, stills: Collection[Still]) -> tuple[int, ...]:
+    """The 1-based numbers of ``stills`` in the kit's order (the pack's own numbering)."""
+    chosen = set(stills)  # by value: the grid's model may hold copies of the kit's records
+    return tuple(n for n, still in enumerate(kit.stills, start=1) if still in chosen)
+
+
+def picked_files(kit: PressKit) -> frozenset[str]:
+    """The ``file_text`` of each still the journalist picked, for the dialog's "Picked stills".
+
+    The picks store is built on its own branch; until it is merged nothing counts as picked
+    and the dialog offers the choice disabled, with the count 0."""
+    log.debug("picks of %s: the picks store is not available yet", kit.film.title)
+    return frozenset()
+
+
+def default_destination(folder: Path, title_slug: str, as_zip: bool) -> Path:
+    """``folder/<title>-story-pack`` (with ``.zip`` for a zip), never an existing one when a
+    numbered name is free: a second export does not offer to replace the first."""
+    suffix = ".zip" if as_zip else ""
+    candidate = folder / f"{title_slug}-story-pack{suffix}"
+    number = 2
+    while candidate.exists() and number < 100:
+        candidate = folder / f"{title_slug}-story-pack-{number}{suffix}"
+        number += 1
+    return candidate
