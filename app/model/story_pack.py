@@ -90,7 +90,8 @@ def plan_pack(
     picked: Collection[str] = (),
 ) -> PackPlan:
     """The pack ``options`` ask for at ``now`` (an aware datetime). ``picked`` holds the
-    :func:`still_key` of each still the journalist picked (read only for ``stills="picks"``).
+    :func:`still_key` (or the ``file_text``) of each still the journalist picked (read only
+    for ``stills="picks"``).
 
     Raises :class:`PackUsageError` for a number outside the kit's stills or artwork."""
     still_numbers = _chosen(options.stills, len(kit.stills), "stills")
@@ -99,7 +100,7 @@ def plan_pack(
         return PackPlan(options, (), (), refused=_embargo_reason(kit, None, now))
     if options.stills == "picks":
         wanted = set(picked)
-        still_numbers = [n for n in still_numbers if still_key(kit.stills[n - 1]) in wanted]
+        still_numbers = [n for n in still_numbers if _is_picked(kit.stills[n - 1], wanted)]
     items: list[PackItem] = []
     left_out: list[LeftOut] = []
     for number in still_numbers:
@@ -122,6 +123,12 @@ def plan_pack(
 def still_key(still: Still) -> str:
     """How the picks store knows a still: its file as the manifest writes it."""
     return still.file.relative if still.file is not None else still.file_text
+
+
+def _is_picked(still: Still, picked: Collection[str]) -> bool:
+    # The store keys a still by its file as resolved; a caller holding the manifest's own
+    # text for it (``./stills/01.jpg``) means the same still.
+    return still_key(still) in picked or still.file_text in picked
 
 
 def _chosen(choice: StillChoice | ArtworkChoice, count: int, what: str) -> list[int]:
