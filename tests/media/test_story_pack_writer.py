@@ -259,3 +259,21 @@ def test_nothing_to_write_is_refused_before_anything_is_made(kit: PressKit, tmp_
     with pytest.raises(PackRefused, match="under embargo until"):
         write_pack(kit, early, tmp_path / "out", no_progress, never)
     assert leftovers(tmp_path, "kit0") == []
+
+
+def test_web_size_puts_a_transparent_image_on_white(kit: PressKit, tmp_path: Path) -> None:
+    source = kit.stills[1].file  # stills/02.png
+    assert source is not None
+    image = QImage(300, 200, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))  # fully transparent: black if the alpha were dropped
+    for x in range(100, 200):
+        for y in range(50, 150):
+            image.setPixelColor(x, y, QColor(20, 40, 200))
+    assert image.save(str(source.path), "PNG")
+    _plan, result = write(kit, tmp_path / "pack", stills=(2,), size="web")
+    web = QImage(str(tmp_path / "pack" / result.files[0]))
+    assert result.files[0] == "test-film_still02.jpg"
+    assert (web.width(), web.height()) == (300, 200)  # never enlarged
+    corner, centre = web.pixelColor(5, 5), web.pixelColor(150, 100)
+    assert min(corner.red(), corner.green(), corner.blue()) > 245
+    assert centre.blue() > 180 and centre.red() < 60
