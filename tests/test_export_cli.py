@@ -78,8 +78,8 @@ def test_a_kit_under_embargo_writes_nothing(night_orbit: Path, tmp_path: Path) -
 
 
 def test_the_clock_decides(night_orbit: Path, tmp_path: Path, capsys) -> None:
-    before = FixedWallClock(dt.datetime(2030, 1, 10, 13, 59, tzinfo=dt.UTC))
-    after = FixedWallClock(dt.datetime(2030, 1, 10, 14, 0, tzinfo=dt.UTC))
+    before = FixedWallClock(dt.datetime(2030, 1, 10, 13, 59, tzinfo=dt.timezone.utc))
+    after = FixedWallClock(dt.datetime(2030, 1, 10, 14, 0, tzinfo=dt.timezone.utc))
     out = tmp_path / "pack"
     assert run_export(night_orbit, out, PackOptions(), clock=before) == 1
     assert not out.exists()

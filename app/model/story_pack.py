@@ -237,11 +237,20 @@ def embargo_refusal(kit: PressKit | None, item: Still | Video, now: dt.datetime)
             return None
         offset = item.embargo.utcoffset() or dt.timedelta(0)
         return f"under embargo until {describe_moment(item.embargo, offset)}"
-    if kit.under_embargo(None, now):
-        return _embargo_reason(kit, None, now)
-    if kit.under_embargo(item, now):
-        return _embargo_reason(kit, item, now)
-    return None
+    # Both may be in force: name the one that lifts last, when the file may be saved at all
+    # (an unreadable embargo never lifts). A still's own earlier embargo does not free it
+    # from the kit's.
+    holding = [where for where in (item, None) if kit.under_embargo(where, now)]
+    if not holding:
+        return None
+    latest = max(holding, key=lambda where: _lifts_at(kit.effective_rights(where)))
+    return _embargo_reason(kit, latest, now)
+
+
+def _lifts_at(rights: Rights) -> dt.datetime:
+    if rights.embargo_problem is not None or rights.embargo is None:
+        return dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+    return rights.embargo
 
 
 def _artwork_item(kit: PressKit, art: Artwork, number: int, size: PackSize) -> PackItem:

@@ -102,7 +102,7 @@ def copy_all(stills: list[Path], out: Path) -> float:
 def export_all(kit_root: Path, out: Path) -> tuple[float, float]:
     """(image phase, whole pack) in seconds."""
     kit = load_press_kit(kit_root).kit
-    plan = plan_pack(kit, PackOptions(), dt.datetime.now(dt.UTC))
+    plan = plan_pack(kit, PackOptions(), dt.datetime.now(dt.timezone.utc))
     images_done: list[float] = []
 
     def progress(done: int, total: int) -> None:

@@ -27,7 +27,7 @@ from tests.model.conftest import MakeKit, make_kit  # noqa: F401  (the fixture, 
 from tests.model.image_samples import decoded, exiftool, exiftool_read, needs_exiftool
 from tests.model.kit_1_1 import MANIFEST_1_1, make_kit_1_1
 
-NOW = dt.datetime(2030, 2, 1, tzinfo=dt.UTC)  # every embargo of the test kit has passed
+NOW = dt.datetime(2030, 2, 1, tzinfo=dt.timezone.utc)  # every embargo of the test kit has passed
 CAPTION = "Ola Example and Åsa Ødegård in the cupola; the crew's last night."
 PHOTOGRAPHER = "Pilou Asbæk"
 
@@ -255,7 +255,7 @@ def test_nothing_to_write_is_refused_before_anything_is_made(kit: PressKit, tmp_
     plan = plan_pack(kit, PackOptions(stills="picks"), NOW)
     with pytest.raises(PackRefused):
         write_pack(kit, plan, tmp_path / "out", no_progress, never)
-    early = plan_pack(kit, PackOptions(), dt.datetime(2030, 1, 1, tzinfo=dt.UTC))
+    early = plan_pack(kit, PackOptions(), dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc))
     with pytest.raises(PackRefused, match="under embargo until"):
         write_pack(kit, early, tmp_path / "out", no_progress, never)
     assert leftovers(tmp_path, "kit0") == []

@@ -31,7 +31,7 @@ from app.model.times import FixedWallClock
 from tests.model.conftest import MakeKit
 from tests.model.kit_1_1 import make_kit_1_1, replaced
 
-UTC = dt.UTC
+UTC = dt.timezone.utc
 # The kit's embargo is 2030-01-10T09:00:00-05:00 (14:00 UTC); still 1's own is 2030-01-12Z.
 BEFORE_KIT = FixedWallClock(dt.datetime(2030, 1, 10, 13, 59, 59, tzinfo=UTC))
 KIT_LIFTED = FixedWallClock(dt.datetime(2030, 1, 10, 14, 0, 0, tzinfo=UTC))

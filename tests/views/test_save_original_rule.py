@@ -19,7 +19,7 @@ from app.views.still_viewer import StillViewer
 from tests.model.conftest import MakeKit, make_kit  # noqa: F401  (the fixture, shared)
 from tests.model.kit_1_1 import make_kit_1_1
 
-UTC = dt.UTC
+UTC = dt.timezone.utc
 
 
 @pytest.fixture
@@ -66,6 +66,8 @@ def save_from_viewer(
     [
         # The kit's embargo (09:00 −05:00 on 10 Jan) holds back every still.
         (dt.datetime(2030, 1, 10, 13, 59, tzinfo=UTC), 1, "10 Jan 2030, 09:00 UTC−05:00"),
+        # Both hold still 1 back: its own embargo lifts later, and is the one named.
+        (dt.datetime(2030, 1, 10, 13, 59, tzinfo=UTC), 0, "12 Jan 2030, 00:00 UTC"),
         # Then still 1's own embargo (12 Jan, 00:00 UTC) holds it back alone.
         (dt.datetime(2030, 1, 11, tzinfo=UTC), 0, "12 Jan 2030, 00:00 UTC"),
     ],
