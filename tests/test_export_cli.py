@@ -17,6 +17,7 @@ from app.model.image_metadata import read_metadata
 from app.model.story_pack import PackOptions
 from app.model.times import FixedWallClock
 from tests.test_cli import FULL_KIT, REPO, assert_no_traceback, run_cli
+from tests.test_search_cli import opened_by_viewer  # noqa: F401  (the fixture, shared)
 
 NIGHT_ORBIT = REPO / "tests" / "data" / "kits" / "night-orbit"
 KIT_EMBARGO = "  embargo: 2030-01-10T09:00:00-05:00\n"
@@ -172,6 +173,17 @@ def test_picks_with_nothing_picked_exports_nothing(lifted: Path, tmp_path: Path,
     assert main(["export", str(lifted), "-o", str(tmp_path / "pack"), "--stills", "picks"]) == 1
     assert "no stills are picked in this kit" in capsys.readouterr().err
     assert not (tmp_path / "pack").exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["./export"], ["export/"], ["--", "export"], ["--verbose", "export"]]
+)
+def test_export_anywhere_but_first_is_a_kit_path(
+    args: list[str],
+    opened_by_viewer: list[Path | None],  # noqa: F811
+) -> None:
+    assert main(args) == 0
+    assert opened_by_viewer == [Path("export")]
 
 
 def test_export_is_a_command_word_only_first(tmp_path: Path, capsys) -> None:
