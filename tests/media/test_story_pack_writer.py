@@ -277,3 +277,27 @@ def test_web_size_puts_a_transparent_image_on_white(kit: PressKit, tmp_path: Pat
     corner, centre = web.pixelColor(5, 5), web.pixelColor(150, 100)
     assert min(corner.red(), corner.green(), corner.blue()) > 245
     assert centre.blue() > 180 and centre.red() < 60
+
+
+def test_a_place_that_cannot_hold_the_pack_is_a_write_error(kit: PressKit, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    plan = plan_pack(kit, PackOptions(), NOW)
+    with pytest.raises(PackWriteError, match="Not a directory"):
+        write_pack(kit, plan, blocker / "pack", no_progress, never)
+    assert leftovers(tmp_path, "kit0", "a-file") == []
+
+
+def test_credits_csv_gives_the_size_each_file_was_written_at(kit: PressKit, tmp_path: Path) -> None:
+    import csv
+
+    source = kit.stills[0].file
+    assert source is not None
+    big_photo(source.path, 4096, 1024, QColorSpace.NamedColorSpace.SRgb)
+    out = tmp_path / "pack.zip"
+    write(kit, out, size="web", as_zip=True)
+    with zipfile.ZipFile(out) as archive:
+        text = archive.read("pack/credits.csv").decode("utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert (rows[0]["width"], rows[0]["height"]) == ("2048", "512")
+    assert rows[0]["photographer"] == PHOTOGRAPHER

@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 class WebImage(NamedTuple):
     jpeg: bytes  # the encoded JPEG, without the kit's metadata yet
+    width: int  # the JPEG's size
+    height: int
     original_width: int  # the original's size as it is seen (EXIF orientation applied)
     original_height: int
 
@@ -42,7 +44,7 @@ def web_jpeg(source: Path) -> WebImage:
     if not image.save(buffer, "JPEG", WEB_QUALITY):  # type: ignore[call-overload]
         raise OSError(f"the JPEG encoder refused a {width}×{height} image")
     buffer.close()
-    return WebImage(bytes(data.data()), width, height)
+    return WebImage(bytes(data.data()), image.width(), image.height(), width, height)
 
 
 def _flattened(image: QImage) -> QImage:

@@ -78,7 +78,10 @@ def write_pack(
     if not plan.items:
         raise PackRefused(_nothing_left(plan.left_out))
     total = len(plan.items) + len(_TEXT_FILES) + len(PDF_NAMES) + 1
-    sink: _Sink = _ZipSink(out) if plan.options.as_zip else _FolderSink(out)
+    try:
+        sink: _Sink = _ZipSink(out) if plan.options.as_zip else _FolderSink(out)
+    except OSError as exc:
+        raise PackWriteError(_describe(out, exc)) from exc
     try:
         images: list[WrittenImage] = []
         left_out = list(plan.left_out)
@@ -120,11 +123,15 @@ def write_pack(
         return PackResult(out, files, tuple(left_out), len(images))
     except OSError as exc:
         sink.abandon()
-        where = f" ({exc.filename})" if exc.filename else ""
-        raise PackWriteError(f"{out}: {exc.strerror or exc}{where}") from exc
+        raise PackWriteError(_describe(out, exc)) from exc
     except BaseException:
         sink.abandon()
         raise
+
+
+def _describe(out: Path, exc: OSError) -> str:
+    where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(out) else ""
+    return f"{out}: {exc.strerror or exc}{where}"
 
 
 def _check(cancelled: Callable[[], bool]) -> None:
@@ -145,15 +152,13 @@ def _write_image(sink: _Sink, item: PackItem, size: str) -> WrittenImage:
             item.fields, max_avail_width=web.original_width, max_avail_height=web.original_height
         )
         sink.write_bytes(item.name, merge_metadata(web.jpeg, "jpeg", fields))
-        return WrittenImage(item, *_size_of(sink.path_of(item.name)))
+        return WrittenImage(item, web.width, web.height)
     with sink.open(item.name) as stream:
         write_with_metadata(item.source.path, stream, item.fields)
     return WrittenImage(item, *_size_of(item.source.path))
 
 
-def _size_of(path: Path | None) -> tuple[int | None, int | None]:
-    if path is None:
-        return None, None
+def _size_of(path: Path) -> tuple[int | None, int | None]:
     info, _problems = check_media(path, "image")
     if info is None:
         return None, None
@@ -171,7 +176,7 @@ class _Sink:
         """A temporary folder beside ``out`` for files made elsewhere (the PDFs)."""
         if self._scratch is None:
             self._scratch = Path(
-                tempfile.mkdtemp(dir=self.out.parent, prefix=f".{self.out.name}.scratch-")
+                tempfile.mkdtemp(dir=self.out.parent, prefix=".story-pack-scratch-")
             )
         return self._scratch
 
@@ -184,9 +189,6 @@ class _Sink:
 
     def add_file(self, name: str, path: Path) -> None:
         raise NotImplementedError
-
-    def path_of(self, name: str) -> Path | None:
-        return None
 
     def discard(self, name: str) -> None:
         raise NotImplementedError
@@ -207,7 +209,7 @@ class _Sink:
         once the new one is in place."""
         old: Path | None = None
         if self.out.exists() or self.out.is_symlink():
-            old = Path(tempfile.mkdtemp(dir=self.out.parent, prefix=f".{self.out.name}.old-"))
+            old = Path(tempfile.mkdtemp(dir=self.out.parent, prefix=".story-pack-old-"))
             old = old / "old"
             self.out.rename(old)
         try:
@@ -223,16 +225,13 @@ class _Sink:
 class _FolderSink(_Sink):
     def __init__(self, out: Path) -> None:
         super().__init__(out)
-        self._folder = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.partial-"))
+        self._folder = Path(tempfile.mkdtemp(dir=out.parent, prefix=".story-pack-partial-"))
 
     def open(self, name: str) -> BinaryIO:
         return (self._folder / name).open("wb")
 
     def add_file(self, name: str, path: Path) -> None:
         os.replace(path, self._folder / name)
-
-    def path_of(self, name: str) -> Path:
-        return self._folder / name
 
     def discard(self, name: str) -> None:
         (self._folder / name).unlink(missing_ok=True)
@@ -255,7 +254,7 @@ class _ZipSink(_Sink):
 
     def __init__(self, out: Path) -> None:
         super().__init__(out)
-        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.partial-")
+        fd, name = tempfile.mkstemp(dir=out.parent, prefix=".story-pack-partial-")
         self._path = Path(name)
         self._zip = zipfile.ZipFile(os.fdopen(fd, "w+b"), "w", allowZip64=True)
         self._root = out.stem or "story-pack"
