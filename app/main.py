@@ -95,7 +95,8 @@ def build_main_parser() -> argparse.ArgumentParser:
         description="View an electronic press kit. Opens the bundled I.S.S. kit by default.",
         epilog=(
             f"Also: '{COMMAND_NAME} validate [--deep] KIT' checks a kit and prints its problems; "
-            f"'{COMMAND_NAME} search KIT QUERY...' prints the fields that hold every word. "
+            f"'{COMMAND_NAME} search KIT QUERY...' prints the fields that hold every word; "
+            f"'{COMMAND_NAME} export KIT -o OUT' writes a story pack. "
             "A command word counts only as the first argument ('./search' is a folder)."
         ),
     )
