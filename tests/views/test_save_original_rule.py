@@ -98,3 +98,28 @@ def test_a_still_free_to_publish_is_saved_with_its_metadata(
     assert source is not None
     assert QImage(str(target)) == QImage(str(source.path))
     assert list(tmp_path.glob(".*partial*")) == []
+
+
+def test_a_video_of_a_kit_under_embargo_is_not_saved(
+    qtbot,
+    make_kit: MakeKit,  # noqa: F811
+    make_trailer_tab,
+    monkeypatch,
+) -> None:
+    # The test kit's embargo and its trailer's own are in 2030: on this computer's clock both
+    # are in force, and the trailer's lifts last.
+    tab = make_trailer_tab(make_kit_1_1(make_kit), show=False)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "app.views.save_original.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (asked.append("asked"), ("", ""))[1],
+    )
+    seen: list[str] = []
+    answer_next_box(seen)
+    tab.save_trailer()
+    QApplication.processEvents()
+    assert asked == []
+    assert (
+        len(seen) == 1
+        and "The trailer is under embargo until 11 Jan 2030, 00:00 UTC+01:00" in seen[0]
+    )
