@@ -301,3 +301,18 @@ def test_credits_csv_gives_the_size_each_file_was_written_at(kit: PressKit, tmp_
     rows = list(csv.DictReader(text.splitlines()))
     assert (rows[0]["width"], rows[0]["height"]) == ("2048", "512")
     assert rows[0]["photographer"] == PHOTOGRAPHER
+
+
+@needs_exiftool
+def test_iim_is_cut_at_a_character_and_xmp_keeps_the_whole_text(
+    make_kit: MakeKit,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    credit = "Photo: Åsa Ødegård-Asbæk / Ærø Pictures International"  # over IIM's 32 bytes
+    manifest = MANIFEST.replace("credit: Photo by Kari Example\n", f"credit: '{credit}'\n", 1)
+    kit = load_press_kit(make_kit_1_1(make_kit, manifest)).kit
+    _plan, result = write(kit, tmp_path / "pack", stills=(1,))
+    tags = exiftool_read(tmp_path / "pack" / result.files[0])
+    assert tags["XMP-photoshop:Credit"] == credit
+    iim = tags["IPTC:Credit"]
+    assert credit.startswith(iim) and 28 <= len(iim.encode("utf-8")) <= 32
