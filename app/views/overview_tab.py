@@ -228,9 +228,10 @@ class OverviewTab(KitTab):
             self.line_labels[name] = label
             text_column.addWidget(label)
 
-        self.watch_button = QPushButton("Watch the trailer", text_holder)
+        watch_text = _watch_button_text(kit)
+        self.watch_button = QPushButton(watch_text, text_holder)
         self.watch_button.setObjectName("primaryButton")
-        self.watch_button.setAccessibleName("Watch the trailer")
+        self.watch_button.setAccessibleName(watch_text)
         # A kit without a trailer offers no way to one: a disabled button would promise it.
         self.watch_button.setVisible(kit.trailer is not None)
         self.watch_button.clicked.connect(self.watch_trailer_requested)
@@ -452,3 +453,13 @@ class OverviewTab(KitTab):
             self._announced = True
             # Announce after this paint reaches the screen, not while it is being made.
             QTimer.singleShot(0, self.painted_with_content.emit)
+
+
+def _watch_button_text(kit: PressKit) -> str:
+    """Name the video the button plays by its kind: a kit whose one video is a teaser (the
+    bundled kit's placeholder) must not promise a trailer."""
+    video = kit.trailer
+    kind = video.kind if video is not None else None
+    if kind in ("trailer", "teaser", "clip", "featurette", "interview"):
+        return f"Watch the {kind}"
+    return "Watch the video"
