@@ -45,7 +45,11 @@ def test_bundled_kit_states_only_the_film_facts_of_format_1_1() -> None:
     assert kit.format == "presskit/1.1"
     assert kit.kit_info is not None and kit.kit_info.id == "iss-2023-bundled"
     specs = kit.film.specs
-    assert (specs.year, specs.countries, specs.languages) == (2023, ("United States",), ("English",))
+    assert (specs.year, specs.countries, specs.languages) == (
+        2023,
+        ("United States",),
+        ("English",),
+    )
     assert (specs.aspect_ratio, specs.sound, specs.color, specs.exhibition_format) == (None,) * 4
     assert [(a.festival, a.year, a.result, a.category, a.laurel) for a in kit.awards] == [
         ("Tribeca Film Festival", 2023, "official selection", None, None)
