@@ -5,6 +5,7 @@ One grammar for every mode::
     presskit [KIT]                        open the viewer (the bundled kit when KIT is omitted)
     presskit validate [--deep] KIT        check a kit, print its problems
     presskit search KIT QUERY...          print every field of the kit that holds every word
+    presskit diff OLD NEW                 print what changed between two editions of a kit
     presskit --self-test [KIT]            headless end-to-end check, JSON report on stdout
     presskit --booth [KIT] [--booth-idle S] [--booth-slide S] [--booth-sound on|off]
                        [--booth-no-pin]   locked full-screen booth with an attract loop
@@ -213,10 +214,17 @@ def _run_search(args: list[str]) -> int:
     return run_search(Path(options.kit), " ".join(options.query))
 
 
+def _run_diff(args: list[str]) -> int:
+    from app.commands.diff_command import diff_main
+
+    return diff_main(args)
+
+
 # The command words, recognised only as the first argument (anything else there is a KIT).
 _COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "validate": _run_validate,
     "search": _run_search,
+    "diff": _run_diff,
 }
 
 
