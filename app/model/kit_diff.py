@@ -52,21 +52,20 @@ def diff_kits(
     return changes
 
 
-def _kit_parts(
-    kit: PressKit,
-    specs: Sequence[ListSpec],
-    extras: KitExtras,
-) -> list[Part]:
-    # The kit with its matched lists emptied gives the single fields (title, facts, synopsis,
-    # translations…) under search's labels; the lists are compared item by item below.
+def single_fields(kit: PressKit, specs: Sequence[ListSpec]) -> list[Part]:
+    """The kit's searched fields that belong to no compared list (title, facts, synopsis,
+    translations…), under search's labels: the kit with those lists emptied says only them."""
     emptied: dict[str, Any] = {spec.attribute: () for spec in specs}
-    singles = kit._replace(**emptied)
-    parts = [Part(field.where, field.text) for field in kit_fields(singles)]
+    return [Part(field.where, field.text) for field in kit_fields(kit._replace(**emptied))]
+
+
+def _kit_parts(kit: PressKit, specs: Sequence[ListSpec], extras: KitExtras) -> list[Part]:
+    parts = single_fields(kit, specs)
     parts.extend(Part(where, value) for where, value in extras(kit) if value is not None)
     return parts
 
 
-def _item_base(kit: PressKit) -> PressKit:
+def item_base(kit: PressKit) -> PressKit:
     """The kit saying nothing: one item put in it gives that item's fields alone."""
     emptied: dict[str, Any] = {
         name: () for name, value in kit._asdict().items() if type(value) is tuple
@@ -74,15 +73,20 @@ def _item_base(kit: PressKit) -> PressKit:
     return kit._replace(film=Film(title=""), synopsis=Synopsis(), **emptied)
 
 
-def item_parts(spec: ListSpec, base: PressKit, item: Any, number: int) -> list[Part]:
-    """The item's searched fields and extras, labelled as item ``number`` of its list."""
+def item_fields(spec: ListSpec, base: PressKit, item: Any, number: int) -> list[Part]:
+    """The item's searched fields, labelled as item ``number`` of its list."""
+    alone: dict[str, Any] = {spec.attribute: (item,)}
+    fields = kit_fields(base._replace(**alone))
+    return [Part(_renumbered(spec, field.where, number), field.text) for field in fields]
+
+
+def _item_parts(spec: ListSpec, base: PressKit, item: Any, number: int) -> list[Part]:
+    """The item's searched fields and what it says beyond them (its extras)."""
     where = item_label(spec, item, number)
     extras = [(part, value) for part, value in spec.extras(item) if value is not None]
     # The item's own line (its media file) first: "replaced" reads before what it shows.
     parts = [Part(where, value) for part, value in extras if not part]
-    alone: dict[str, Any] = {spec.attribute: (item,)}
-    for field in kit_fields(base._replace(**alone)):
-        parts.append(Part(_renumbered(spec, field.where, number), field.text))
+    parts.extend(item_fields(spec, base, item, number))
     parts.extend(Part(f"{where} {part}", value) for part, value in extras if part)
     return parts
 
@@ -109,9 +113,9 @@ def _diff_list(spec: ListSpec, old: PressKit, new: PressKit, digests: FileDigest
     old_items: tuple[Any, ...] = getattr(old, spec.attribute)
     new_items: tuple[Any, ...] = getattr(new, spec.attribute)
     pairs = match_items(old_items, new_items, spec.keys)  # new index -> old index
-    moved = _moved(pairs) if spec.numbered else set()
+    moved = moved_items(pairs) if spec.numbered else set()
     matched_old = set(pairs.values())
-    old_base, new_base = _item_base(old), _item_base(new)
+    old_base, new_base = item_base(old), item_base(new)
 
     def removed_after(anchor: int | None) -> Iterator[Change]:
         # Old items that have no match, in old order, right after the old item ``anchor``.
@@ -130,8 +134,10 @@ def _diff_list(spec: ListSpec, old: PressKit, new: PressKit, digests: FileDigest
             continue
         if new_index in moved:
             changes.append(Change(item_label(spec, item, number), f"moved from #{old_index + 1}"))
-        old_parts = item_parts(spec, old_base, old_items[old_index], number)
-        changes.extend(_compare_parts(old_parts, item_parts(spec, new_base, item, number), digests))
+        old_parts = _item_parts(spec, old_base, old_items[old_index], number)
+        changes.extend(
+            _compare_parts(old_parts, _item_parts(spec, new_base, item, number), digests)
+        )
         changes.extend(removed_after(old_index))
     return changes
 
@@ -161,12 +167,43 @@ def match_items(
     return pairs
 
 
-def _moved(pairs: dict[int, int]) -> set[int]:
+# Up to this many paired items the kept run is chosen with care (quadratic time); past it, a
+# longest run is found in n log n (a list that long is stills, where any longest run will do).
+_CAREFUL_MOVES = 400
+
+
+def moved_items(pairs: dict[int, int]) -> set[int]:
     """The new indices of paired items that changed places: all but a longest run of pairs
-    that kept their relative order (one item moved to the top is one move, not N)."""
+    that kept their relative order (one item moved to the top is one move, not N). Among
+    runs as long, the one keeping most items at their own number wins, so a list reversed
+    reads "#1 moved from #3", "#3 moved from #1" and the middle item is not said to move."""
     by_old = sorted(pairs.items(), key=lambda pair: pair[1])
     sequence = [new_index for new_index, _ in by_old]
-    # Longest increasing subsequence (patience sorting), with back links to recover it.
+    if len(sequence) > _CAREFUL_MOVES:
+        return set(sequence) - _longest_run(sequence)
+    # best[i]: (length, items at their own number) of the best run ending at position i.
+    best: list[tuple[int, int]] = []
+    back: list[int | None] = []
+    for position, (new_index, old_index) in enumerate(by_old):
+        here = int(new_index == old_index)
+        best.append((1, here))
+        back.append(None)
+        for earlier in range(position):
+            if sequence[earlier] < new_index:
+                length, fixed = best[earlier]
+                if (length + 1, fixed + here) > best[position]:
+                    best[position] = (length + 1, fixed + here)
+                    back[position] = earlier
+    kept: set[int] = set()
+    cursor = max(range(len(best)), key=best.__getitem__) if best else None
+    while cursor is not None:
+        kept.add(sequence[cursor])
+        cursor = back[cursor]
+    return set(sequence) - kept
+
+
+def _longest_run(sequence: list[int]) -> set[int]:
+    """A longest increasing subsequence's values (patience sorting, with back links)."""
     tails: list[int] = []  # tails[k]: position in ``sequence`` ending the best run of k + 1
     tail_values: list[int] = []  # sequence[tails[k]], kept sorted for the binary search
     back: list[int | None] = [None] * len(sequence)
@@ -184,7 +221,7 @@ def _moved(pairs: dict[int, int]) -> set[int]:
     while cursor is not None:
         kept.add(sequence[cursor])
         cursor = back[cursor]
-    return set(sequence) - kept
+    return kept
 
 
 def _compare_parts(old: list[Part], new: list[Part], digests: FileDigests) -> list[Change]:
