@@ -77,7 +77,12 @@ def item_fields(spec: ListSpec, base: PressKit, item: Any, number: int) -> list[
     """The item's searched fields, labelled as item ``number`` of its list."""
     alone: dict[str, Any] = {spec.attribute: (item,)}
     fields = kit_fields(base._replace(**alone))
-    return [Part(_renumbered(spec, field.where, number), field.text) for field in fields]
+    return [_part(spec, item, _renumbered(spec, f.where, number), f.text) for f in fields]
+
+
+def _part(spec: ListSpec, item: Any, where: str, value: Value) -> Part:
+    key = None if spec.label_text is None else where.replace(spec.label_text(item), "", 1)
+    return Part(where, value, key)
 
 
 def _item_parts(spec: ListSpec, base: PressKit, item: Any, number: int) -> list[Part]:
@@ -85,9 +90,9 @@ def _item_parts(spec: ListSpec, base: PressKit, item: Any, number: int) -> list[
     where = item_label(spec, item, number)
     extras = [(part, value) for part, value in spec.extras(item) if value is not None]
     # The item's own line (its media file) first: "replaced" reads before what it shows.
-    parts = [Part(where, value) for part, value in extras if not part]
+    parts = [_part(spec, item, where, value) for part, value in extras if not part]
     parts.extend(item_fields(spec, base, item, number))
-    parts.extend(Part(f"{where} {part}", value) for part, value in extras if part)
+    parts.extend(_part(spec, item, f"{where} {part}", value) for part, value in extras if part)
     return parts
 
 
@@ -255,9 +260,10 @@ def _keyed(parts: list[Part]) -> dict[tuple[str, int], Part]:
     seen: dict[str, int] = {}
     keyed: dict[tuple[str, int], Part] = {}
     for part in parts:
-        count = seen.get(part.where, 0)
-        seen[part.where] = count + 1
-        keyed[(part.where, count)] = part
+        label = part.where if part.key is None else part.key
+        count = seen.get(label, 0)
+        seen[label] = count + 1
+        keyed[(label, count)] = part
     return keyed
 
 

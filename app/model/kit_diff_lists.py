@@ -155,6 +155,7 @@ LIST_SPECS: tuple[ListSpec, ...] = (
         lambda p: (("photo", p.photo),),
         numbered=False,
         label=lambda p: f"people {p.name}",
+        label_text=lambda p: p.name,
     ),
     ListSpec(
         "stills",
@@ -200,6 +201,7 @@ LIST_SPECS: tuple[ListSpec, ...] = (
         (lambda n: _folded(n.heading), lambda n: _folded(n.body)),
         lambda n: f'"{n.heading}"',
         _no_extras,
+        label_text=lambda n: f'"{n.heading}"',
     ),
     ListSpec(
         "contacts",

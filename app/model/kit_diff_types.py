@@ -32,6 +32,9 @@ class Part(NamedTuple):
 
     where: str
     value: Value
+    # What the part is compared under when its label holds kit text that may change (a note's
+    # heading): the same part of the matched item, whatever the label now says.
+    key: str | None = None
 
 
 ItemKey = Callable[[Any], Hashable]
@@ -55,3 +58,6 @@ class ListSpec(NamedTuple):
     numbered: bool = True  # False: the label names the item (``people NAME``), not its place
     # The item's label when it is not the search label's prefix and number (people).
     label: Callable[[Any], str] | None = None
+    # The kit text an item's search labels hold (a note's heading, a person's name): left out
+    # of the key its parts are compared under, so a renamed note is one change, not two.
+    label_text: Callable[[Any], str] | None = None

@@ -206,3 +206,35 @@ def test_every_searched_field_is_compared_once_under_its_label() -> None:
     searched = [(field.where, field.text) for field in kit_fields(kit)]
     assert len(searched) > 60  # every part of the kit, transcript lines included
     assert [(part.where, part.value) for part in compared] == searched
+
+
+def test_a_renamed_note_is_one_change_under_its_new_label(old: PressKit, edit: Edit) -> None:
+    new = edit(("heading: Director's statement", "heading: A word from the director"))
+    (change,) = diff_kits(old, new)
+    assert change.where == 'notes #1 "A word from the director"'
+    assert change.what.startswith("\"Director's statement\n\n*Night Orbit* began")
+    assert ' → "A word from the director\n\n*Night Orbit* began' in change.what
+
+
+def test_a_person_matched_by_name_whatever_its_composition(old: PressKit, edit: Edit) -> None:
+    # The same name written with a combining ring and in other case is the same person.
+    decomposed = "A\u030asmund Ødegård-example"
+    new = edit(("  - name: Åsmund Ødegård-Example\n", f"  - name: {decomposed}\n"))
+    (change,) = diff_kits(old, new)
+    # One change of the person's text (the name as written), not a removal and an addition.
+    assert change.where == f"people {decomposed}"
+    assert change.what == f'"Åsmund Ødegård-Example (AWS-moond…" → "{decomposed} (AWS-moond…"'
+
+
+def test_a_transcript_line_changed(old: PressKit, edit: Edit, tmp_path: Path) -> None:
+    transcript = (NIGHT_ORBIT / "video" / "interview.en.vtt").read_text(encoding="utf-8")
+    cues = [line for line in transcript.splitlines() if line and "-->" not in line]
+    said = cues[-1]
+    new = edit(
+        files={"video/interview.en.vtt": transcript.replace(said, "Something else.").encode()}
+    )
+    changes = diff_kits(old, new)
+    assert [c.line() for c in changes] == [
+        f'videos #2 transcript 00:00:07: "{said}" → "Something else."',
+        "videos #2 transcript: replaced video/interview.en.vtt (same name, different content)",
+    ]
