@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.main import main
-from tests.test_cli import assert_no_traceback, run_cli
+from tests.test_cli import REPO, assert_no_traceback, run_cli
 
 NIGHT_ORBIT = Path(__file__).resolve().parent / "data" / "kits" / "night-orbit"
 
@@ -207,3 +207,28 @@ def test_a_real_process_prints_the_changes(tmp_path: Path) -> None:
     assert completed.returncode == 1
     assert completed.stdout.splitlines() == ['facts Rating: "12 — for peril" → "15 — for peril"']
     assert completed.stderr == ""
+
+
+def test_the_readme_example_is_what_the_command_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = "$ presskit diff night-orbit-v3.zip night-orbit-v4/\n"
+    block = readme.split(command, 1)[1].split("```", 1)[0]
+    zipped(NIGHT_ORBIT, tmp_path / "night-orbit-v3.zip")
+    still = (NIGHT_ORBIT / "stills" / "03.jpg").read_bytes()
+    edition(
+        tmp_path / "night-orbit-v4",
+        ("version: 3", "version: 4"),
+        ("caption: Berg and Lind in the cockpit.", "caption: Lind and Berg in the cockpit."),
+        (
+            "alt: A dark green frame with a horizon line.",
+            "alt: A dark green frame with a horizon line.\n    embargo: 2030-02-01T08:00:00+01:00",
+        ),
+        ("    - {name: Sunniva Example, role: Ground control}\n", ""),
+        files={"stills/03.jpg": still[:-10] + bytes([still[-10] ^ 0x55]) + still[-9:]},
+    )
+    monkeypatch.chdir(tmp_path)
+    status, out, err = diff(capsys, "night-orbit-v3.zip", "night-orbit-v4/")
+    assert (status, err) == (1, "")
+    assert out == block.splitlines()
