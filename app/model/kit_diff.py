@@ -81,7 +81,13 @@ def item_fields(spec: ListSpec, base: PressKit, item: Any, number: int) -> list[
 
 
 def _part(spec: ListSpec, item: Any, where: str, value: Value) -> Part:
-    key = None if spec.label_text is None else where.replace(spec.label_text(item), "", 1)
+    if spec.label_text is None:
+        return Part(where, value)
+    # The kit text comes after the list's prefix (``people NAME``, ``notes #2 "HEADING"``):
+    # looked for from there, a name such as "people" cannot be found in the prefix instead.
+    text = spec.label_text(item)
+    start = where.find(text, len(spec.prefix))
+    key = where if start == -1 else where[:start] + where[start + len(text) :]
     return Part(where, value, key)
 
 

@@ -238,3 +238,12 @@ def test_a_transcript_line_changed(old: PressKit, edit: Edit, tmp_path: Path) ->
         f'videos #2 transcript 00:00:07: "{said}" → "Something else."',
         "videos #2 transcript: replaced video/interview.en.vtt (same name, different content)",
     ]
+
+
+def test_a_person_named_like_the_label_is_still_one_change(old: PressKit, edit: Edit) -> None:
+    before = edit(("  - name: Ingrid Example\n", "  - name: people\n"))
+    after = edit(("  - name: Ingrid Example\n", "  - name: People\n"))
+    bio = "Director of *Night Orbit*, her first feature. Fictional."
+    assert lines(diff_kits(before, after)) == [
+        f'people People: "people\n\n{bio}" → "People\n\n{bio}"'
+    ]
