@@ -10,6 +10,7 @@ command escapes the whole line it prints.
 from __future__ import annotations
 
 import logging
+import unicodedata
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,11 @@ def _window(text: str, start: int, change_end: int, width: int, context: int) ->
             space = text.rfind(" ", start + 1, end)
         if space > start:
             end = space
+    # Never part a letter from its accent (a decomposed "å" is two characters).
+    while start < end and unicodedata.combining(text[start]):
+        start += 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
     head = ELLIPSIS if start > 0 else ""
     tail = ELLIPSIS if end < len(text) else ""
     return f"{head}{text[start:end].strip()}{tail}"

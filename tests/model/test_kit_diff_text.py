@@ -3,6 +3,8 @@ paired by identity, and moves told from a reordering."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from app.model.kit_diff import match_items, moved_items
@@ -94,3 +96,15 @@ def test_a_long_list_finds_a_longest_run_too() -> None:
     assert moved_items(pairs) == {count - 1}
     reversed_pairs = {new_index: count - 1 - new_index for new_index in range(count)}
     assert len(moved_items(reversed_pairs)) == count - 1
+
+
+def test_a_cut_never_parts_a_letter_from_its_accent() -> None:
+    # Decomposed "å" everywhere and no spaces to cut at: every cut lands next to an accent.
+    text = "a\u030a" * 150
+    # An odd context puts the plain cut points on the accents.
+    old, new = changed_pair(text, text[:150] + "X" + text[150:], context=31)
+    assert old.startswith("…") and old.endswith("…")
+    for shown in (old, new):
+        body = shown.strip("…")
+        assert not unicodedata.combining(body[0])
+        assert body.endswith("a\u030a") or body.endswith("X")
