@@ -247,3 +247,22 @@ def test_a_person_named_like_the_label_is_still_one_change(old: PressKit, edit: 
     assert lines(diff_kits(before, after)) == [
         f'people People: "people\n\n{bio}" → "People\n\n{bio}"'
     ]
+
+
+def test_a_file_that_cannot_be_read_is_never_the_same(tmp_path: Path) -> None:
+    from app.model.kit import KitFile
+    from app.model.kit_diff_media import FileDigests
+
+    present = tmp_path / "a.jpg"
+    present.write_bytes(b"same bytes")
+    twin = tmp_path / "b.jpg"
+    twin.write_bytes(b"same bytes")
+    gone = tmp_path / "gone.jpg"  # named by the kit, deleted since it was loaded
+
+    def kit_file(path: Path) -> KitFile:
+        return KitFile("stills/x.jpg", path, 10, 0)
+
+    digests = FileDigests()
+    assert digests.same_content(kit_file(present), kit_file(twin))
+    assert not digests.same_content(kit_file(present), kit_file(gone))
+    assert not digests.same_content(kit_file(gone), kit_file(gone))
