@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app.model.kit import PressKit
+from app.model.kit import KitFile, PressKit
 from app.model.kit_diff import Change, diff_kits, item_base, item_fields, single_fields
 from app.model.kit_diff_lists import LIST_SPECS
+from app.model.kit_diff_media import FileDigests
 from app.model.loader import load_press_kit
 from app.model.search_fields import kit_fields
 
@@ -250,9 +251,6 @@ def test_a_person_named_like_the_label_is_still_one_change(old: PressKit, edit: 
 
 
 def test_a_file_that_cannot_be_read_is_never_the_same(tmp_path: Path) -> None:
-    from app.model.kit import KitFile
-    from app.model.kit_diff_media import FileDigests
-
     present = tmp_path / "a.jpg"
     present.write_bytes(b"same bytes")
     twin = tmp_path / "b.jpg"
