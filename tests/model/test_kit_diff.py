@@ -264,3 +264,21 @@ def test_a_file_that_cannot_be_read_is_never_the_same(tmp_path: Path) -> None:
     assert digests.same_content(kit_file(present), kit_file(twin))
     assert not digests.same_content(kit_file(present), kit_file(gone))
     assert not digests.same_content(kit_file(gone), kit_file(gone))
+
+
+def test_artwork_removed_and_a_video_replaced(old: PressKit, edit: Edit) -> None:
+    trailer = (NIGHT_ORBIT / "video" / "trailer.mp4").read_bytes()
+    new = edit(
+        (
+            "  - {file: art/banner.jpg, title: Web banner, kind: banner, credit: Example "
+            "Pictures}\n",
+            "",
+        ),
+        ("kind: logo", "kind: other"),
+        files={"video/trailer.mp4": trailer + b"\0\0\0\x08free"},  # a re-muxed file, longer
+    )
+    assert lines(diff_kits(old, new)) == [
+        'artwork #2 kind: "logo" → "other"',
+        'artwork #3: removed art/banner.jpg "Web banner"',
+        "videos #1: replaced video/trailer.mp4 (same name, different content)",
+    ]
