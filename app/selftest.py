@@ -112,6 +112,11 @@ def _check_window(context: SelfTestContext) -> str | None:
         window.close()
         window.deleteLater()
         QApplication.processEvents()
+    from app.views.icons import ICON_FONT_PREFIX, icon
+
+    # The bundle keeps one icon font (the spec trims the others): it must load and draw.
+    if icon(f"{ICON_FONT_PREFIX}.play").pixmap(32, 32).isNull():
+        raise CheckFailed(f"the {ICON_FONT_PREFIX} icon font did not load")
     return f"rendered {len(rendered)} tabs: {', '.join(rendered)}"
 
 
