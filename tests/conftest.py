@@ -16,7 +16,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Caches, logs, data (picks) and settings of a test run go to a throwaway folder, not the person's own.
+# Caches, logs, data (picks) and settings of a test run go to a throwaway folder,
+# not the person's own.
 _HOME = tempfile.mkdtemp(prefix="presskit-tests-")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
 os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")
