@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.model.picks import Change, Mark
 from app.views import palette
-from app.views.stills.grid_badges import (  # shown_rect and the badge geometry: the tests' too
+from app.views.stills.grid_badges import (
     paint_terms_badge,
     paint_warning_badge,
     shown_rect,
