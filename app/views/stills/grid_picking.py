@@ -196,6 +196,9 @@ class GridPicking(QObject):
         self.compare_view = view
         log.info("compare opened with stills %s", ", ".join(f"#{row + 1}" for row in rows))
         view.show()
+        # The keys pressed next are for it (the pick keys, Esc), not for the grid.
+        view.raise_()
+        view.activateWindow()
 
     @Slot()
     def _on_compare_destroyed(self) -> None:
