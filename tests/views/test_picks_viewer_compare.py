@@ -176,6 +176,9 @@ def test_zoom_in_one_pane_and_every_pane_has_the_same_zoom(
     assert zooms(view) == [1.0] * 4
     QTest.keyClick(view, Qt.Key.Key_Plus)
     assert zooms(view) == [1.25] * 4
+    # + is Shift+= on many keyboards: Shift does not stop it.
+    QTest.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    assert zooms(view) == [1.5625] * 4
     QTest.keyClick(view, Qt.Key.Key_0)
     assert all(pane.canvas.fitting for pane in view.panes)
     assert zooms(view) == fitted

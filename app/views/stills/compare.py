@@ -77,11 +77,14 @@ class CompareView(QDialog):
             self.pick_keys = PickKeys(self, picks, lambda: self.current.still)
             picks.changed.connect(self._on_picks_changed)
         toolbar = QHBoxLayout()
-        hint = QLabel("The highlighted still takes the pick keys", self)
+        hint = QLabel(
+            "Ctrl+P pick · Ctrl+X reject · Ctrl+U unflag · Ctrl+0–5 stars: the highlighted still",
+            self,
+        )
         hint.setObjectName("statusText")
         toolbar.addWidget(hint)
         if self.pick_keys is not None:
-            toolbar.addWidget(self.pick_keys.label)
+            self.pick_keys.label.hide()  # each pane shows its own still's mark
         else:
             hint.hide()
         toolbar.addStretch(1)

@@ -56,6 +56,9 @@ class ComparePane(QFrame):
         self.caption.setObjectName("stillCaption")
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Room for three lines whatever the caption: the pictures of a row line up.
+        self.caption.setMinimumHeight(3 * self.caption.fontMetrics().lineSpacing())
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.credit = make_plain(QLabel(f"Credit: {still.credit}" if still.credit else "", self))
         self.credit.setObjectName("attribution")
         self.credit.setWordWrap(True)

@@ -38,8 +38,10 @@ PICK_SHORTCUTS: tuple[tuple[str, Change], ...] = (
 
 def zoom_key(event: QKeyEvent, canvas: ZoomableImageView) -> bool:
     """+ (or =) and - zoom, 0 fits, 1 shows 100 %: True when ``event`` was one of them, done
-    on ``canvas``. Plain keys only: Ctrl+0 and Ctrl+1 give stars."""
-    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+    on ``canvas``. Shift is allowed (+ is Shift+= on many keyboards); Ctrl, Alt and Meta are
+    not: Ctrl+0 and Ctrl+1 give stars."""
+    held = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    if event.modifiers() & (held | Qt.KeyboardModifier.MetaModifier):
         return False
     key = event.key()
     if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -111,6 +113,5 @@ class PickKeys(QObject):
 
     def refresh(self) -> None:
         still = self.current()
-        self.label.setVisible(still is not None)
         if still is not None:
             self.label.setText(mark_text(self.picks.mark(still)))
