@@ -260,3 +260,24 @@ def test_booth_mode_offers_no_picks_and_stores_nothing(
     assert tab.findChild(QWidget, "picksFilter") is None
     assert tab.findChild(QWidget, "compareStills") is None
     assert PicksStore.for_kit(tab.kit).marks == {}
+
+
+def test_a_store_that_cannot_be_written_says_so_and_keeps_the_mark_shown(
+    qtbot, open_tab: OpenTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.views.feedback import Toast
+
+    tab = open_tab()
+    assert tab.view is not None
+    select(tab, 0)
+
+    def disk_full(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", disk_full)
+    QTest.keyClick(tab.view, Qt.Key.Key_P)
+    monkeypatch.undo()
+    assert marks(tab)[0] == Mark("picked")  # what the person did still shows
+    toast = tab.window().findChild(Toast)
+    assert toast is not None and toast.text() == "Picks could not be saved: No space left on device"
+    assert not store_file(tab.kit).exists()
