@@ -134,6 +134,9 @@ class PicksStore:
         # Set when the file could not be read: the next write keeps it beside the new one
         # (``.unreadable``) rather than destroying what someone may want to recover.
         self._keep_unreadable = self._unreadable
+        # Stills whose last write failed: the next write carries them too, so a merge with
+        # the file (which does not have them) does not take them for cleared elsewhere.
+        self._unsaved: set[str] = set()
 
     @classmethod
     def for_kit(
@@ -202,6 +205,8 @@ class PicksStore:
     def _write(self, keys: set[str]) -> None:
         if self.path is None:
             return
+        keys = keys | self._unsaved
+        self._unsaved = set(keys)  # until the file holds them
         # What another window wrote since, with this store's changes on top.
         on_disk = self._read()
         if self._unreadable or self._keep_unreadable:
@@ -214,6 +219,7 @@ class PicksStore:
         for key in [key for key in self.marks if key not in on_disk and key not in keys]:
             del self.marks[key]  # cleared in another window
         write_bytes_atomically(self.path, dump_marks(on_disk, self.key))
+        self._unsaved = set()
         log.info("picks: %d marked stills written to %s", len(on_disk), self.path)
 
     def _set_aside(self) -> None:

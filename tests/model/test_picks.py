@@ -178,6 +178,13 @@ def test_a_write_is_atomic_a_failed_one_leaves_the_old_file(
     assert store.path.read_bytes() == before
     assert [p.name for p in store.path.parent.iterdir()] == [store.path.name]
     assert store.mark(kit.stills[1]) == Mark("rejected")  # the person still sees it
+    # The next write that succeeds carries the change that failed.
+    store.apply(Change(stars=2), kit.stills[2:3])
+    assert PicksStore.for_kit(kit, folder=tmp_path / "data").marks == {
+        "stills/s1.jpg": Mark("picked"),
+        "stills/s2.jpg": Mark("rejected"),
+        "stills/s3.jpg": Mark("none", 2),
+    }
 
 
 def test_two_stores_of_one_kit_merge_their_changes(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.model.kit import Still
-from app.model.picks import BLANK, Change, Flag, Mark, PicksFilter, PicksStore, still_key
+from app.model.picks import Change, Flag, Mark, PicksFilter, PicksStore
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def change_for_key(event: QKeyEvent, with_ctrl: bool) -> Change | None:
 
 
 def mark_text(mark: Mark) -> str:
-    """A mark as the viewers show it: ``⚑ Picked  ★★★☆☆``; stars only when given."""
+    """A mark as the viewers show it: ``⚑ Picked  ·  ★★★☆☆``, ``Not picked  ·  No stars``."""
     flag = {"picked": "⚑ Picked", "rejected": "✕ Rejected", "none": "Not picked"}[mark.flag]
     stars = "★" * mark.stars + "☆" * (5 - mark.stars) if mark.stars else "No stars"
     return f"{flag}  ·  {stars}"
@@ -72,12 +72,6 @@ class PicksController(QObject):
     def mark(self, still: Still) -> Mark:
         return self.store.mark(still)
 
-    def marks(self) -> dict[str, Mark]:
-        return self.store.marks
-
-    def mark_of_key(self, key: str) -> Mark:
-        return self.store.marks.get(key, BLANK)
-
     def apply(self, change: Change, stills: Iterable[Still]) -> list[Still]:
         stills = list(stills)
         try:
@@ -89,12 +83,6 @@ class PicksController(QObject):
         if changed:
             self.changed.emit(changed)
         return changed
-
-    def picked(self, stills: Iterable[Still]) -> list[Still]:
-        return self.store.picked(stills)
-
-    def key_of(self, still: Still) -> str:
-        return still_key(still)
 
 
 def filter_box(parent: QWidget) -> QComboBox:
