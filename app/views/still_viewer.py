@@ -66,6 +66,7 @@ class StillViewer(QDialog):
         kit: PressKit | None = None,  # whose terms apply (None: only the still's own)
         clock: WallClock | None = None,  # judges the embargo (None: the computer's)
         picks: PicksController | None = None,  # the Ctrl pick keys (None: none, as in booth)
+        numbers: list[int] | None = None,  # each still's number in the kit (None: 1, 2, …)
     ) -> None:
         """``embedded``: a page filling ``parent`` (booth mode: every view stays inside the
         locked full-screen window) instead of a window of its own with a title bar."""
@@ -82,6 +83,7 @@ class StillViewer(QDialog):
         else:
             self.resize(1280, 860)
         self.stills = stills
+        self.numbers = numbers or list(range(1, len(stills) + 1))
         self.row = row
         self.full_images: OrderedDict[int, QImage] = OrderedDict()
         self._loading: set[int] = set()
@@ -249,7 +251,9 @@ class StillViewer(QDialog):
         self.row = max(0, min(row, len(self.stills) - 1))
         still = self.stills[self.row]
         self.setWindowTitle(
-            window_title_text(f"{still.caption or still.file_text} — Still {self.row + 1}")
+            window_title_text(
+                f"{still.caption or still.file_text} — Still {self.numbers[self.row]}"
+            )
         )
         self.caption.setText(still.caption or still.file_text)
         self.credit.setText(f"Credit: {still.credit}" if still.credit else "")

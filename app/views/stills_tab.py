@@ -69,6 +69,7 @@ class StillsTab(KitTab):
         self.viewer: StillViewer | None = None
         self.artwork: ArtworkGroup | None = None  # the kit's artwork, after the stills
         self._viewer_grid: StillsGrid | None = None  # the grid the open viewer belongs to
+        self._viewer_rows: list[int] = []  # the grid's row of each still the viewer pages
         self.picking: GridPicking | None = None  # picks, filter, compare (None in booth mode)
         self.export_running = False
         self.last_export: ExportResult | None = None
@@ -247,11 +248,14 @@ class StillsTab(KitTab):
         model = group.model if group is not None else self.model
         assert model is not None
         self._viewer_grid = group.view if group is not None else self.view
+        # Under a filter (the picks, say) the viewer pages through the stills it shows.
+        rows = self.view.shown_rows() if group is None and self.view is not None else []
+        self._viewer_rows = rows if row in rows else list(range(len(model.stills)))
         # Locked down (booth mode), the viewer is a page over the booth window: a window of
         # its own would get a title bar, a minimise button and its credit cut off.
         viewer = StillViewer(
-            model.stills,
-            row,
+            [model.stills[shown] for shown in self._viewer_rows],
+            self._viewer_rows.index(row),
             self.window(),
             settings=self.settings,
             embedded=self.settings.locked_down,
@@ -259,6 +263,7 @@ class StillsTab(KitTab):
             clock=self.clock,
             # Picks are for the stills; the artwork is not picked.
             picks=self.picking.picks if self.picking is not None and not artwork else None,
+            numbers=[shown + 1 for shown in self._viewer_rows],
         )
         viewer.current_changed.connect(self._on_viewer_current_changed)
         # The viewer deletes itself on close; forget it then, or shutdown would touch freed memory.
@@ -279,8 +284,8 @@ class StillsTab(KitTab):
     @Slot(int)
     def _on_viewer_current_changed(self, row: int) -> None:
         grid = self._viewer_grid  # the grid the viewer was opened from follows it
-        if grid is not None and grid.model() is not None:
-            grid.setCurrentIndex(grid.model().index(row, 0))
+        if grid is not None and grid.model() is not None and row < len(self._viewer_rows):
+            grid.setCurrentIndex(grid.model().index(self._viewer_rows[row], 0))
 
     def shutdown(self) -> None:
         if self.picking is not None:

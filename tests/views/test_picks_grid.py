@@ -13,7 +13,7 @@ from kit_factory import temp_settings, write_image
 from PySide6.QtCore import QItemSelectionModel, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QStyleOptionViewItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QVBoxLayout, QWidget
 
 from app.model.loader import load_press_kit
 from app.model.picks import Mark, PicksStore, picked_stills, store_file
@@ -281,3 +281,24 @@ def test_a_store_that_cannot_be_written_says_so_and_keeps_the_mark_shown(
     toast = tab.window().findChild(Toast)
     assert toast is not None and toast.text() == "Picks could not be saved: No space left on device"
     assert not store_file(tab.kit).exists()
+
+
+def test_under_a_filter_the_viewer_pages_through_the_stills_shown(qtbot, open_tab: OpenTab) -> None:
+    tab = open_tab()
+    assert tab.view is not None and tab.picking is not None
+    select(tab, 1, 3, 4)
+    QTest.keyClick(tab.view, Qt.Key.Key_P)
+    tab.picking.filter_box.setCurrentIndex([label for label, _ in FILTERS].index("Picks"))
+    tab.open_viewer(3)
+    viewer = tab.viewer
+    assert viewer is not None
+    assert [still.caption for still in viewer.stills] == ["Still 2", "Still 4", "Still 5"]
+    assert viewer.row == 1 and viewer.windowTitle().startswith("Still 4 — Still 4")
+    assert viewer.position_label.text() == "2 / 3"
+    qtbot.waitExposed(viewer)
+    viewer.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is viewer)
+    QTest.keyClick(viewer, Qt.Key.Key_Right)
+    assert viewer.windowTitle().startswith("Still 5 — Still 5")
+    assert tab.view.currentIndex().row() == 4  # the grid follows, in its own rows
+    viewer.close()
