@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from kit_factory import temp_settings, write_image
 from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt, QThreadPool
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -182,6 +182,29 @@ def test_zoom_in_one_pane_and_every_pane_has_the_same_zoom(
     QTest.keyClick(view, Qt.Key.Key_0)
     assert all(pane.canvas.fitting for pane in view.panes)
     assert zooms(view) == fitted
+
+
+def test_the_wheel_over_a_pane_chooses_it_and_zooms_every_pane(
+    qtbot, kit_dir: Path, picks: PicksController
+) -> None:
+    view = open_compare(qtbot, kit_dir, picks, 3)
+    target = view.panes[1].canvas.viewport()
+    centre = QPointF(target.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(target.mapToGlobal(target.rect().center())),
+        QPoint(),
+        QPoint(0, 240),  # two notches forward
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(target, wheel)
+    assert view.current is view.panes[1]
+    assert len(set(zooms(view))) == 1
+    assert zooms(view)[0] == round(view.panes[1].canvas.zoom(), 6)
+    assert view.zoom_label.text() == f"{view.panes[1].canvas.zoom() * 100:.0f} %"
 
 
 def test_pan_one_pane_and_the_others_follow_in_proportion(
