@@ -278,3 +278,47 @@ def test_c_in_the_grid_compares_the_selection(qtbot, kit_dir: Path, tmp_path: Pa
     QGuiApplication.processEvents()
     tab.shutdown()
     host.close()
+
+
+def test_the_full_image_replacing_its_preview_keeps_zoom_and_place(qtbot) -> None:
+    from PySide6.QtGui import QPixmap
+
+    from app.views.stills.canvas import ZoomableImageView
+
+    canvas = ZoomableImageView()
+    qtbot.addWidget(canvas)
+    canvas.resize(600, 400)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    preview = QPixmap(800, 450)
+    preview.fill(Qt.GlobalColor.darkBlue)
+    canvas.set_image(preview, 3200)
+    canvas.actual_size()
+    canvas.zoom_by(0.8)
+    canvas.centre_on_fraction(QPointF(0.3, 0.6))
+    zoom, place = canvas.zoom(), canvas.centre_fraction()
+    full = QPixmap(3200, 1800)
+    full.fill(Qt.GlobalColor.darkGreen)
+    canvas.set_image(full, 3200)
+    assert abs(canvas.zoom() - zoom) < 1e-9
+    assert same_place(
+        (canvas.centre_fraction().x(), canvas.centre_fraction().y()), (place.x(), place.y())
+    )
+
+
+def test_a_still_that_cannot_be_shown_says_why_and_the_others_still_compare(
+    qtbot, kit_dir: Path, picks: PicksController
+) -> None:
+    (kit_dir / "stills" / "c2.png").write_bytes(b"not a picture")
+    view = CompareView(
+        [(n + 1, still) for n, still in enumerate(load_press_kit(kit_dir).kit.stills[:3])], picks
+    )
+    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.panes[1].message.isVisible(), timeout=30000)
+    assert view.panes[1].message.text().startswith("This still cannot be shown")
+    qtbot.waitUntil(lambda: view.panes[0].full_loaded and view.panes[2].full_loaded, timeout=30000)
+    QTest.mouseClick(view.panes[0].canvas.viewport(), Qt.MouseButton.LeftButton)
+    QTest.keyClick(view, Qt.Key.Key_1)
+    assert [round(view.panes[n].canvas.zoom(), 6) for n in (0, 2)] == [1.0, 1.0]
