@@ -6,6 +6,8 @@ One grammar for every mode::
     presskit validate [--deep] KIT        check a kit, print its problems
     presskit search KIT QUERY...          print every field of the kit that holds every word
     presskit diff OLD NEW                 print what changed between two editions of a kit
+    presskit new DIR [--title TITLE]      write a first presskit.yaml from a folder of media
+    presskit pack KIT -o FILE.zip [--force]  a deterministic zip of the kit for sending
     presskit --self-test [KIT]            headless end-to-end check, JSON report on stdout
     presskit --booth [KIT] [--booth-idle S] [--booth-slide S] [--booth-sound on|off]
                        [--booth-no-pin]   locked full-screen booth with an attract loop
@@ -220,11 +222,29 @@ def _run_diff(args: list[str]) -> int:
     return diff_main(args)
 
 
+def _run_new(args: list[str]) -> int:
+    from app.commands.new_command import build_new_parser, run_new
+
+    options = build_new_parser().parse_args(args)
+    configure_logging(options.verbose)
+    return run_new(Path(options.folder), options.title)
+
+
+def _run_pack(args: list[str]) -> int:
+    from app.commands.pack_command import build_pack_parser, run_pack
+
+    options = build_pack_parser().parse_args(args)
+    configure_logging(options.verbose)
+    return run_pack(Path(options.kit), Path(options.output), force=options.force)
+
+
 # The command words, recognised only as the first argument (anything else there is a KIT).
 _COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "validate": _run_validate,
     "search": _run_search,
     "diff": _run_diff,
+    "new": _run_new,
+    "pack": _run_pack,
 }
 
 
