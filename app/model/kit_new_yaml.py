@@ -11,6 +11,7 @@ colon, quotes, a line break, ``yes`` or ``1.10`` stays that text.
 from __future__ import annotations
 
 import logging
+import re
 
 import yaml
 
@@ -23,6 +24,9 @@ SCHEMA_NAME = "presskit-1.1.schema.json"
 TODO = "  # TODO"
 _BREAKS = ("\r", "\n", "\x85", "\u2028", "\u2029")
 _NO_WRAP = 2**31 - 1  # PyYAML folds long scalars at its width; a value stays on its line
+# A path the loader would take for a URL or a drive (``still: one.jpg``, ``c:x.jpg``): written
+# as ``./still: one.jpg``, which names the same file and is plainly a path.
+_LOOKS_LIKE_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 class ScalarError(ValueError):
@@ -51,6 +55,11 @@ def _reads_back(written: str) -> object:
     return loaded.get("k") if isinstance(loaded, dict) else None
 
 
+def yaml_path(relative: str) -> str:
+    """A kit-relative path as a YAML scalar the loader reads as that very file."""
+    return yaml_scalar(f"./{relative}" if _LOOKS_LIKE_SCHEME.match(relative) else relative)
+
+
 def manifest_text(plan: KitPlan) -> str:
     """The whole manifest, ending in a newline."""
     lines = [
@@ -62,7 +71,7 @@ def manifest_text(plan: KitPlan) -> str:
         f"  title: {yaml_scalar(plan.title)}{TODO}",
     ]
     if plan.key_art is not None:
-        lines.append(f"  key_art: {yaml_scalar(plan.key_art)}")
+        lines.append(f"  key_art: {yaml_path(plan.key_art)}")
     lines += [
         "synopsis:",
         f"  short: {yaml_scalar(f'A short synopsis of {plan.title}.')}{TODO}",
@@ -74,17 +83,17 @@ def manifest_text(plan: KitPlan) -> str:
     if plan.videos:
         lines.append("videos:")
         for video in plan.videos:
-            lines.append(f"  - file: {yaml_scalar(video.relative)}")
+            lines.append(f"  - file: {yaml_path(video.relative)}")
             lines.append(f"    title: {yaml_scalar(video.title)}")
             lines.append(f"    kind: {video.kind}")
             if video.captions is not None:
-                lines.append(f"    captions: {yaml_scalar(video.captions)}")
+                lines.append(f"    captions: {yaml_path(video.captions)}")
     return "\n".join(lines) + "\n"
 
 
 def _still_lines(still: NewStill) -> list[str]:
     found = still.metadata
-    lines = [f"  - file: {yaml_scalar(still.relative)}"]
+    lines = [f"  - file: {yaml_path(still.relative)}"]
     for key, value in (
         ("caption", found.caption),
         ("credit", found.credit),
