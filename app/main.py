@@ -14,9 +14,9 @@ One grammar for every mode::
     presskit --set-booth-pin              store the booth operator's PIN (read from the terminal)
     presskit --version
 
-A command word (``validate``, ``search``) counts only as the first argument: ``presskit
-./search`` and ``presskit -- search`` open a kit folder named ``search``. A QUERY that starts
-with ``-`` follows ``--``.
+A command word (``validate``, ``search``, ``new``, ``pack``) counts only as the first
+argument: ``presskit ./search`` and ``presskit -- search`` open a kit folder named ``search``.
+A QUERY that starts with ``-`` follows ``--``.
 
 Nothing here ever lets a Python traceback reach the person: unexpected errors are logged to
 the log file and summarised in one line on stderr.
