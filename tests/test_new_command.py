@@ -81,6 +81,7 @@ def test_captions_come_from_the_images_metadata(
     assert status == 0, (out, err)
     assert out[0].startswith(f"wrote {kit / 'presskit.yaml'}: 5 stills, 0 videos")
     assert out[-1].startswith("0 errors, ")
+    assert not any("schema" in line for line in out)  # the schema beside it upsets nothing
     stills = load_press_kit(kit).kit.stills
     assert [s.file_text for s in stills] == [
         "stills/01-xmp.jpg",
@@ -150,6 +151,13 @@ def test_key_art_is_the_first_portrait_image_named_so(
     make_still(kit / "art" / "d-key-art.jpg", "jpeg", 32, 64)
     assert new(capsys, str(kit))[0] == 0
     assert load_press_kit(kit).kit.film.key_art.relative == "art/c-KeyArt.png"  # type: ignore[union-attr]
+
+    # A landscape-stored photo whose EXIF says "turn it a quarter": shown, and judged, portrait.
+    turned = tmp_path / "turned"
+    make_still(turned / "poster-landscape.jpg", "jpeg", 64, 32)
+    make_still(turned / "poster-turned.jpg", "jpeg", 64, 32, "-EXIF:Orientation#=6")
+    assert new(capsys, str(turned))[0] == 0
+    assert load_press_kit(turned).kit.film.key_art.relative == "poster-turned.jpg"  # type: ignore[union-attr]
 
     other = tmp_path / "other"
     make_still(other / "poster.jpg", "jpeg", 64, 32)

@@ -177,7 +177,11 @@ def _still(root: Path, relative: str, problems: list[Problem]) -> NewStill | Non
     metadata = read_metadata(path)
     for message in metadata.problems:
         problems.append(Problem(Severity.WARNING, relative, message))
-    return NewStill(relative, metadata, info.width, info.height)
+    width, height = info.width, info.height
+    if metadata.orientation is not None and metadata.orientation >= 5:
+        # Stored on its side: shown (and judged portrait or not) a quarter turn round.
+        width, height = height, width
+    return NewStill(relative, metadata, width, height)
 
 
 def _is_key_art(still: NewStill) -> bool:
