@@ -318,3 +318,34 @@ def test_as_a_real_process(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     assert_no_traceback(completed.stdout, completed.stderr)
     assert completed.stdout.splitlines()[-1].startswith("0 errors, ")
+
+
+def test_links_leaving_the_folder_are_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = make_still(tmp_path / "outside" / "secret.jpg")
+    kit = tmp_path / "kit"
+    make_still(kit / "a.jpg")
+    (kit / "link.jpg").symlink_to(outside)
+    (kit / "linked-folder").symlink_to(outside.parent, target_is_directory=True)
+    (kit / "inside-link.jpg").symlink_to(kit / "a.jpg")
+    status, out, _err = new(capsys, str(kit))
+    assert status == 0
+    assert "link.jpg: warning: left out: a link to outside the folder" in out
+    files = [s.file_text for s in load_press_kit(kit).kit.stills]
+    assert files == ["a.jpg", "inside-link.jpg"]
+
+
+def test_a_folder_past_a_kits_size_is_refused_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.model.kit_new
+
+    monkeypatch.setattr(app.model.kit_new, "MAX_FILES", 3)
+    kit = tmp_path / "kit"
+    for index in range(5):
+        make_still(kit / f"{index}.jpg")
+    status, _out, err = new(capsys, str(kit))
+    assert status == 1
+    assert "more than 3 media files" in err
+    assert not (kit / "presskit.yaml").exists()

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from app.model.atomic_write import write_bytes_atomically
 from app.model.kit import MANIFEST_NAME
-from app.model.kit_new import MAX_FILES, TooManyFiles, plan_kit
+from app.model.kit_new import TooManyFiles, plan_kit
 from app.model.kit_new_yaml import SCHEMA_NAME, manifest_text
 from app.model.problems import Problem, count_summary, escape_unprintable
 from app.model.validate import validate_kit
@@ -62,9 +62,9 @@ def run_new(folder: Path, title: str | None) -> int:
         return EXIT_USAGE
     try:
         plan = plan_kit(folder, title)
-    except TooManyFiles:
+    except TooManyFiles as error:
         _say(
-            f"{shown}: holds more than {MAX_FILES:,} media files, more than a kit may; "
+            f"{shown}: holds more than {error.limit:,} media files, more than a kit may; "
             "nothing written"
         )
         return EXIT_FAILURE

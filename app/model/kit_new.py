@@ -130,6 +130,10 @@ def kit_files(root: Path, problems: list[Problem]) -> list[str]:
 class TooManyFiles(Exception):
     """The folder holds more media than a kit may (the viewer's archive limit)."""
 
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"more than {limit} media files")
+        self.limit = limit
+
 
 def _inside(real_root: str, path: str) -> bool:
     real = os.path.realpath(path)
