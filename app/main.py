@@ -14,9 +14,9 @@ One grammar for every mode::
     presskit --set-booth-pin              store the booth operator's PIN (read from the terminal)
     presskit --version
 
-A command word (``validate``, ``search``, ``new``, ``pack``) counts only as the first
-argument: ``presskit ./search`` and ``presskit -- search`` open a kit folder named ``search``.
-A QUERY that starts with ``-`` follows ``--``.
+A command word (``validate``, ``search``, ``diff``, ``new``, ``pack``) counts only as the
+first argument: ``presskit ./search`` and ``presskit -- search`` open a kit folder named
+``search``. A QUERY that starts with ``-`` follows ``--``.
 
 Nothing here ever lets a Python traceback reach the person: unexpected errors are logged to
 the log file and summarised in one line on stderr.
@@ -223,19 +223,15 @@ def _run_diff(args: list[str]) -> int:
 
 
 def _run_new(args: list[str]) -> int:
-    from app.commands.new_command import build_new_parser, run_new
+    from app.commands.new_command import new_main
 
-    options = build_new_parser().parse_args(args)
-    configure_logging(options.verbose)
-    return run_new(Path(options.folder), options.title)
+    return new_main(args)
 
 
 def _run_pack(args: list[str]) -> int:
-    from app.commands.pack_command import build_pack_parser, run_pack
+    from app.commands.pack_command import pack_main
 
-    options = build_pack_parser().parse_args(args)
-    configure_logging(options.verbose)
-    return run_pack(Path(options.kit), Path(options.output), force=options.force)
+    return pack_main(args)
 
 
 # The command words, recognised only as the first argument (anything else there is a KIT).

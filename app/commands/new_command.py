@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from app.log import configure_logging
 from app.model.atomic_write import write_bytes_atomically
 from app.model.kit import MANIFEST_NAME
 from app.model.kit_new import TooManyFiles, plan_kit
@@ -46,6 +47,13 @@ def build_new_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
     return parser
+
+
+def new_main(args: list[str]) -> int:
+    """The command word's entry: parse, then run (argparse exits 2 on a usage error)."""
+    options = build_new_parser().parse_args(args)
+    configure_logging(options.verbose)
+    return run_new(Path(options.folder), options.title)
 
 
 def run_new(folder: Path, title: str | None) -> int:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from app.log import configure_logging
 from app.model.kit import MANIFEST_NAME
 from app.model.kit_pack import PackError, pack_entries, write_pack
 from app.model.problems import count_summary, escape_unprintable
@@ -41,6 +42,13 @@ def build_pack_parser() -> argparse.ArgumentParser:
     parser.add_argument("--force", action="store_true", help="replace FILE.zip if it exists")
     parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
     return parser
+
+
+def pack_main(args: list[str]) -> int:
+    """The command word's entry: parse, then run (argparse exits 2 on a usage error)."""
+    options = build_pack_parser().parse_args(args)
+    configure_logging(options.verbose)
+    return run_pack(Path(options.kit), Path(options.output), force=options.force)
 
 
 def run_pack(kit: Path, output: Path, force: bool) -> int:
