@@ -251,6 +251,9 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert pack(capsys, str(kit), "-o", str(zipped))[0] == 0
     status, _out, err = pack(capsys, str(zipped), "-o", str(tmp_path / "again.zip"))
     assert status == 2 and "not a kit folder" in err
+    # The manifest names its kit, as it does for validate.
+    status, out, _err = pack(capsys, str(kit / "presskit.yaml"), "-o", str(tmp_path / "m.zip"))
+    assert status == 0 and out.startswith(f"{tmp_path / 'm.zip'}: 7 files")
 
 
 def test_as_a_real_process(tmp_path: Path) -> None:

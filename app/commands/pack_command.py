@@ -52,6 +52,8 @@ def pack_main(args: list[str]) -> int:
 
 
 def run_pack(kit: Path, output: Path, force: bool) -> int:
+    if kit.name == MANIFEST_NAME and kit.is_file():
+        kit = kit.parent  # the manifest itself names its kit, as for validate
     shown = escape_unprintable(str(kit))
     shown_output = escape_unprintable(str(output))
     if not (kit / MANIFEST_NAME).is_file():
