@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import stat
+import subprocess
 import zipfile
 import zlib
 from pathlib import Path
@@ -265,3 +267,24 @@ def test_as_a_real_process(tmp_path: Path) -> None:
     assert completed.stdout == (
         f"{target}: 7 files, {target.stat().st_size} bytes, sha256 {sha256(target)}\n"
     )
+
+
+@pytest.mark.skipif(shutil.which("unzip") is None, reason="needs Info-ZIP unzip")
+def test_an_independent_unzip_reads_every_entry_and_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit = write_kit(tmp_path / "kit")
+    target = tmp_path / "kit.zip"
+    assert pack(capsys, str(kit), "-o", str(target))[0] == 0
+    tested = subprocess.run(
+        ["unzip", "-t", str(target)], capture_output=True, timeout=60, check=False
+    )
+    assert tested.returncode == 0, tested.stdout
+    out = tmp_path / "out"
+    unpacked = subprocess.run(
+        ["unzip", "-q", str(target), "-d", str(out)], capture_output=True, timeout=60, check=False
+    )
+    assert unpacked.returncode == 0, unpacked.stderr
+    assert (out / "stills" / f"{UTF8}.png").read_bytes() == (
+        kit / "stills" / f"{UTF8}.png"
+    ).read_bytes()
