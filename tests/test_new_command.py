@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,11 @@ def test_captions_come_from_the_images_metadata(
     assert load_press_kit(kit).kit.film.title == "Night Orbit"
     assert text.startswith("# yaml-language-server: $schema=presskit-1.1.schema.json\n")
     assert (kit / "presskit-1.1.schema.json").is_file()
+    mask = os.umask(0o022)
+    os.umask(mask)
+    for made in ("presskit.yaml", "presskit-1.1.schema.json"):  # for others to read too
+        assert stat.S_IMODE((kit / made).stat().st_mode) == 0o666 & ~mask
+    assert [p.name for p in kit.iterdir() if p.name.startswith(".")] == []
 
 
 def test_todo_lines_are_warned_about_with_their_numbers(

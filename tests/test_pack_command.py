@@ -92,6 +92,9 @@ def test_packing_twice_gives_the_same_bytes(
     assert first.read_bytes() == second.read_bytes()
     size = first.stat().st_size
     assert out == f"{first}: 7 files, {size} bytes, sha256 {sha256(first)}\n"
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(first.stat().st_mode) == 0o666 & ~mask  # to send, not private
 
 
 def test_the_zip_holds_only_what_the_kit_names(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from app.log import configure_logging
-from app.model.atomic_write import write_bytes_atomically
+from app.model.atomic_write import default_file_mode
 from app.model.kit import MANIFEST_NAME
 from app.model.kit_new import TooManyFiles, plan_kit
 from app.model.kit_new_yaml import SCHEMA_NAME, manifest_text
@@ -86,8 +86,10 @@ def run_new(folder: Path, title: str | None) -> int:
         return EXIT_FAILURE
     text = manifest_text(plan)
     try:
-        write_bytes_atomically(folder / SCHEMA_NAME, resource(f"schema/{SCHEMA_NAME}").read_bytes())
-        if not _write_new(manifest, text.encode("utf-8")):
+        # The schema is ours to refresh; the manifest is the publicist's, never replaced.
+        schema = resource(f"schema/{SCHEMA_NAME}").read_bytes()
+        _write_whole(folder / SCHEMA_NAME, schema, replace=True)
+        if not _write_whole(manifest, text.encode("utf-8"), replace=False):
             _say(f"{escape_unprintable(str(manifest))} appeared while this ran; left as it is")
             return EXIT_USAGE
     except OSError as error:
@@ -106,14 +108,19 @@ def run_new(folder: Path, title: str | None) -> int:
     return EXIT_FAILURE if any(p.is_error for p in problems) else EXIT_OK
 
 
-def _write_new(target: Path, data: bytes) -> bool:
-    """Write ``target`` whole or not at all, and never over a file that appeared meanwhile:
-    the text goes to a temporary file that is then hard-linked to the name (the link fails if
-    the name exists). Where links are not supported (FAT, some shares), an exclusive create."""
+def _write_whole(target: Path, data: bytes, replace: bool) -> bool:
+    """Write ``target`` whole or not at all, readable as any new file of this person. Without
+    ``replace``, never over a file that appeared meanwhile: the temporary file is hard-linked
+    to the name (which fails if the name exists); where links are not supported (FAT, some
+    shares), an exclusive create. False when the name was taken."""
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".partial-")
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, default_file_mode())
+        if replace:
+            os.replace(temporary, target)
+            return True
         try:
             os.link(temporary, target)
         except FileExistsError:

@@ -41,6 +41,7 @@ from app.model.archive import (
     entry_name,
     unsafe_member_reason,
 )
+from app.model.atomic_write import default_file_mode
 from app.model.kit import MANIFEST_NAME, KitFile, PressKit
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,7 @@ def write_pack(entries: list[PackEntry], target: Path, replace: bool) -> PackRes
             while chunk := stream.read(_CHUNK):
                 digest.update(chunk)
             size = stream.tell()
+        os.chmod(temporary, default_file_mode())  # a zip to send, not mkstemp's private file
         if replace:
             os.replace(temporary, target)
         else:
