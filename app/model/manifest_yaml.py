@@ -168,7 +168,8 @@ def _scan_events(text: str, file_name: str, lines: LineIndex) -> list[Problem]:
 
 # A comment that marks text a person still has to write (``presskit new`` writes them): the
 # line must end with it, so "# TODO: later" or a TODO in the middle of a comment is left alone.
-_TODO_COMMENT = re.compile(r"#[ \t]*TODO[ \t]*$", re.MULTILINE)
+# Any line break an editor shows ends the line (a file saved on Windows ends its lines "\r\n").
+_TODO_COMMENT = re.compile(r"#[ \t]*TODO[ \t]*(?=\r\n|\r|\n|\Z)")
 
 
 def todo_lines(text: str) -> list[int]:

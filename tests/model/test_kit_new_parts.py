@@ -101,6 +101,9 @@ def test_todo_comments_only() -> None:
     # A text the scanner cannot read: its syntax error is what the loader reports.
     assert todo_lines('a: "unclosed # TODO\n') == []
     assert todo_lines("a: b\n") == []
+    # Windows line ends, and text before the mark that is more than one byte a character.
+    assert todo_lines("a: b  # TODO\r\nc: d\r\ne: f # TODO") == [1, 3]
+    assert todo_lines('t: "日本語 Ærø # TODO"\nu: 日本語  # TODO\n') == [2]
 
 
 def test_natural_order() -> None:
