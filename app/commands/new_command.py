@@ -36,9 +36,10 @@ def build_new_parser() -> argparse.ArgumentParser:
             "every video, with the JSON Schema beside it; then validate the new kit."
         ),
         epilog=(
-            f"Exit status: {EXIT_OK} written (warnings only), {EXIT_FAILURE} errors or nothing "
-            f"usable in DIR (then nothing is written), {EXIT_USAGE} usage error, no such DIR, "
-            "or DIR already has a presskit.yaml."
+            f"Exit status: {EXIT_OK} written (warnings only), {EXIT_FAILURE} the new kit has "
+            "errors (the manifest stays, to be fixed) or DIR holds nothing usable (nothing is "
+            f"written), {EXIT_USAGE} usage error, no such DIR, or DIR already has a "
+            "presskit.yaml."
         ),
     )
     parser.add_argument("folder", metavar="DIR", help="the folder of stills and videos")
