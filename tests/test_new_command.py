@@ -355,3 +355,21 @@ def test_a_folder_past_a_kits_size_is_refused_whole(
     assert status == 1
     assert "more than 3 media files" in err
     assert not (kit / "presskit.yaml").exists()
+
+
+def test_a_new_kit_with_errors_keeps_its_manifest_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit = tmp_path / "kit"
+    (kit / "video").mkdir(parents=True)
+    # A video whose header is sound but whose same-named captions are not WebVTT at all.
+    (kit / "video" / "trailer.mp4").write_bytes(
+        b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"\x00" * 64
+    )
+    (kit / "video" / "trailer.vtt").write_text("not captions\n", encoding="utf-8")
+    status, out, _err = new(capsys, str(kit))
+    assert status == 1
+    assert any(": error: " in line and "trailer.vtt" in line for line in out)
+    assert "video/trailer.mp4: warning: it has no video or audio track that could be read" in out
+    assert out[-1].startswith("1 error, ")
+    assert (kit / "presskit.yaml").is_file()  # kept, for the publicist to fix
