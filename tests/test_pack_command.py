@@ -17,6 +17,7 @@ import pytest
 import app.model.kit_pack
 from app.main import main
 from app.model.archive import MAX_RATIO, RATIO_CHECK_FLOOR, extract_kit
+from app.model.kit_pack import PackEntry, PackError, write_pack
 from app.model.loader import load_press_kit
 from tests.kit_new_media import make_still
 from tests.test_cli import assert_no_traceback, run_cli
@@ -291,3 +292,32 @@ def test_an_independent_unzip_reads_every_entry_and_name(
     assert (out / "stills" / f"{UTF8}.png").read_bytes() == (
         kit / "stills" / f"{UTF8}.png"
     ).read_bytes()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_kit_file_is_named_and_nothing_is_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit = write_kit(tmp_path / "kit")
+    (kit / "NOTICE").chmod(0)
+    target = tmp_path / "kit.zip"
+    status, out, err = pack(capsys, str(kit), "-o", str(target))
+    assert (status, out) == (1, "")
+    assert "'NOTICE' cannot be read" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit", "state"]
+
+
+def test_a_file_gone_while_packing_is_named_and_nothing_is_left(tmp_path: Path) -> None:
+    """What a kit file deleted between the listing and the copy does (also what an unreadable
+    one does, which root, running these tests in CI containers, cannot be shown)."""
+    present = tmp_path / "presskit.yaml"
+    present.write_text("format: presskit/1.1\n", encoding="utf-8")
+    entries = [
+        PackEntry("presskit.yaml", present, present.stat().st_size, True),
+        PackEntry("stills/gone.jpg", tmp_path / "gone.jpg", 10, False),
+    ]
+    target = tmp_path / "out" / "kit.zip"
+    target.parent.mkdir()
+    with pytest.raises(PackError, match=r"'stills/gone\.jpg' cannot be read"):
+        write_pack(entries, target, replace=False)
+    assert list(target.parent.iterdir()) == []

@@ -169,7 +169,8 @@ def _deflates_within_limit(path: Path) -> bool:
 
 def write_pack(entries: list[PackEntry], target: Path, replace: bool) -> PackResult:
     """Write the zip to ``target`` through a temporary file beside it. Without ``replace`` an
-    existing ``target`` is left alone (FileExistsError). Raises OSError for file errors."""
+    existing ``target`` is left alone (FileExistsError). Raises PackError when a kit file
+    cannot be read, OSError when the zip cannot be written; either way no file is left."""
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "w+b") as stream:
@@ -197,11 +198,19 @@ def write_pack(entries: list[PackEntry], target: Path, replace: bool) -> PackRes
 
 def _add(archive: zipfile.ZipFile, entry: PackEntry) -> None:
     info = _info(entry)
-    if entry.deflate and _deflates_within_limit(entry.path):
+    try:
+        deflate = entry.deflate and _deflates_within_limit(entry.path)
+    except OSError as error:
+        raise PackError(f"{entry_name(entry.name)} cannot be read ({error.strerror})") from None
+    if deflate:
         info.compress_type = zipfile.ZIP_DEFLATED
     else:
         info.compress_type = zipfile.ZIP_STORED
-    with entry.path.open("rb") as source, archive.open(info, "w") as sink:
+    try:
+        source = entry.path.open("rb")
+    except OSError as error:  # the kit's file, not the zip: say which
+        raise PackError(f"{entry_name(entry.name)} cannot be read ({error.strerror})") from None
+    with source, archive.open(info, "w") as sink:
         shutil.copyfileobj(source, sink, _CHUNK)
 
 
