@@ -15,13 +15,15 @@ FFMPEG = shutil.which("ffmpeg")
 needs_ffmpeg = pytest.mark.skipif(FFMPEG is None, reason="needs ffmpeg")
 needs_exiftool = pytest.mark.skipif(EXIFTOOL is None, reason="needs exiftool")
 
-# name -> ffmpeg output options: the portable pair, and three that do not play everywhere.
+# name -> ffmpeg output options: the portable pair, and others that do not play everywhere.
 CLIPS = {
     "h264-aac.mp4": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"],
     "h264-aac.mov": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"],
     "h264-aac.mkv": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"],
     "vp9-opus.webm": ["-c:v", "libvpx-vp9", "-c:a", "libopus"],
     "mpeg4.mp4": ["-c:v", "mpeg4", "-an"],
+    # MP3 travels in MP4 under the same 'mp4a' sample entry as AAC: only its esds tells.
+    "h264-mp3.mp4": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "libmp3lame"],
 }
 
 

@@ -55,6 +55,19 @@ _MP4_NAMES = {
     b"ipcm": "PCM",
 }
 _MP4_HANDLERS = {b"vide": "video", b"soun": "audio"}
+# MPEG-4 objectTypeIndication values of audio (ISO/IEC 14496-1 and the MP4 registration
+# authority): AAC in its MPEG-4 and MPEG-2 forms, and MP3.
+_MPEG4_AUDIO = {
+    0x40: "AAC",
+    0x66: "AAC",
+    0x67: "AAC",
+    0x68: "AAC",
+    0x69: "MP3",
+    0x6B: "MP3",
+    0xA5: "Dolby Digital (AC-3)",
+    0xA6: "Dolby Digital Plus (E-AC-3)",
+    0xAD: "Opus",
+}
 
 # Matroska/WebM element IDs (with their length marker bits, as they appear in the file).
 _EBML = 0x1A45DFA3
@@ -196,12 +209,56 @@ class _Mp4Reader:
         position = 8
         for _ in range(min(count, 16)):
             entry_size, code = struct.unpack_from(">I4s", data, position)
-            self.found.append(Track(kind, _MP4_NAMES.get(code, _printable(code))))
+            name = _MP4_NAMES.get(code, _printable(code))
+            if code == b"mp4a":
+                entry = data[position : position + max(entry_size, 8)]
+                object_type = _object_type(entry)
+                if object_type is not None:
+                    name = _MPEG4_AUDIO.get(object_type, f"MPEG-4 audio 0x{object_type:02x}")
+            self.found.append(Track(kind, name))
             if entry_size < 8:
                 break
             position += entry_size
             if position + 8 > len(data):
                 break
+
+
+def _object_type(entry: bytes) -> int | None:
+    """The objectTypeIndication of an ``mp4a`` entry's ``esds`` box: ``mp4a`` only says
+    "MPEG-4 audio", and MP3 travels under it as well as AAC. None when it cannot be read."""
+    at = entry.find(b"esds")
+    if at < 0:
+        return None
+    position = at + 8  # past the box type, its version and its flags
+    try:
+        if entry[position] != 0x03:  # ES_Descriptor
+            return None
+        position = _descriptor_body(entry, position)
+        flags = entry[position + 2]
+        position += 3
+        if flags & 0x80:  # streamDependenceFlag: a depended-on ES_ID
+            position += 2
+        if flags & 0x40:  # URL_Flag: a length-prefixed URL
+            position += 1 + entry[position]
+        if flags & 0x20:  # OCRstreamFlag
+            position += 2
+        if entry[position] != 0x04:  # DecoderConfigDescriptor
+            return None
+        return entry[_descriptor_body(entry, position)]
+    except IndexError:
+        return None
+
+
+def _descriptor_body(data: bytes, at: int) -> int:
+    """Where the body of the MPEG-4 descriptor whose tag is at ``at`` starts (its length
+    takes one to four bytes, seven bits each)."""
+    position = at + 1
+    for _ in range(4):
+        more = data[position] & 0x80
+        position += 1
+        if not more:
+            break
+    return position
 
 
 class _MatroskaReader:

@@ -152,9 +152,10 @@ def test_codecs_of_real_clips(tmp_path: Path, name: str) -> None:
         "h264-aac.mkv": [Track("video", "H.264"), Track("audio", "AAC")],
         "vp9-opus.webm": [Track("video", "VP9"), Track("audio", "Opus")],
         "mpeg4.mp4": [Track("video", "MPEG-4 Part 2")],
+        "h264-mp3.mp4": [Track("video", "H.264"), Track("audio", "MP3")],
     }[name]
     assert tracks == expected
-    assert (portability_warning(tracks) is None) == name.startswith("h264")
+    assert (portability_warning(tracks) is None) == name.startswith("h264-aac")
 
 
 def _box(kind: bytes, body: bytes = b"") -> bytes:
@@ -208,3 +209,28 @@ def test_a_fifo_named_like_a_video_is_not_opened_for_reading(tmp_path: Path) -> 
     os.mkfifo(path)
     with pytest.raises(CodecReadError, match="not a regular file"):
         read_tracks(path)
+
+
+def _audio_file(entry_body: bytes) -> bytes:
+    """An MP4 with one sound track whose single sample entry is ``mp4a`` + ``entry_body``."""
+    entry = _box(b"mp4a", entry_body)
+    stsd = _box(b"stsd", b"\x00" * 4 + struct.pack(">I", 1) + entry)
+    hdlr = _box(b"hdlr", b"\x00" * 8 + b"soun" + b"\x00" * 12)
+    trak = _box(b"trak", _box(b"mdia", hdlr + _box(b"minf", _box(b"stbl", stsd))))
+    return _box(b"ftyp", b"isom") + _box(b"moov", trak)
+
+
+@pytest.mark.parametrize(
+    ("esds", "codec"),
+    [
+        (b"", "AAC"),  # no esds: what 'mp4a' says
+        (b"esds\x00\x00\x00\x00\x03\x80", "AAC"),  # cut short inside the ES descriptor
+        (b"esds\x00\x00\x00\x00\x03\x19\x00\x01\x00\x04\x11\x6b", "MP3"),
+        (b"esds\x00\x00\x00\x00\x03\x19\x00\x01\xe0\x00\x02\x05", "AAC"),  # flags past the end
+        (b"esds\x00\x00\x00\x00\x03\x19\x00\x01\x00\x04\x11\x99", "MPEG-4 audio 0x99"),
+    ],
+)
+def test_the_audio_object_type_of_an_mp4a_entry(tmp_path: Path, esds: bytes, codec: str) -> None:
+    path = tmp_path / "audio.mp4"
+    path.write_bytes(_audio_file(b"\x00" * 28 + b"\x00\x00\x00\x00" + esds))
+    assert read_tracks(path) == [Track("audio", codec)]
