@@ -6,15 +6,17 @@ One grammar for every mode::
     presskit validate [--deep] KIT        check a kit, print its problems
     presskit search KIT QUERY...          print every field of the kit that holds every word
     presskit diff OLD NEW                 print what changed between two editions of a kit
+    presskit new DIR [--title TITLE]      write a first presskit.yaml from a folder of media
+    presskit pack KIT -o FILE.zip [--force]  a deterministic zip of the kit for sending
     presskit --self-test [KIT]            headless end-to-end check, JSON report on stdout
     presskit --booth [KIT] [--booth-idle S] [--booth-slide S] [--booth-sound on|off]
                        [--booth-no-pin]   locked full-screen booth with an attract loop
     presskit --set-booth-pin              store the booth operator's PIN (read from the terminal)
     presskit --version
 
-A command word (``validate``, ``search``) counts only as the first argument: ``presskit
-./search`` and ``presskit -- search`` open a kit folder named ``search``. A QUERY that starts
-with ``-`` follows ``--``.
+A command word (``validate``, ``search``, ``diff``, ``new``, ``pack``) counts only as the
+first argument: ``presskit ./search`` and ``presskit -- search`` open a kit folder named
+``search``. A QUERY that starts with ``-`` follows ``--``.
 
 Nothing here ever lets a Python traceback reach the person: unexpected errors are logged to
 the log file and summarised in one line on stderr.
@@ -220,11 +222,25 @@ def _run_diff(args: list[str]) -> int:
     return diff_main(args)
 
 
+def _run_new(args: list[str]) -> int:
+    from app.commands.new_command import new_main
+
+    return new_main(args)
+
+
+def _run_pack(args: list[str]) -> int:
+    from app.commands.pack_command import pack_main
+
+    return pack_main(args)
+
+
 # The command words, recognised only as the first argument (anything else there is a KIT).
 _COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "validate": _run_validate,
     "search": _run_search,
     "diff": _run_diff,
+    "new": _run_new,
+    "pack": _run_pack,
 }
 
 
