@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from app.identity import SLUG
 from app.model.atomic_write import write_bytes_atomically
 from app.model.kit import PressKit, Still
 
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 Flag = Literal["picked", "rejected", "none"]
 FLAGS: tuple[Flag, ...] = ("picked", "rejected", "none")
 MAX_STARS = 5
-FORMAT = "iss-presskit-picks/1"  # written into each file, so a later version can tell
+FORMAT = f"{SLUG}-picks/1"  # written into each file, so a later version can tell
 
 
 class Mark(NamedTuple):
