@@ -27,6 +27,7 @@ from app.model.kit import PressKit, Video
 from app.model.times import SystemWallClock, WallClock
 from app.views import palette
 from app.views.booth.attract_canvas import AttractCanvas, Frame
+from app.views.booth.qr_code import BoothQr
 from app.views.booth.title_card import (
     TitleCardLine,
     card_laurels,
@@ -83,6 +84,7 @@ class AttractLoop(QWidget):
         # A test sets a fixed clock before set_kit.
         self.wall_clock: WallClock = SystemWallClock()
         self.video_choice: Video | None = None  # the booth's video, free of embargo at set_kit
+        self.qr: BoothQr | None = None  # the take-the-kit-home code on the title card
 
         # The Trailer tab's own canvas: the same picture and the same caption overlay.
         self.video = VideoCanvas(self)
@@ -419,7 +421,13 @@ class AttractLoop(QWidget):
         if card is None or card.size() != size:
             assert self.kit is not None
             card = self._title_card = paint_title_card(
-                self.title_card_lines, self._key_art, size, ratio, self.font(), self.card_laurels
+                self.title_card_lines,
+                self._key_art,
+                size,
+                ratio,
+                self.font(),
+                self.card_laurels,
+                self.qr,
             )
         return card
 

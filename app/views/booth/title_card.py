@@ -19,6 +19,7 @@ from app.model.attract import release_date
 from app.model.kit import Film, PressKit, Quote
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.views import palette
+from app.views.booth.qr_code import BoothQr, paint_card_qr
 from app.views.kit_text import breakable
 from app.views.laurel import LAUREL_SIZE, LaurelWidget
 from app.views.overview_tab import format_date
@@ -111,9 +112,10 @@ def paint_title_card(
     ratio: float,
     base_font: QFont,
     laurels: Sequence[QWidget] = (),
+    qr: BoothQr | None = None,
 ) -> QPixmap:
     """The card: key art at the left when there is one, then the film's own lines, then a row
-    of laurels."""
+    of laurels; the booth's QR code, if any, in the bottom-right corner."""
     pixmap = QPixmap(size)
     pixmap.setDevicePixelRatio(ratio)
     width, height = size.width() / ratio, size.height() / ratio
@@ -134,6 +136,10 @@ def paint_title_card(
             painter.drawImage(art_rect, art)
             text_left = art_rect.right() + width * 0.06
         text_width = width - text_left - width * 0.06
+        if qr is not None:
+            qr_left = paint_card_qr(painter, qr.modules, qr.url, size, ratio, base_font)
+            # The text keeps clear of the code's column.
+            text_width = max(width * 0.15, min(text_width, qr_left - width * 0.03 - text_left))
         laurel_height = height * _LAUREL_FRACTION if laurels else 0.0
         # The text fits in what the laurels leave: they sit under it, never over it.
         text_room = height - laurel_height * 1.2
