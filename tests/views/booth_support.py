@@ -70,8 +70,8 @@ def booth_ini(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_booth(qtbot, booth_ini: Path) -> Iterator[MakeBooth]:
     """``make_booth(kit_dir, pin="2468", wall_clock=None, qr=None, **config)``: a started
-    BoothWindow on a ManualClock (``window.clock``). Left properly at the end of the test, so its application-wide filters
-    and URL handlers never leak into other tests."""
+    BoothWindow on a ManualClock (``window.clock``). Left properly at the end of the test, so
+    its application-wide filters and URL handlers never leak into other tests."""
     made: list[BoothWindow] = []
 
     def make(
