@@ -11,6 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 import zxingcpp
 from booth_support import write_booth_kit
 from PySide6.QtCore import QPoint, QSize, Qt
@@ -25,6 +26,7 @@ from app.views.booth.qr_code import (
     QrCodeWidget,
     QrPanel,
     qr_image,
+    self_check,
 )
 from app.views.booth.title_card import CardLine, TitleCardLine, paint_title_card
 
@@ -161,3 +163,22 @@ def test_visitor_mode_shows_the_code_in_its_corner(qtbot, make_booth, tmp_path: 
     assert decoded(window.grab().toImage()) == [URL]
     # And the attract loop's title card carries it too.
     assert window.attract.qr is not None and window.attract.qr.url == URL
+
+
+def test_the_self_check_compares_every_module_with_the_pixels(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert self_check().endswith("drawn pixel-exact")
+    # A drawing that loses a module is caught.
+    from app.views.booth import qr_code
+
+    original = qr_code.qr_image
+
+    def one_module_lost(modules: list[list[bool]], module_pixels: int) -> QImage:
+        image = original(modules, module_pixels)
+        image.setPixel(4 * module_pixels, 4 * module_pixels, LIGHT)  # the finder's corner
+        return image
+
+    monkeypatch.setattr(qr_code, "qr_image", one_module_lost)
+    with pytest.raises(RuntimeError, match=r"module \(4, 4\)"):
+        self_check()

@@ -185,3 +185,27 @@ def visitor_page(tabs: QWidget, qr: BoothQr, parent: QWidget | None = None) -> Q
     panel = QrPanel(qr.modules, qr.url, page)
     layout.addWidget(panel)
     return page
+
+
+SELF_CHECK_URL = "https://example.org/press-kit"
+
+
+def self_check(url: str = SELF_CHECK_URL) -> str:
+    """Make and draw a code and compare every module with the pixels drawn: proves segno and
+    the drawing are in a build (the self-test runs it from the frozen bundle). Raises
+    RuntimeError on a mismatch."""
+    from app.model.booth_qr import qr_modules
+
+    modules = qr_modules(url)
+    module_pixels = 3
+    image = qr_image(modules, module_pixels).convertToFormat(QImage.Format.Format_RGB32)
+    for row_index, row in enumerate(modules):
+        for column_index, dark in enumerate(row):
+            expected = DARK if dark else LIGHT
+            for dy in range(module_pixels):
+                for dx in range(module_pixels):
+                    x, y = column_index * module_pixels + dx, row_index * module_pixels + dy
+                    if image.pixel(x, y) != expected:
+                        raise RuntimeError(f"QR module ({row_index}, {column_index}) drawn wrong")
+    side = len(modules)
+    return f"a {side}x{side}-module QR code made and drawn pixel-exact"
