@@ -38,6 +38,21 @@ class BoothQr(NamedTuple):
     url: str
 
 
+_URL_BREAK_AFTER = frozenset("/?&#=")
+
+
+def url_lines(url: str) -> str:
+    """``url`` for display, free to wrap after a slash, ``?``, ``&``, ``#`` or ``=`` (where a
+    reader expects a URL to break; zero-width spaces, never copied), and inside any part still
+    too long for a line."""
+    scheme, separator, rest = url.partition("://")  # never "https:/" and "/host" apart
+    if not separator:
+        scheme, rest = "", url
+    marked = "".join(ch + "\u200b" if ch in _URL_BREAK_AFTER else ch for ch in rest)
+    parts = marked.split("\u200b")
+    return scheme + separator + "\u200b".join(breakable(part) for part in parts)
+
+
 def qr_image(modules: Modules, module_pixels: int) -> QImage:
     """The symbol at ``module_pixels`` pixels a module (a whole number: every module edge on a
     pixel edge, which is what keeps it crisp)."""
@@ -82,43 +97,52 @@ def paint_qr(painter: QPainter, modules: Modules, box: QRectF, ratio: float) -> 
     return QRectF(left, top, side, side)
 
 
-def paint_card_qr(
-    painter: QPainter,
-    modules: Modules,
-    url: str,
-    card: QSize,
-    ratio: float,
-    base_font: QFont,
-) -> float:
-    """The code in the card's bottom-right corner with the URL under it; returns the left edge
-    of what it took (logical), so the card's text keeps clear of it."""
+class CardQrPlace(NamedTuple):
+    """Where the code and its URL go on a title card (logical pixels)."""
+
+    code: QRectF  # the box the code is centred in
+    text: QRectF  # the URL's lines, under the code
+    font: QFont
+
+    @property
+    def bounds(self) -> QRectF:
+        return self.code.united(self.text)
+
+
+_CARD_TEXT_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+
+
+def place_card_qr(
+    painter: QPainter, url: str, card: QSize, ratio: float, base_font: QFont
+) -> CardQrPlace:
+    """The code in the card's bottom-right corner, the URL centred under it in a column a
+    little wider than the code (a long URL wraps there)."""
     width, height = card.width() / ratio, card.height() / ratio
-    side = height * 0.26
+    side = height * 0.22
     margin = height * 0.05
-    font = QFont(base_font)
-    font.setPixelSize(max(12, int(height / 52)))
-    painter.setFont(font)
-    text_width = side * 1.3
-    text = breakable(url)
-    flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-    text_rect = painter.boundingRect(QRectF(0, 0, text_width, height), flags, text)
     gap = height * 0.015
-    right = width - margin
-    bottom = height - margin
-    placed = paint_qr(
-        painter,
-        modules,
-        QRectF(right - side, bottom - text_rect.height() - gap - side, side, side),
-        ratio,
-    )
-    text_left = placed.center().x() - text_width / 2
-    if text_left + text_width > right:
-        text_left = right - text_width
+    font = QFont(base_font)
+    font.setPixelSize(max(12, int(height / 60)))
+    painter.setFont(font)
+    # Barely wider than the code: the wider the corner, the sooner the card's own lines
+    # must wrap to keep clear of it.
+    column = side * 1.15
+    left = width - margin - column
+    text_size = painter.boundingRect(
+        QRectF(0, 0, column, height), _CARD_TEXT_FLAGS, url_lines(url)
+    ).size()
+    text_top = height - margin - text_size.height()
+    code = QRectF(left + (column - side) / 2, text_top - gap - side, side, side)
+    return CardQrPlace(code, QRectF(left, text_top, column, text_size.height()), font)
+
+
+def paint_card_qr(
+    painter: QPainter, modules: Modules, url: str, place: CardQrPlace, ratio: float
+) -> None:
+    paint_qr(painter, modules, place.code, ratio)
+    painter.setFont(place.font)
     painter.setPen(QColor(palette.TEXT_SECONDARY))
-    painter.drawText(
-        QRectF(text_left, placed.bottom() + gap, text_width, text_rect.height()), flags, text
-    )
-    return min(placed.left(), text_left)
+    painter.drawText(place.text, _CARD_TEXT_FLAGS, url_lines(url))
 
 
 class QrCodeWidget(QWidget):
@@ -157,10 +181,13 @@ class QrPanel(QWidget):
         layout.addWidget(self.hint)
         self.code = QrCodeWidget(modules, self)
         layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.url_label = self._label(breakable(url), "boothQrUrl")
+        self.url_label = self._label(url_lines(url), "boothQrUrl")
+        # Smaller than the booth's touch-sized text: a URL is copied from, not tapped, and a
+        # host name should fit one line.
+        self.url_label.setStyleSheet(f"color: {palette.TEXT_SECONDARY}; font-size: 11pt;")
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(self.url_label)
-        self.setFixedWidth(PANEL_QR_SIDE + 32)
+        self.setFixedWidth(PANEL_QR_SIDE + 64)
 
     def _label(self, text: str, name: str) -> QLabel:
         label = QLabel(text, self)
