@@ -139,7 +139,9 @@ def log_bad_kit(check: KitCheck) -> None:
         len(check.problems),
     )
     for problem in check.problems:
-        log.warning("booth watch: %s: %s", check.path.name, problem.format())
+        # A member's problem names the member (presskit.yaml:12: …); say which archive.
+        where = "" if problem.file == check.path.name else f"in {check.path.name}: "
+        log.warning("booth watch: %s%s", where, problem.format())
 
 
 def newest_good_kit(
