@@ -260,3 +260,27 @@ def test_visitor_mode_shows_embargoed_material_only_after_a_reset_past_its_embar
     wake(qtbot, window)
     assert stills_shown(window) == ["stills/02.jpg", "stills/03.jpg"]
     assert len(window.public.kit.artwork) == 5
+
+
+def test_an_untouched_booth_shows_a_passed_embargos_stills_from_its_next_loop(
+    qtbot, make_booth
+) -> None:
+    wall = FixedWallClock(dt.datetime(2030, 1, 10, 13, 0, tzinfo=UTC))
+    window = make_booth(NIGHT_ORBIT, wall_clock=wall, slide_seconds=1)
+    assert window.attract.kit is not None
+    assert [s.file_text for s in window.attract.kit.stills] == ["stills/02.jpg"]
+    cycles: list[int] = []
+    window.attract.cycle_finished.connect(cycles.append)
+    wall.advance(dt.timedelta(hours=2))
+    clock = clock_of(window)
+
+    def renewed() -> bool:
+        clock.advance(0.5)
+        kit = window.attract.kit
+        return kit is not None and len(kit.stills) == 2
+
+    qtbot.waitUntil(renewed, timeout=120_000)
+    assert cycles  # at the end of a loop
+    assert window.session.phase is BoothPhase.ATTRACT and window.attract.running
+    wake(qtbot, window)
+    assert stills_shown(window) == ["stills/02.jpg", "stills/03.jpg"]

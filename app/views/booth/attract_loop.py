@@ -21,6 +21,7 @@ from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.trailer_player import TrailerPlayer
 from app.media.worker import run_in_background
 from app.model.attract import AttractSequence, AttractStep, StepKind
+from app.model.booth_public import public_kit
 from app.model.booth_session import BoothConfig
 from app.model.clock import Clock
 from app.model.kit import PressKit, Video
@@ -133,6 +134,8 @@ class AttractLoop(QWidget):
 
     def set_kit(self, kit: PressKit) -> None:
         self.stop()
+        # A public screen: only what is free of embargo now (the booth gives the same kit).
+        kit = public_kit(kit, self.wall_clock.utc_now()).kit
         self.kit = kit
         self._kit_generation += 1
         self._key_art = None
@@ -140,16 +143,9 @@ class AttractLoop(QWidget):
         self.title_card_lines = title_card_lines(kit.film, kit.quotes)
         self._set_up_laurels(kit)
         self._failed_logged.clear()
-        now = self.wall_clock.utc_now()
-        trailer = self.video_choice = kit.booth_video(now)
+        trailer = self.video_choice = kit.booth_video()
         playable = trailer is not None and trailer.file is not None and not trailer.problem
         unusable = [i for i, s in enumerate(kit.stills) if s.file is None or s.problem]
-        # Under embargo at the start of the loop: left out as unusable, in the kit's order.
-        public = set(kit.public_stills(now))
-        embargoed = [i for i, s in enumerate(kit.stills) if s not in public and i not in unusable]
-        if embargoed:
-            log.info("attract loop: leaving out %s still(s) under embargo", len(embargoed))
-        unusable = sorted(unusable + embargoed)
         for index in unusable:
             log.info(
                 "attract loop: leaving out still %s (%s)", index + 1, kit.stills[index].problem

@@ -55,6 +55,7 @@ class KitWatch(QObject):
         self.checked = 0  # versions checked since the start, good or bad (for tests and logs)
         self._listing = False
         self._checking = False
+        self._folder_unreadable = False
         self._queue: deque[tuple[Path, ZipState]] = deque()
         self._last_poll: float | None = None
         self._stopped = False
@@ -116,6 +117,9 @@ class KitWatch(QObject):
 
     def _on_listed(self, listing: dict[Path, ZipState], now: float) -> None:
         self._listing = False
+        if self._folder_unreadable:
+            log.info("booth watch: %s can be read again", self.folder)
+            self._folder_unreadable = False
         if self._stopped:
             return
         for path, state in self.stable.update(listing, now):
@@ -124,13 +128,14 @@ class KitWatch(QObject):
 
     def _on_list_failed(self, error: Exception) -> None:
         self._listing = False
-        # Logged at each poll would fill the log while a share is down: debug after the first.
+        # Logged at each poll would fill the log while a share is down: once until it is back.
         log.log(
-            logging.WARNING if self.checked == 0 else logging.DEBUG,
+            logging.DEBUG if self._folder_unreadable else logging.WARNING,
             "booth watch: cannot read %s: %s",
             self.folder,
             error,
         )
+        self._folder_unreadable = True
 
     def _check_next(self) -> None:
         if self._checking or not self._queue or self._stopped:
