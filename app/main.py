@@ -10,7 +10,8 @@ One grammar for every mode::
     presskit pack KIT -o FILE.zip [--force]  a deterministic zip of the kit for sending
     presskit --self-test [KIT]            headless end-to-end check, JSON report on stdout
     presskit --booth [KIT] [--booth-idle S] [--booth-slide S] [--booth-sound on|off]
-                       [--booth-no-pin]   locked full-screen booth with an attract loop
+                       [--booth-no-pin] [--booth-qr URL] [--booth-watch DIR]
+                                          locked full-screen booth with an attract loop
     presskit --set-booth-pin              store the booth operator's PIN (read from the terminal)
     presskit --version
 
@@ -139,6 +140,20 @@ def build_main_parser() -> argparse.ArgumentParser:
         help="allow booth mode without a PIN: holding Ctrl+Shift+Q for 3 s alone leaves it",
     )
     booth.add_argument(
+        "--booth-qr",
+        type=_booth_url,
+        metavar="URL",
+        help="show a QR code of URL (http or https) on the title card and in visitor mode, so "
+        "visitors can take the kit home",
+    )
+    booth.add_argument(
+        "--booth-watch",
+        type=_watch_folder,
+        metavar="DIR",
+        help="show the newest good .zip kit in DIR, and take a newer one dropped there at the "
+        "next idle reset (checked once it has not changed for 5 s)",
+    )
+    booth.add_argument(
         "--set-booth-pin",
         action="store_true",
         help="ask for the booth PIN on the terminal (or read one line from stdin), store only "
@@ -160,6 +175,22 @@ def _seconds(low: float, high: float) -> Callable[[str], float]:
         return value
 
     return parse
+
+
+def _booth_url(text: str) -> str:
+    from app.model.booth_qr import BoothUrlError, check_booth_url
+
+    try:
+        return check_booth_url(text)
+    except BoothUrlError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _watch_folder(text: str) -> Path:
+    folder = Path(text)
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a folder")
+    return folder
 
 
 def build_validate_parser() -> argparse.ArgumentParser:
@@ -267,6 +298,7 @@ def _run_main(args: list[str]) -> int:
             config = dataclasses.replace(config, slide_seconds=options.booth_slide)
         if options.booth_sound is not None:
             config = dataclasses.replace(config, sound=options.booth_sound == "on")
+        config = dataclasses.replace(config, qr_url=options.booth_qr, watch_dir=options.booth_watch)
         return run_booth(kit, config)
     if options.self_test:
         from app.selftest import run_self_test
@@ -305,6 +337,8 @@ def _check_booth_options(parser: argparse.ArgumentParser, options: argparse.Name
             ("--booth-slide", options.booth_slide is not None),
             ("--booth-sound", options.booth_sound is not None),
             ("--booth-no-pin", options.booth_no_pin),
+            ("--booth-qr", options.booth_qr is not None),
+            ("--booth-watch", options.booth_watch is not None),
         )
         if given
     ]

@@ -297,6 +297,16 @@ def _make_visible_thumbnails(result: LoadResult, folder: Path) -> str:
     )
 
 
+def _check_booth_qr(context: SelfTestContext) -> str | None:
+    """Booth mode's take-the-kit-home QR code is made (segno) and drawn (Qt) in this build."""
+    from app.media.headless import ensure_headless_app
+
+    ensure_headless_app()
+    from app.views.booth.qr_code import self_check
+
+    return self_check()
+
+
 CHECKS: list[tuple[str, CheckFunction]] = [
     ("load", _check_load),
     ("validate", _check_validate),
@@ -304,6 +314,7 @@ CHECKS: list[tuple[str, CheckFunction]] = [
     ("trailer", _check_trailer),
     ("videos", _check_videos),
     ("stills", _check_stills),
+    ("booth qr", _check_booth_qr),
 ]
 
 
