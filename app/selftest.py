@@ -307,6 +307,16 @@ def _check_booth_qr(context: SelfTestContext) -> str | None:
     return self_check()
 
 
+def _check_text(context: SelfTestContext) -> str | None:
+    """Collation and case mapping, which need ICU's data (trimmed in the Linux bundle)."""
+    from app.media.text_services import COLLATION_CASES, text_services_problems
+
+    problems = text_services_problems()
+    if problems:
+        raise CheckFailed("; ".join(problems))
+    return f"collation in {len(COLLATION_CASES)} locales and locale-aware case mapping work"
+
+
 CHECKS: list[tuple[str, CheckFunction]] = [
     ("load", _check_load),
     ("validate", _check_validate),
@@ -315,6 +325,7 @@ CHECKS: list[tuple[str, CheckFunction]] = [
     ("videos", _check_videos),
     ("stills", _check_stills),
     ("booth qr", _check_booth_qr),
+    ("text", _check_text),
 ]
 
 
