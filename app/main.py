@@ -8,15 +8,19 @@ One grammar for every mode::
     presskit export KIT -o OUT [--stills all|picks|N,N...] [--artwork none|all|N,N...]
                     [--size original|web] [--zip] [--force]
                                           write a story pack (images with their metadata)
+    presskit diff OLD NEW                 print what changed between two editions of a kit
+    presskit new DIR [--title TITLE]      write a first presskit.yaml from a folder of media
+    presskit pack KIT -o FILE.zip [--force]  a deterministic zip of the kit for sending
     presskit --self-test [KIT]            headless end-to-end check, JSON report on stdout
     presskit --booth [KIT] [--booth-idle S] [--booth-slide S] [--booth-sound on|off]
-                       [--booth-no-pin]   locked full-screen booth with an attract loop
+                       [--booth-no-pin] [--booth-qr URL] [--booth-watch DIR]
+                                          locked full-screen booth with an attract loop
     presskit --set-booth-pin              store the booth operator's PIN (read from the terminal)
     presskit --version
 
-A command word (``validate``, ``search``) counts only as the first argument: ``presskit
-./search`` and ``presskit -- search`` open a kit folder named ``search``. A QUERY that starts
-with ``-`` follows ``--``.
+A command word (``validate``, ``search``, ``export``, ``diff``, ``new``, ``pack``) counts only
+as the first argument: ``presskit ./search`` and ``presskit -- search`` open a kit folder named
+``search``. A QUERY that starts with ``-`` follows ``--``.
 
 Nothing here ever lets a Python traceback reach the person: unexpected errors are logged to
 the log file and summarised in one line on stderr.
@@ -140,6 +144,20 @@ def build_main_parser() -> argparse.ArgumentParser:
         help="allow booth mode without a PIN: holding Ctrl+Shift+Q for 3 s alone leaves it",
     )
     booth.add_argument(
+        "--booth-qr",
+        type=_booth_url,
+        metavar="URL",
+        help="show a QR code of URL (http or https) on the title card and in visitor mode, so "
+        "visitors can take the kit home",
+    )
+    booth.add_argument(
+        "--booth-watch",
+        type=_watch_folder,
+        metavar="DIR",
+        help="show the newest good .zip kit in DIR, and take a newer one dropped there at the "
+        "next idle reset (checked once it has not changed for 5 s)",
+    )
+    booth.add_argument(
         "--set-booth-pin",
         action="store_true",
         help="ask for the booth PIN on the terminal (or read one line from stdin), store only "
@@ -161,6 +179,22 @@ def _seconds(low: float, high: float) -> Callable[[str], float]:
         return value
 
     return parse
+
+
+def _booth_url(text: str) -> str:
+    from app.model.booth_qr import BoothUrlError, check_booth_url
+
+    try:
+        return check_booth_url(text)
+    except BoothUrlError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _watch_folder(text: str) -> Path:
+    folder = Path(text)
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a folder")
+    return folder
 
 
 def build_validate_parser() -> argparse.ArgumentParser:
@@ -230,11 +264,32 @@ def _run_export(args: list[str]) -> int:
     )
 
 
+def _run_diff(args: list[str]) -> int:
+    from app.commands.diff_command import diff_main
+
+    return diff_main(args)
+
+
+def _run_new(args: list[str]) -> int:
+    from app.commands.new_command import new_main
+
+    return new_main(args)
+
+
+def _run_pack(args: list[str]) -> int:
+    from app.commands.pack_command import pack_main
+
+    return pack_main(args)
+
+
 # The command words, recognised only as the first argument (anything else there is a KIT).
 _COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "validate": _run_validate,
     "search": _run_search,
     "export": _run_export,
+    "diff": _run_diff,
+    "new": _run_new,
+    "pack": _run_pack,
 }
 
 
@@ -261,6 +316,7 @@ def _run_main(args: list[str]) -> int:
             config = dataclasses.replace(config, slide_seconds=options.booth_slide)
         if options.booth_sound is not None:
             config = dataclasses.replace(config, sound=options.booth_sound == "on")
+        config = dataclasses.replace(config, qr_url=options.booth_qr, watch_dir=options.booth_watch)
         return run_booth(kit, config)
     if options.self_test:
         from app.selftest import run_self_test
@@ -299,6 +355,8 @@ def _check_booth_options(parser: argparse.ArgumentParser, options: argparse.Name
             ("--booth-slide", options.booth_slide is not None),
             ("--booth-sound", options.booth_sound is not None),
             ("--booth-no-pin", options.booth_no_pin),
+            ("--booth-qr", options.booth_qr is not None),
+            ("--booth-watch", options.booth_watch is not None),
         )
         if given
     ]

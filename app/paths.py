@@ -1,4 +1,5 @@
-"""The one place that finds the app's own files: bundled resources, the bundled kit, log folder.
+"""The one place that finds the app's own files: bundled resources, the bundled kit, and the
+person's log, cache and data folders.
 
 Works from the source tree and from a PyInstaller bundle (where data files sit under
 ``sys._MEIPASS``). No Qt import, so the command line can use it without loading Qt.
@@ -54,3 +55,15 @@ def log_dir() -> Path:
 
 def cache_dir() -> Path:
     return _user_dir("Cache", ("Caches", USER_FOLDER_NAME), "XDG_CACHE_HOME", ".cache")
+
+
+def data_dir() -> Path:
+    """What the person made and would miss if it were deleted (a cache is not): their picks."""
+    return _user_dir(
+        "Data", ("Application Support", USER_FOLDER_NAME), "XDG_DATA_HOME", ".local/share"
+    )
+
+
+def picks_dir() -> Path:
+    """One small JSON file per kit with the person's picks, rejects and stars."""
+    return data_dir() / "picks"

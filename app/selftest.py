@@ -112,6 +112,11 @@ def _check_window(context: SelfTestContext) -> str | None:
         window.close()
         window.deleteLater()
         QApplication.processEvents()
+    from app.views.icons import ICON_FONT_PREFIX, icon
+
+    # The bundle keeps one icon font (the spec trims the others): it must load and draw.
+    if icon(f"{ICON_FONT_PREFIX}.play").pixmap(32, 32).isNull():
+        raise CheckFailed(f"the {ICON_FONT_PREFIX} icon font did not load")
     return f"rendered {len(rendered)} tabs: {', '.join(rendered)}"
 
 
@@ -331,6 +336,26 @@ def _check_export(context: SelfTestContext) -> str | None:
     return f"{item.label} exported with {len(result.files)} files; its metadata reads back"
 
 
+def _check_booth_qr(context: SelfTestContext) -> str | None:
+    """Booth mode's take-the-kit-home QR code is made (segno) and drawn (Qt) in this build."""
+    from app.media.headless import ensure_headless_app
+
+    ensure_headless_app()
+    from app.views.booth.qr_code import self_check
+
+    return self_check()
+
+
+def _check_text(context: SelfTestContext) -> str | None:
+    """Collation and case mapping, which need ICU's data (trimmed in the Linux bundle)."""
+    from app.media.text_services import COLLATION_CASES, text_services_problems
+
+    problems = text_services_problems()
+    if problems:
+        raise CheckFailed("; ".join(problems))
+    return f"collation in {len(COLLATION_CASES)} locales and locale-aware case mapping work"
+
+
 CHECKS: list[tuple[str, CheckFunction]] = [
     ("load", _check_load),
     ("validate", _check_validate),
@@ -339,6 +364,8 @@ CHECKS: list[tuple[str, CheckFunction]] = [
     ("videos", _check_videos),
     ("stills", _check_stills),
     ("export", _check_export),
+    ("booth qr", _check_booth_qr),
+    ("text", _check_text),
 ]
 
 

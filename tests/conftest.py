@@ -16,11 +16,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Caches, logs and settings of a test run go to a throwaway folder, not the person's own.
+# Caches, logs, data (picks) and settings of a test run go to a throwaway folder,
+# not the person's own.
 _HOME = tempfile.mkdtemp(prefix="presskit-tests-")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
 os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 
 
 MEDIA = Path(__file__).resolve().parent / "data" / "media"

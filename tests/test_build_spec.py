@@ -34,3 +34,26 @@ def test_trimming_keeps_the_still_image_plugins() -> None:
         assert not any(p.match(destination) for p in patterns), destination
     # ...while formats a kit never uses are trimmed, so the rules do reach that folder.
     assert any(p.match("PySide6/Qt/plugins/imageformats/libqtiff.so") for p in patterns)
+
+
+def test_trimming_keeps_only_the_icon_font_the_app_uses() -> None:
+    """The bundle keeps qtawesome's mdi6 font and drops the nine others, so every icon the app
+    names must be an mdi6 glyph and icons.py must load that font alone."""
+    import qtawesome
+
+    from app.views.icons import ICON_FONT_PREFIX
+
+    patterns = _trim_patterns()
+    bundled = {spec[0]: spec[1:] for spec in qtawesome._BUNDLED_FONTS}
+    assert ICON_FONT_PREFIX in bundled
+    for prefix, files in bundled.items():
+        trimmed = [any(p.match(f"qtawesome/fonts/{name}") for p in patterns) for name in files]
+        assert trimmed == [prefix != ICON_FONT_PREFIX] * 2, (prefix, files)
+    app = SPEC.parent / "app"
+    names = {
+        match.group(1)
+        for path in app.rglob("*.py")
+        for match in re.finditer(r"[\"']([a-z0-9]+)\.[a-z0-9-]+[\"']", path.read_text("utf-8"))
+        if match.group(1) in bundled
+    }
+    assert names == {ICON_FONT_PREFIX}

@@ -4,6 +4,7 @@ and embargo judged by the clock (the real one in a real process, a fixed one in-
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import zipfile
@@ -14,6 +15,8 @@ import pytest
 from app.commands.export_command import run_export
 from app.main import main
 from app.model.image_metadata import read_metadata
+from app.model.loader import load_press_kit
+from app.model.picks import Change, PicksStore
 from app.model.story_pack import PackOptions
 from app.model.times import FixedWallClock
 from tests.test_cli import FULL_KIT, REPO, assert_no_traceback, run_cli
@@ -167,6 +170,34 @@ def test_zip(lifted: Path, tmp_path: Path) -> None:
         "night orbit/night-orbit_still02_berg-and-lind-in-the-cockpit.jpg",
     ]
     assert "night orbit/README.txt" in names
+
+
+def test_picks_are_the_ones_the_viewer_stored(lifted: Path, tmp_path: Path) -> None:
+    kit = load_press_kit(lifted).kit
+    PicksStore.for_kit(kit).apply(Change(flag="picked"), [kit.stills[2], kit.stills[0]])
+    PicksStore.for_kit(kit).apply(Change(stars=5), [kit.stills[1]])  # rated, not picked
+    out = tmp_path / "pack"
+    completed = run_cli(
+        "export",
+        str(lifted),
+        "-o",
+        str(out),
+        "--stills",
+        "picks",
+        env={"XDG_DATA_HOME": os.environ["XDG_DATA_HOME"]},
+    )
+    assert completed.returncode == 0, completed.stderr
+    # Still 1 is picked but under its own embargo: left out all the same.
+    assert completed.stdout.splitlines()[0].startswith("left out: stills #1: under embargo")
+    images = [name for name in entries(out) if name.endswith(".jpg")]
+    assert images == ["night-orbit_still03_ground-control-at-dawn.jpg"]
+    # The journalist's marks are never written into a file of the pack (facts.txt does name
+    # the film's age rating: that is the kit's).
+    for name in entries(out):
+        data = (out / name).read_bytes()
+        assert b"picked" not in data and b"stars" not in data, name
+        if name.endswith(".jpg"):
+            assert b"Rating" not in data, name
 
 
 def test_picks_with_nothing_picked_exports_nothing(lifted: Path, tmp_path: Path, capsys) -> None:

@@ -9,7 +9,6 @@ usage error, a kit that does not open, or an ``OUT`` that exists without ``--for
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import sys
@@ -20,7 +19,7 @@ from app.identity import COMMAND_NAME, EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from app.model.kit import PressKit
 from app.model.opening import KitOpenError, open_kit_location
 from app.model.problems import escape_unprintable
-from app.model.story_pack import PackOptions, PackPlan, PackUsageError, plan_pack, still_key
+from app.model.story_pack import PackOptions, PackPlan, PackUsageError, plan_pack
 from app.model.times import SystemWallClock, WallClock
 
 log = logging.getLogger(__name__)
@@ -117,17 +116,11 @@ def _inside(kit: Path, out: Path) -> bool:
 
 
 def picked_still_keys(kit: PressKit) -> Collection[str]:
-    """The journalist's picked stills, as the picks store keys them (``still_key``).
+    """The journalist's picked stills, as the picks store keys them (``still_key``), read
+    from the person's data folder as the viewer left them."""
+    from app.model.picks import picked_stills, still_key
 
-    The picks store is built alongside this command; until it is part of the build, a kit
-    has no picks here and ``--stills picks`` exports nothing (and says so)."""
-    try:
-        picks = importlib.import_module("app.model.picks")
-    except ImportError:
-        log.warning("the picks store is not part of this build: no still counts as picked")
-        return ()
-    stills = picks.picked_stills(kit)
-    return {still_key(still) for still in stills}
+    return {still_key(still) for still in picked_stills(kit)}
 
 
 def _say(message: str) -> None:

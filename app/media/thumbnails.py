@@ -42,8 +42,12 @@ from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "JPEG"  # every cache entry is written, and read back, as this
+# Opaque thumbnails are cached as JPEG (small, quick to decode); one with transparency (a
+# logo, a laurel PNG) as PNG, because JPEG has no alpha channel and it came back on black.
+OPAQUE_CACHE_FORMAT = "JPEG"
+ALPHA_CACHE_FORMAT = "PNG"
 CACHE_QUALITY = 90
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CACHED_BATCH = 200  # background-fill cache hits reported per signal (or every 50 ms)
 
 
@@ -93,7 +97,8 @@ def thumbnail_from_cache(
     data = cache.get(key)
     if data is None:
         return None
-    image = decode_bytes(data, CACHE_FORMAT)
+    image_format = ALPHA_CACHE_FORMAT if data.startswith(_PNG_SIGNATURE) else OPAQUE_CACHE_FORMAT
+    image = decode_bytes(data, image_format)
     if image.isNull():
         log.info("thumbnail cache entry for %s is corrupt; rebuilding it", path)
         cache.discard(key)
@@ -125,9 +130,12 @@ def store_thumbnail(cache: ThumbnailCache, key: str, image: QImage) -> None:
     encoded = QByteArray()
     buffer = QBuffer(encoded)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    alpha = image.hasAlphaChannel()
+    image_format = ALPHA_CACHE_FORMAT if alpha else OPAQUE_CACHE_FORMAT
+    quality = -1 if alpha else CACHE_QUALITY  # PNG is lossless: Qt's default compression
     # PySide6's stubs type the format as bytes, but at run time only a str is accepted (bytes
     # fails the call's signature check); the ignore goes when the stubs are fixed.
-    if image.save(buffer, CACHE_FORMAT, CACHE_QUALITY):  # type: ignore[call-overload]
+    if image.save(buffer, image_format, quality):  # type: ignore[call-overload]
         cache.put(key, bytes(encoded.data()))
 
 

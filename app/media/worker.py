@@ -71,9 +71,19 @@ class _Task(QRunnable):
             result = self._function()
         except Exception as exc:
             log.debug("background task failed: %s", exc, exc_info=True)
-            self._relay.failed.emit(exc)
+            self._hand_back(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            self._hand_back(self._relay.finished, result)
+
+    @staticmethod
+    def _hand_back(signal: Any, value: object) -> None:
+        # A task still running while the app quits finds its relay already destroyed by the
+        # interpreter's shutdown: the result has nobody to go to. Without this, PySide6 prints
+        # a traceback ("Signal source has been deleted") on the person's terminal.
+        try:
+            signal.emit(value)
+        except RuntimeError as exc:
+            log.debug("background result dropped: %s", exc)
 
 
 # Relays are kept alive here until they deliver (nothing else holds a Python reference).

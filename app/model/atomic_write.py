@@ -27,3 +27,13 @@ def write_bytes_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def default_file_mode() -> int:
+    """The mode a new file of this person gets (0644 under the usual umask 022): for files made
+    for others to read (a kit's manifest, a zip to send), where mkstemp's private 0600 would
+    lock out the web server or colleague they are meant for. Reads the umask by setting it and
+    setting it back (a command-line step, not for threads)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 DEFAULT_IDLE_SECONDS = 90.0
 DEFAULT_SLIDE_SECONDS = 6.0
@@ -39,6 +40,8 @@ class BoothConfig:
     require_pin: bool = True
     countdown_seconds: float = COUNTDOWN_SECONDS
     cursor_hide_seconds: float = CURSOR_HIDE_SECONDS
+    qr_url: str | None = None  # shown as a QR code on the title card and in visitor mode
+    watch_dir: Path | None = None  # a folder whose newest good .zip kit the booth shows
 
     @property
     def title_seconds(self) -> float:

@@ -57,7 +57,7 @@ from app.model.manifest_press import (
     warn_uncredited,
 )
 from app.model.manifest_terms import own_embargo, read_kit_info, read_rights, read_specs
-from app.model.manifest_yaml import MAX_MANIFEST_BYTES, LineIndex, parse_manifest
+from app.model.manifest_yaml import MAX_MANIFEST_BYTES, LineIndex, parse_manifest, todo_lines
 from app.model.note_links import note_links
 from app.model.problems import KitLoadError, Problem, Severity, quote_value
 
@@ -120,10 +120,16 @@ def load_press_kit(root: Path, manifest_name: str = MANIFEST_NAME) -> LoadResult
     source = data.decode("utf-8-sig", errors="replace")
     reader = _ManifestReader(real_root, manifest_name, source)
     kit = reader.read(node, root, manifest_path)
+    # Text a person still has to write (``presskit new`` marks it) is said first, in line order:
+    # it is the to-do list of a new kit.
+    todo = [
+        Problem(Severity.WARNING, manifest_name, "still to fill (TODO)", line)
+        for line in todo_lines(source)
+    ]
     if kit is None:
-        raise KitLoadError(reader.problems)
+        raise KitLoadError([*todo, *reader.problems])
     log.info("loaded kit %r from %s with %d problem(s)", kit.film.title, root, len(reader.problems))
-    return LoadResult(kit, reader.problems)
+    return LoadResult(kit, [*todo, *reader.problems])
 
 
 def read_manifest_bytes(real_root: Path, manifest_name: str) -> bytes:

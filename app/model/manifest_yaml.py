@@ -166,6 +166,46 @@ def _scan_events(text: str, file_name: str, lines: LineIndex) -> list[Problem]:
     return problems
 
 
+# A comment that marks text a person still has to write (``presskit new`` writes them): the
+# line must end with it, so "# TODO: later" or a TODO in the middle of a comment is left alone.
+# Any line break an editor shows ends the line (a file saved on Windows ends its lines "\r\n").
+_TODO_COMMENT = re.compile(r"#[ \t]*TODO[ \t]*(?=\r\n|\r|\n|\Z)")
+
+
+def todo_lines(text: str) -> list[int]:
+    """The lines whose comment ends with ``# TODO``, for ``still to fill`` warnings.
+
+    Only real comments count: a ``#`` inside a quoted or block text (``caption: "Shot #
+    TODO"``) is the kit's text, so the spans of every scalar token are skipped. Tokens are
+    only scanned when the text holds a TODO at all, which keeps ordinary loads as fast.
+    """
+    matches = [m for m in _TODO_COMMENT.finditer(text) if _starts_comment(text, m.start())]
+    if not matches:
+        return []
+    spans: list[tuple[int, int]] = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken):
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        return []  # a manifest that does not parse has its syntax error reported instead
+    starts = [start for start, _end in spans]
+    lines = LineIndex(text)
+    found: list[int] = []
+    for match in matches:
+        at = match.start()
+        index = bisect.bisect_right(starts, at) - 1
+        if index >= 0 and spans[index][0] <= at < spans[index][1]:
+            continue
+        found.append(lines.line_of(at))
+    return found
+
+
+def _starts_comment(text: str, at: int) -> bool:
+    """YAML starts a comment at ``#`` only at a line's start or after white space."""
+    return at == 0 or text[at - 1] in " \t\r\n"
+
+
 def _is_libyaml_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
     return "maximum nesting depth" in str(exc.problem)
 

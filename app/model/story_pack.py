@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 
 from app.model.image_metadata import ImageFields
 from app.model.kit import Artwork, KitFile, PressKit, Rights, Still, Video
+from app.model.picks import still_key
 from app.model.text_fold import slug
 from app.model.times import describe_moment
 
@@ -118,11 +119,6 @@ def plan_pack(
             continue
         items.append(_artwork_item(kit, art, number, options.size))
     return PackPlan(options, tuple(items), tuple(left_out))
-
-
-def still_key(still: Still) -> str:
-    """How the picks store knows a still: its file as the manifest writes it."""
-    return still.file.relative if still.file is not None else still.file_text
 
 
 def _is_picked(still: Still, picked: Collection[str]) -> bool:

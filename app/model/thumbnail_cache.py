@@ -26,7 +26,9 @@ except ImportError:  # pragma: no cover - a Python without the builtin module
 log = logging.getLogger(__name__)
 
 DEFAULT_CAP_BYTES = 512 * 1024 * 1024
-CACHE_FORMAT = "1"  # bump to invalidate every entry when the encoding changes
+# Bump to invalidate every entry when the encoding changes (2: transparent thumbnails as PNG;
+# version 1 had stored them as JPEG, on black).
+CACHE_FORMAT = "2"
 
 
 class SourceIdentity(NamedTuple):

@@ -1,34 +1,30 @@
-"""The overview's presskit/1.1 parts: the embargo banner, the terms line, the laurels and the
-upcoming screenings with "Add to calendar".
+"""The overview's presskit/1.1 parts seen on its first screen: the embargo banner, the terms
+line and the row the laurels fill.
 
-Kept apart from overview_tab.py (on the start-up path) and imported by it only when a kit has
-one of these parts, so a presskit/1 kit starts without paying for them. Plain Qt style.
+Start-up path: a kit with rights or awards (the bundled one has both) builds these before the
+first paint, so they set Qt enums as numbers (app/views/qt_values.py) and never name ``Qt``.
+The laurels themselves (app/views/laurel.py, plain Qt painting) are imported and built right
+after the first paint, in a row whose height is reserved from the start so nothing moves when
+they arrive. The screenings, with their calendar export, live in overview_screenings.py.
+Imported by overview_tab.py only when a kit has one of these parts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from app.model.icalendar import upcoming_positions
 from app.model.kit import PressKit
-from app.model.times import WallClock, describe_moment, embargo_phrase, local_offset_at
-from app.settings import Settings
+from app.model.times import embargo_phrase, local_offset_at
 from app.views import palette
-from app.views.calendar_export import add_to_calendar
 from app.views.kit_text import KitLabel, display_text
-from app.views.laurel import LaurelWidget
-from app.views.save_dialog import offers_file_dialogs
+from app.views.qt_values import TEXT_SELECTABLE_BY_MOUSE, set_enum_property
+
+if TYPE_CHECKING:
+    from app.views.laurel import LaurelWidget
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +33,10 @@ _BANNER_STYLE = (
     f"QLabel#embargoBanner {{ background-color: {palette.AMBER}; color: {palette.ON_AMBER};"
     " border-radius: 6px; padding: 8px 12px; font-weight: 600; }"
 )
-_HEADING_STYLE = f"color: {palette.TEXT_SECONDARY}; font-weight: 600;"
+# A laurel's height (app/views/laurel.py's LAUREL_SIZE, checked by a test): the row reserves
+# it before the laurels are built, so the facts below do not move when they arrive.
+LAUREL_HEIGHT = 150
+_LAUREL_ROW_SPACING = 8
 
 
 def embargo_text(kit: PressKit, now: dt.datetime) -> str | None:
@@ -82,99 +81,39 @@ def terms_label(kit: PressKit, parent: QWidget) -> QLabel | None:
     label.setObjectName("termsLine")
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {palette.TEXT_SECONDARY};")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    set_enum_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
     label.setAccessibleName(display_text(text))
     return label
 
 
 class LaurelRow(QWidget):
-    """The kit's awards as laurels, side by side, wrapping into rows of four."""
+    """The kit's awards as laurels, side by side, wrapping into rows of four. The laurels are
+    built by ``fill()``, which the overview calls once its first screen is up; until then the
+    row holds their space."""
 
     PER_ROW = 4
 
     def __init__(self, kit: PressKit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.kit = kit
         self.setObjectName("laurelRow")
         self.setAccessibleName("Awards")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        self.laurels = [LaurelWidget(award, self) for award in kit.awards]
+        self.laurels: list[LaurelWidget] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(_LAUREL_ROW_SPACING)
+        rows = -(-len(kit.awards) // self.PER_ROW)
+        self.setFixedHeight(rows * LAUREL_HEIGHT + (rows - 1) * _LAUREL_ROW_SPACING)
+
+    def fill(self) -> None:
+        """Build the laurels (once)."""
+        if self.laurels:
+            return
+        from app.views.laurel import LaurelWidget
+
+        self.laurels = [LaurelWidget(award, self) for award in self.kit.awards]
         for index, laurel in enumerate(self.laurels):
-            grid.addWidget(laurel, index // self.PER_ROW, index % self.PER_ROW)
-        grid.setColumnStretch(self.PER_ROW, 1)
-
-
-class ScreeningsPanel(QWidget):
-    """The screenings still to come at ``now``, each with its time as the kit wrote it (and the
-    reader's), place, and an **Add to calendar** button; one more adds them all. Booth mode
-    offers no buttons: they open a file dialog."""
-
-    def __init__(
-        self,
-        kit: PressKit,
-        settings: Settings,
-        clock: WallClock,
-        now: dt.datetime,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.kit = kit
-        self.settings = settings
-        self.clock = clock
-        self.setObjectName("screeningsPanel")
-        self.setAccessibleName("Upcoming screenings")
-        self.positions = upcoming_positions(kit.screenings, now)
-        self.buttons: list[QPushButton] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        heading = QLabel("Upcoming screenings", self)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        heading.setStyleSheet(_HEADING_STYLE)
-        layout.addWidget(heading)
-        can_save = offers_file_dialogs(settings)
-        for position in self.positions:
-            screening = kit.screenings[position - 1]
-            when = describe_moment(screening.start, local_offset_at(screening.start))
-            where = ", ".join(p for p in (screening.venue, screening.city) if p)
-            name = screening.title or f"Screening {position}"
-            lines = [when]
-            if where:
-                lines.append(where)
-            if screening.note:
-                lines.append(screening.note)
-            row = QHBoxLayout()
-            column = QVBoxLayout()
-            column.setSpacing(0)
-            # The screening's name bold, so each entry starts where the eye expects.
-            title = KitLabel(name, parent=self)
-            title.setObjectName("screeningTitle")
-            title.setStyleSheet("font-weight: 600;")
-            text = KitLabel("\n".join(lines), parent=self)
-            text.setObjectName("screeningText")
-            for label in (title, text):
-                label.setWordWrap(True)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                column.addWidget(label)
-            row.addLayout(column, 1)
-            if can_save:
-                button = QPushButton("Add to calendar", self)
-                button.setAccessibleName(f"Add {display_text(name)} to a calendar")
-                button.clicked.connect(lambda _=False, chosen=position: self._add([chosen]))
-                self.buttons.append(button)
-                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-            layout.addLayout(row)
-        self.add_all_button: QPushButton | None = None
-        if can_save and len(self.positions) > 1:
-            self.add_all_button = QPushButton("Add all to calendar", self)
-            everything = list(self.positions)
-            self.add_all_button.clicked.connect(lambda _=False: self._add(everything))
-            all_row = QHBoxLayout()
-            all_row.addStretch(1)
-            all_row.addWidget(self.add_all_button)
-            layout.addLayout(all_row)
-
-    def _add(self, positions: list[int]) -> None:
-        add_to_calendar(self, self.kit, self.settings, positions, self.clock)
+            self._grid.addWidget(laurel, index // self.PER_ROW, index % self.PER_ROW)
+            laurel.show()
+        self._grid.setColumnStretch(self.PER_ROW, 1)

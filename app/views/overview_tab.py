@@ -2,7 +2,8 @@
 
 Start-up path: the first tab painted, so it sets Qt enums as numbers (app/views/qt_values.py).
 The presskit/1.1 parts (embargo banner, terms, laurels, screenings, translations) live in
-app/views/overview_parts.py and app/views/translation_switcher.py, imported inside the
+app/views/overview_parts.py (on the start-up path: the bundled kit has rights and an award),
+app/views/overview_screenings.py and app/views/translation_switcher.py, imported inside the
 constructor only when the kit has one of them: a presskit/1 kit never loads them."""
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ if TYPE_CHECKING:
     import datetime
 
     from app.model.times import WallClock
-    from app.views.overview_parts import LaurelRow, ScreeningsPanel
+    from app.views.overview_parts import LaurelRow
+    from app.views.overview_screenings import ScreeningsPanel
     from app.views.translation_switcher import LanguageSwitcher
 
 log = logging.getLogger(__name__)
@@ -228,9 +230,10 @@ class OverviewTab(KitTab):
             self.line_labels[name] = label
             text_column.addWidget(label)
 
-        self.watch_button = QPushButton("Watch the trailer", text_holder)
+        watch_text = _watch_button_text(kit)
+        self.watch_button = QPushButton(watch_text, text_holder)
         self.watch_button.setObjectName("primaryButton")
-        self.watch_button.setAccessibleName("Watch the trailer")
+        self.watch_button.setAccessibleName(watch_text)
         # A kit without a trailer offers no way to one: a disabled button would promise it.
         self.watch_button.setVisible(kit.trailer is not None)
         self.watch_button.clicked.connect(self.watch_trailer_requested)
@@ -306,6 +309,13 @@ class OverviewTab(KitTab):
 
             self.laurels = LaurelRow(self.kit, self.text_holder)
             self.text_column.addWidget(self.laurels)
+            # Drawn laurels cost a module and a few widgets: built once this screen is up.
+            self.painted_with_content.connect(self._fill_laurels_soon)
+
+    @Slot()
+    def _fill_laurels_soon(self) -> None:
+        if self.laurels is not None:
+            QTimer.singleShot(0, self.laurels.fill)
 
     def _add_new_parts_below(self) -> None:
         """The terms line and the upcoming screenings, under the facts."""
@@ -314,12 +324,14 @@ class OverviewTab(KitTab):
         self.screenings: ScreeningsPanel | None = None
         if not (kit.rights or kit.screenings):
             return
-        from app.views.overview_parts import ScreeningsPanel, terms_label
+        from app.views.overview_parts import terms_label
 
         self.terms = terms_label(kit, holder)
         if self.terms is not None:
             self.text_column.addWidget(self.terms)
         if kit.screenings:
+            from app.views.overview_screenings import ScreeningsPanel
+
             panel = ScreeningsPanel(kit, self.settings, self._wall_clock(), self._now(), holder)
             if panel.positions:
                 self.screenings = panel
@@ -452,3 +464,13 @@ class OverviewTab(KitTab):
             self._announced = True
             # Announce after this paint reaches the screen, not while it is being made.
             QTimer.singleShot(0, self.painted_with_content.emit)
+
+
+def _watch_button_text(kit: PressKit) -> str:
+    """Name the video the button plays by its kind: a kit whose one video is a teaser (the
+    bundled kit's placeholder) must not promise a trailer."""
+    video = kit.trailer
+    kind = video.kind if video is not None else None
+    if kind in ("trailer", "teaser", "clip", "featurette", "interview"):
+        return f"Watch the {kind}"
+    return "Watch the video"

@@ -80,6 +80,14 @@ TILE_PLACEHOLDER: Final = "#1b2532"  # a still's tile before its thumbnail is re
 TILE_BROKEN: Final = "#3a1e24"  # a still that cannot be shown
 TILE_BROKEN_TEXT: Final = "#ffd7d2"  # 11:1 on TILE_BROKEN
 
+# -- a journalist's picks on the stills' tiles and in the viewers ------------------------------
+PICK: Final = "#4cc38a"  # the pick flag's fill
+ON_PICK: Final = "#04140b"  # the flag drawn on PICK (9.6:1)
+REJECT: Final = "#d8412f"  # the reject mark's fill (ACCENT_BRIGHT)
+ON_REJECT: Final = "#ffffff"
+STAR: Final = "#f0a24a"  # a given star (AMBER)
+STAR_EMPTY: Final = "#5c6b7a"  # a star not given, in the viewers' rows of five
+
 # -- icons (qtawesome) ---------------------------------------------------------------------------
 ICON: Final = "#d9e2ec"
 ICON_ACTIVE: Final = "#ffffff"

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -32,22 +32,24 @@ from app.views.kit_text import make_plain, window_title_text
 from app.views.save_original import save_still_original
 from app.views.stills.canvas import ZoomableImageView
 from app.views.stills.grid_model import caption_with_credit, describe_size
+from app.views.stills.grid_picks import PicksController
 from app.views.stills.still_details import StillDetails
+from app.views.stills.viewer_keys import (
+    FIRST_KEYS,
+    LAST_KEYS,
+    NEXT_KEYS,
+    PREVIOUS_KEYS,
+    PickKeys,
+    install_navigation_keys,
+    is_navigation_override,
+    zoom_key,
+)
 
 log = logging.getLogger(__name__)
 
 FULL_SIZE_CACHE = 3  # full-size images held at once: the current one and its neighbours
 PREVIEW_BOX = QSize(1600, 1600)
 SLIDESHOW_MIN_S, SLIDESHOW_MAX_S = 2, 30
-# Keys that move between stills. They are shortcuts of the whole viewer rather than cases of
-# its keyPressEvent: a child with focus (the canvas scrolls with arrows and Page keys, the
-# interval box edits with Home/End/arrows) would otherwise take them first, and the README
-# promises them wherever the focus is.
-PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
-NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
-FIRST_KEYS = (Qt.Key.Key_Home,)
-LAST_KEYS = (Qt.Key.Key_End,)
-NAVIGATION_KEYS = frozenset((*PREVIOUS_KEYS, *NEXT_KEYS, *FIRST_KEYS, *LAST_KEYS))
 
 
 class StillViewer(QDialog):
@@ -63,6 +65,8 @@ class StillViewer(QDialog):
         embedded: bool = False,
         kit: PressKit | None = None,  # whose terms apply (None: only the still's own)
         clock: WallClock | None = None,  # judges the embargo (None: the computer's)
+        picks: PicksController | None = None,  # the Ctrl pick keys (None: none, as in booth)
+        numbers: list[int] | None = None,  # each still's number in the kit (None: 1, 2, …)
     ) -> None:
         """``embedded``: a page filling ``parent`` (booth mode: every view stays inside the
         locked full-screen window) instead of a window of its own with a title bar."""
@@ -79,6 +83,7 @@ class StillViewer(QDialog):
         else:
             self.resize(1280, 860)
         self.stills = stills
+        self.numbers = numbers or list(range(1, len(stills) + 1))
         self.row = row
         self.full_images: OrderedDict[int, QImage] = OrderedDict()
         self._loading: set[int] = set()
@@ -161,12 +166,16 @@ class StillViewer(QDialog):
         ):
             widget.setToolTip(tip)
 
+        self.pick_keys: PickKeys | None = None
+        if picks is not None:
+            self.pick_keys = PickKeys(self, picks, lambda: self.stills[self.row])
         toolbar = QHBoxLayout()
         part: QWidget
         for part in (
             self.previous_button,
             self.next_button,
             self.position_label,
+            *((self.pick_keys.label,) if self.pick_keys is not None else ()),
             self.slideshow_button,
             self.interval_box,
         ):
@@ -214,19 +223,15 @@ class StillViewer(QDialog):
         self.raise_()
 
     def _install_navigation_keys(self) -> None:
-        for keys, slot in (
-            (PREVIOUS_KEYS, self.show_previous),
-            (NEXT_KEYS, self.show_next),
-            (FIRST_KEYS, self.show_first),
-            (LAST_KEYS, self.show_last),
-        ):
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.setAutoRepeat(True)  # holding → pages through the stills
-                shortcut.activated.connect(slot)
-        # A child that claims a key in its ShortcutOverride (the interval box's line edit
-        # claims arrows and Home/End for its cursor) would win over the shortcut.
+        install_navigation_keys(
+            self,
+            (
+                (PREVIOUS_KEYS, self.show_previous),
+                (NEXT_KEYS, self.show_next),
+                (FIRST_KEYS, self.show_first),
+                (LAST_KEYS, self.show_last),
+            ),
+        )
         for child in self.findChildren(QWidget):
             child.installEventFilter(self)
 
@@ -235,12 +240,7 @@ class StillViewer(QDialog):
         if self.embedded and watched is host and event.type() == QEvent.Type.Resize:
             self.setGeometry(host.rect())
             return False
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() in NAVIGATION_KEYS
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
+        if is_navigation_override(event):
             event.ignore()  # not claimed: the viewer's shortcut gets the key
             return True
         return super().eventFilter(watched, event)
@@ -251,13 +251,17 @@ class StillViewer(QDialog):
         self.row = max(0, min(row, len(self.stills) - 1))
         still = self.stills[self.row]
         self.setWindowTitle(
-            window_title_text(f"{still.caption or still.file_text} — Still {self.row + 1}")
+            window_title_text(
+                f"{still.caption or still.file_text} — Still {self.numbers[self.row]}"
+            )
         )
         self.caption.setText(still.caption or still.file_text)
         self.credit.setText(f"Credit: {still.credit}" if still.credit else "")
         self.details.show_still(still)
         self.canvas.setAccessibleDescription(still.alt or still.caption or "")
         self.position_label.setText(f"{self.row + 1} / {len(self.stills)}")
+        if self.pick_keys is not None:
+            self.pick_keys.refresh()
         self._show_sizes()
         self.previous_button.setEnabled(self.row > 0)
         self.next_button.setEnabled(self.row < len(self.stills) - 1)
@@ -482,16 +486,8 @@ class StillViewer(QDialog):
             self.showNormal()
         elif key in (Qt.Key.Key_S, Qt.Key.Key_F5):
             self.toggle_slideshow()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        elif zoom_key(event, self.canvas):
             self.stop_slideshow()
-            self.canvas.zoom_by(1.25)
-        elif key == Qt.Key.Key_Minus:
-            self.stop_slideshow()
-            self.canvas.zoom_by(0.8)
-        elif key == Qt.Key.Key_0:
-            self.fit()
-        elif key == Qt.Key.Key_1:
-            self.actual_size()
         elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy_caption()
         else:

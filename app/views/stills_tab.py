@@ -29,6 +29,7 @@ from app.views.base_tab import KitTab, empty_state
 from app.views.icons import set_icon_later
 from app.views.stills.artwork_group import ArtworkGroup
 from app.views.stills.grid_model import StillsModel, Viewport
+from app.views.stills.grid_picking import GridPicking
 from app.views.stills.grid_view import StillsGrid, tile_scale_for
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class StillsTab(KitTab):
         self.artwork: ArtworkGroup | None = None  # the kit's artwork, after the stills
         self._viewer_grid: StillsGrid | None = None  # the grid the open viewer belongs to
         self.export_dialog: ExportDialog | None = None  # the story pack dialog last opened
+        self._viewer_rows: list[int] = []  # the grid's row of each still the viewer pages
+        self.picking: GridPicking | None = None  # picks, filter, compare (None in booth mode)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(16, 12, 16, 12)
         if not kit.stills:
@@ -121,6 +124,10 @@ class StillsTab(KitTab):
             # not change while everything fits, so it cannot tell); the same height is a no-op.
             self.view.painted.connect(self._fit_stills_height)
         self._layout.addLayout(bar)
+        if not self.settings.locked_down:  # booth mode: no picks offered, nothing stored
+            self.picking = GridPicking(self.kit, self.model, self.view, bar)
+            self.picking.picks.changed.connect(self._on_selection_changed)
+            self.picking.filter_box.currentIndexChanged.connect(self._on_selection_changed)
         # The first tile is current (the keyboard starts there) without being selected: the
         # footer counts a selection only when the person makes one.
         self.view.selectionModel().setCurrentIndex(
@@ -182,6 +189,8 @@ class StillsTab(KitTab):
             text += f" — {len(self.model.problems)} cannot be shown"
         if self.model.warnings:
             text += f" — {len(self.model.warnings)} incomplete"
+        if self.picking is not None:
+            text += self.picking.footer_note()
         self.progress.setText(text)
 
     # -- selection and export -----------------------------------------------------------------
@@ -228,16 +237,22 @@ class StillsTab(KitTab):
         model = group.model if group is not None else self.model
         assert model is not None
         self._viewer_grid = group.view if group is not None else self.view
+        # Under a filter (the picks, say) the viewer pages through the stills it shows.
+        rows = self.view.shown_rows() if group is None and self.view is not None else []
+        self._viewer_rows = rows if row in rows else list(range(len(model.stills)))
         # Locked down (booth mode), the viewer is a page over the booth window: a window of
         # its own would get a title bar, a minimise button and its credit cut off.
         viewer = StillViewer(
-            model.stills,
-            row,
+            [model.stills[shown] for shown in self._viewer_rows],
+            self._viewer_rows.index(row),
             self.window(),
             settings=self.settings,
             embedded=self.settings.locked_down,
             kit=self.kit,
             clock=self.clock,
+            # Picks are for the stills; the artwork is not picked.
+            picks=self.picking.picks if self.picking is not None and not artwork else None,
+            numbers=[shown + 1 for shown in self._viewer_rows],
         )
         viewer.current_changed.connect(self._on_viewer_current_changed)
         # The viewer deletes itself on close; forget it then, or shutdown would touch freed memory.
@@ -258,10 +273,12 @@ class StillsTab(KitTab):
     @Slot(int)
     def _on_viewer_current_changed(self, row: int) -> None:
         grid = self._viewer_grid  # the grid the viewer was opened from follows it
-        if grid is not None and grid.model() is not None:
-            grid.setCurrentIndex(grid.model().index(row, 0))
+        if grid is not None and grid.model() is not None and row < len(self._viewer_rows):
+            grid.setCurrentIndex(grid.model().index(self._viewer_rows[row], 0))
 
     def shutdown(self) -> None:
+        if self.picking is not None:
+            self.picking.shutdown()
         if self.model is not None:
             self.model.loader.stop()
         if self.artwork is not None:

@@ -1,7 +1,7 @@
 """Gather the licences of everything the bundle ships into one folder (the bundle's `licenses/`).
 
 Called by build_spec.spec at build time; not part of the app. Texts come from the installed
-packages where they ship one (PyYAML, QtAwesome, QtPy, Python itself) and from
+packages where they ship one (PyYAML, segno, QtAwesome, QtPy, Python itself) and from
 resources/packaging/licenses/ where they do not (the PySide6 and shiboken6 wheels carry no
 licence file; qtawesome's fonts' licences are not in its wheel). A missing text stops the
 build: a bundle must not ship without them.
@@ -69,6 +69,9 @@ QtPy {qtpy_version} (used by QtAwesome) - MIT
 
 PyYAML {pyyaml_version} - MIT
     PyYAML-MIT.txt
+
+segno {segno_version} (booth mode's QR code) - BSD-3-Clause
+    segno-BSD-3-Clause.txt
 
 Python {python_version} (the interpreter and standard library) - PSF-2.0 and others
     Python-LICENSE.txt
@@ -142,6 +145,7 @@ def gather(destination: Path) -> Path:
     copy(_distribution_licence("QtAwesome"), "QtAwesome-MIT.txt")
     copy(_distribution_licence("QtPy"), "QtPy-MIT.txt")
     copy(_distribution_licence("PyYAML"), "PyYAML-MIT.txt")
+    copy(_distribution_licence("segno"), "segno-BSD-3-Clause.txt")
     copy(_python_licence(), "Python-LICENSE.txt")
     (destination / "Phosphor-MIT.txt").write_text(PHOSPHOR_MIT, encoding="utf-8")
 
@@ -155,6 +159,7 @@ def gather(destination: Path) -> Path:
         qtawesome_version=metadata.version("QtAwesome"),
         qtpy_version=metadata.version("QtPy"),
         pyyaml_version=metadata.version("PyYAML"),
+        segno_version=metadata.version("segno"),
         python_version=sys.version.split()[0],
     )
     (destination / "README.txt").write_text(index, encoding="utf-8")

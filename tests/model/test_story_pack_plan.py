@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from app.model.loader import load_press_kit
+from app.model.picks import still_key
 from app.model.story_pack import (
     PackOptions,
     PackUsageError,
     item_name,
     parse_numbers,
     plan_pack,
-    still_key,
 )
 from app.model.story_pack_texts import (
     CSV_HEADER,

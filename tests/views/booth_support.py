@@ -15,8 +15,10 @@ from app.model.booth_pin import hash_pin
 from app.model.booth_session import BoothConfig
 from app.model.clock import ManualClock
 from app.model.opening import open_kit_location
+from app.model.times import WallClock
 from app.settings import BoothSettings
 from app.views.booth.booth_window import BOOTH_DEFAULTS, BoothWindow
+from app.views.booth.qr_code import BoothQr
 
 MEDIA = Path(__file__).resolve().parent.parent / "data" / "media"
 PIN = "2468"
@@ -67,12 +69,18 @@ def booth_ini(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_booth(qtbot, booth_ini: Path) -> Iterator[MakeBooth]:
-    """``make_booth(kit_dir, pin="2468", **config)``: a started BoothWindow on a ManualClock
-    (``window.clock``). Left properly at the end of the test, so its application-wide filters
-    and URL handlers never leak into other tests."""
+    """``make_booth(kit_dir, pin="2468", wall_clock=None, qr=None, **config)``: a started
+    BoothWindow on a ManualClock (``window.clock``). Left properly at the end of the test, so
+    its application-wide filters and URL handlers never leak into other tests."""
     made: list[BoothWindow] = []
 
-    def make(kit_dir: Path, pin: str | None = PIN, **config: object) -> BoothWindow:
+    def make(
+        kit_dir: Path,
+        pin: str | None = PIN,
+        wall_clock: WallClock | None = None,
+        qr: BoothQr | None = None,
+        **config: object,
+    ) -> BoothWindow:
         options: dict[str, object] = {"slide_seconds": 2.0, "require_pin": pin is not None}
         options.update(config)
         backend = QSettings(str(booth_ini), QSettings.Format.IniFormat)
@@ -82,6 +90,8 @@ def make_booth(qtbot, booth_ini: Path) -> Iterator[MakeBooth]:
             BoothConfig(**options),  # type: ignore[arg-type]
             hash_pin(pin) if pin else None,
             ManualClock(),
+            wall_clock=wall_clock,
+            qr=qr,
         )
         window.show_kit(open_kit_location(kit_dir))
         made.append(window)

@@ -42,18 +42,23 @@ def loop_at(qtbot, kit: PressKit, moment: dt.datetime) -> AttractLoop:
     return loop
 
 
+def shown_stills(loop: AttractLoop) -> list[str]:
+    """The stills the loop will show, by file."""
+    assert loop.sequence is not None and loop.kit is not None
+    return [loop.kit.stills[index].file_text for index in loop.sequence.usable_stills()]
+
+
 def test_stills_under_embargo_are_left_out_until_it_passes(qtbot, kit: PressKit) -> None:
     # Still 1 is embargoed until 2099, still 2 until May 2024, still 3 has the kit's embargo
     # (10 Jan 2030, 09:00 −05:00).
     before_kit_embargo = loop_at(qtbot, kit, dt.datetime(2030, 1, 4, tzinfo=UTC))
-    assert before_kit_embargo.sequence is not None
-    assert before_kit_embargo.sequence.usable_stills() == [1]
+    assert shown_stills(before_kit_embargo) == ["stills/02.jpg"]
     after = loop_at(qtbot, kit, dt.datetime(2030, 2, 1, tzinfo=UTC))
-    assert after.sequence is not None
-    assert after.sequence.usable_stills() == [1, 2]
+    assert shown_stills(after) == ["stills/02.jpg", "stills/03.jpg"]
     in_2024 = loop_at(qtbot, kit, dt.datetime(2024, 1, 1, tzinfo=UTC))
-    assert in_2024.sequence is not None
-    assert in_2024.sequence.usable_stills() == []
+    assert shown_stills(in_2024) == []
+    # Left out of the loop's kit altogether, not only skipped: nothing can show them.
+    assert in_2024.kit is not None and in_2024.kit.stills == ()
 
 
 def test_the_booth_plays_no_video_under_embargo(qtbot, kit: PressKit) -> None:

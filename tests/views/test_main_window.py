@@ -157,7 +157,7 @@ def test_still_viewer_navigates_copies_and_saves_original(
     assert viewer.row == 1
     assert viewer.caption.text() == "Second caption"
     viewer.copy_caption()
-    assert QGuiApplication.clipboard().text() == "Second caption\nCredit: Photo Two"
+    assert QGuiApplication.clipboard().text() == "Second caption — Photo Two"
     target = tmp_path / "saved.png"
     monkeypatch.setattr(
         "app.views.save_original.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")

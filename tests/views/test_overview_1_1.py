@@ -103,6 +103,9 @@ def test_no_banner_once_the_embargo_has_passed(qtbot, kit: PressKit, tmp_path: P
 def test_laurels_one_per_award_image_where_given(qtbot, kit: PressKit, tmp_path: Path) -> None:
     tab = make_overview(qtbot, kit, tmp_path, AFTER_EMBARGO)
     assert tab.laurels is not None
+    # Built on the turn after the overview first paints, in the space reserved for them.
+    tab.show()
+    qtbot.waitUntil(lambda: bool(tab.laurels and tab.laurels.laurels), timeout=5000)
     assert [laurel.award.festival for laurel in tab.laurels.laurels] == [
         award.festival for award in kit.awards
     ]
@@ -127,7 +130,7 @@ def test_only_upcoming_screenings_offer_add_to_calendar(
     assert texts[0].endswith("\nExample Film Festival Palace, Oslo")
     calls: list[tuple[object, ...]] = []
     monkeypatch.setattr(
-        "app.views.overview_parts.add_to_calendar",
+        "app.views.overview_screenings.add_to_calendar",
         lambda parent, kit, settings, positions, clock: calls.append((positions, clock)),
     )
     tab.screenings.buttons[1].click()
@@ -250,3 +253,27 @@ def test_the_chosen_length_returns_with_a_language_that_has_it(
     combo.setCurrentIndex(0)
     assert tab.short_button.isChecked()
     assert tab.current_text().startswith("Two astronauts fly")
+
+
+def test_the_laurel_row_reserves_its_height_before_the_laurels_arrive(
+    qtbot, kit: PressKit, tmp_path: Path
+) -> None:
+    """The laurels are built after the first paint; the facts under them must not move then."""
+    from app.views.laurel import LAUREL_SIZE
+    from app.views.overview_parts import LAUREL_HEIGHT, LaurelRow
+
+    assert LAUREL_SIZE.height() == LAUREL_HEIGHT
+    for count, rows in ((1, 1), (4, 1), (5, 2), (9, 3)):
+        awards = (kit.awards * 9)[:count]
+        row = LaurelRow(kit._replace(awards=awards))
+        qtbot.addWidget(row)
+        reserved = row.height(), row.sizeHint().height()
+        assert row.laurels == []
+        row.fill()
+        assert len(row.laurels) == count
+        assert row.minimumHeight() == row.maximumHeight() == reserved[0]
+        assert reserved[0] == rows * LAUREL_HEIGHT + (rows - 1) * 8
+        grid = row.layout()
+        assert grid is not None
+        grid.activate()
+        assert max(w.geometry().bottom() for w in row.laurels) < reserved[0]

@@ -59,3 +59,22 @@ def test_the_trailer_button_is_offered_only_with_a_trailer(qtbot, tmp_path: Path
     overview = with_trailer.tab(OverviewTab)
     assert isinstance(overview, OverviewTab)
     assert not overview.watch_button.isHidden() and overview.watch_button.isEnabled()
+
+
+def test_the_watch_button_names_the_kind_of_video_it_plays(qtbot, tmp_path: Path) -> None:
+    """The bundled kit's one video is a placeholder teaser: the button must not promise a
+    trailer. A kit with a trailer among other videos says trailer (the booth's choice)."""
+    from app.paths import bundled_kit_dir
+
+    night_orbit = Path(__file__).parents[1] / "data" / "kits" / "night-orbit"
+    expected = {bundled_kit_dir(): "Watch the teaser", night_orbit: "Watch the trailer"}
+    for number, (root, text) in enumerate(expected.items()):
+        window = MainWindow(temp_settings(tmp_path / str(number)))
+        qtbot.addWidget(window)
+        window.show_kit(open_kit_location(root), remember=False)
+        overview = window.tab(OverviewTab)
+        assert isinstance(overview, OverviewTab)
+        assert (overview.watch_button.text(), overview.watch_button.accessibleName()) == (
+            text,
+            text,
+        )

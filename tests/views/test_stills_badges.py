@@ -18,13 +18,9 @@ from app.model.thumbnail_cache import ThumbnailCache
 from app.model.times import FixedWallClock
 from app.views import palette
 from app.views.stills import terms as terms_module
+from app.views.stills.grid_badges import shown_rect, terms_badge_font, terms_badge_rect
 from app.views.stills.grid_model import TermsRole
-from app.views.stills.grid_view import (
-    TILE_PADDING,
-    shown_rect,
-    terms_badge_font,
-    terms_badge_rect,
-)
+from app.views.stills.grid_view import TILE_PADDING
 from app.views.stills.terms import BadgeKind, still_terms
 from app.views.stills_tab import StillsTab
 

@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 _IMAGE_DESCRIPTION = 0x010E
 _ARTIST = 0x013B
 _COPYRIGHT = 0x8298
+_ORIENTATION = 0x0112
 _EXIF_IFD = 0x8769
 _XP_COMMENT = 0x9C9C
 _XP_AUTHOR = 0x9C9D
@@ -89,6 +90,10 @@ def read_exif_into(tiff: bytes, found: ImageMetadata) -> None:
     except (ValueError, struct.error) as error:
         found.problems.append(f"the EXIF data is damaged: {error}")
         return
+    orientation = ifd0.get(_ORIENTATION, b"")
+    if len(orientation) >= 2 and found.orientation is None:
+        (value,) = struct.unpack_from(order + "H", orientation)
+        found.orientation = value if 1 <= value <= 8 else None
     candidates = {
         "caption": [
             _ascii(ifd0.get(_IMAGE_DESCRIPTION, b"")),

@@ -46,6 +46,9 @@ class ImageMetadata:
     title: str | None = None
     max_avail_width: int | None = None
     max_avail_height: int | None = None
+    # EXIF Orientation (1-8) when the file has one: 5-8 turn the stored pixels a quarter turn,
+    # so a viewer (Qt among them) shows a landscape-stored image as portrait.
+    orientation: int | None = None
     sources: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 

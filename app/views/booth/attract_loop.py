@@ -21,12 +21,14 @@ from app.media.images import ImageDecodeError, decode_to_fit
 from app.media.trailer_player import TrailerPlayer
 from app.media.worker import run_in_background
 from app.model.attract import AttractSequence, AttractStep, StepKind
+from app.model.booth_public import public_kit
 from app.model.booth_session import BoothConfig
 from app.model.clock import Clock
 from app.model.kit import PressKit, Video
 from app.model.times import SystemWallClock, WallClock
 from app.views import palette
 from app.views.booth.attract_canvas import AttractCanvas, Frame
+from app.views.booth.qr_code import BoothQr
 from app.views.booth.title_card import (
     TitleCardLine,
     card_laurels,
@@ -83,6 +85,7 @@ class AttractLoop(QWidget):
         # A test sets a fixed clock before set_kit.
         self.wall_clock: WallClock = SystemWallClock()
         self.video_choice: Video | None = None  # the booth's video, free of embargo at set_kit
+        self.qr: BoothQr | None = None  # the take-the-kit-home code on the title card
 
         # The Trailer tab's own canvas: the same picture and the same caption overlay.
         self.video = VideoCanvas(self)
@@ -131,6 +134,8 @@ class AttractLoop(QWidget):
 
     def set_kit(self, kit: PressKit) -> None:
         self.stop()
+        # A public screen: only what is free of embargo now (the booth gives the same kit).
+        kit = public_kit(kit, self.wall_clock.utc_now()).kit
         self.kit = kit
         self._kit_generation += 1
         self._key_art = None
@@ -138,16 +143,9 @@ class AttractLoop(QWidget):
         self.title_card_lines = title_card_lines(kit.film, kit.quotes)
         self._set_up_laurels(kit)
         self._failed_logged.clear()
-        now = self.wall_clock.utc_now()
-        trailer = self.video_choice = kit.booth_video(now)
+        trailer = self.video_choice = kit.booth_video()
         playable = trailer is not None and trailer.file is not None and not trailer.problem
         unusable = [i for i, s in enumerate(kit.stills) if s.file is None or s.problem]
-        # Under embargo at the start of the loop: left out as unusable, in the kit's order.
-        public = set(kit.public_stills(now))
-        embargoed = [i for i, s in enumerate(kit.stills) if s not in public and i not in unusable]
-        if embargoed:
-            log.info("attract loop: leaving out %s still(s) under embargo", len(embargoed))
-        unusable = sorted(unusable + embargoed)
         for index in unusable:
             log.info(
                 "attract loop: leaving out still %s (%s)", index + 1, kit.stills[index].problem
@@ -419,7 +417,13 @@ class AttractLoop(QWidget):
         if card is None or card.size() != size:
             assert self.kit is not None
             card = self._title_card = paint_title_card(
-                self.title_card_lines, self._key_art, size, ratio, self.font(), self.card_laurels
+                self.title_card_lines,
+                self._key_art,
+                size,
+                ratio,
+                self.font(),
+                self.card_laurels,
+                self.qr,
             )
         return card
 

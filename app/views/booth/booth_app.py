@@ -57,12 +57,20 @@ def run_booth(kit: Path | None, config: BoothConfig) -> int:
     install_exception_hook(log_file_path())
     set_error_dialogs_enabled(False)  # errors are logged; no dialog for a visitor to poke at
 
-    choice = open_kit_or_bundled(kit)
-    if choice.failure is not None:
-        print(
-            f"{COMMAND_NAME}: cannot open {kit}; showing the bundled kit instead", file=sys.stderr
-        )
-    opened = choice.opened
+    from app.model.booth_watch import StableFiles, newest_good_kit
+
+    stable = StableFiles()
+    # Started (or restarted by its unit) with a watched folder: the newest good kit there.
+    watched = newest_good_kit(config.watch_dir, stable) if config.watch_dir else None
+    opened = watched.opened if watched is not None else None
+    if opened is None:
+        choice = open_kit_or_bundled(kit)
+        if choice.failure is not None:
+            print(
+                f"{COMMAND_NAME}: cannot open {kit}; showing the bundled kit instead",
+                file=sys.stderr,
+            )
+        opened = choice.opened
     if opened is None:
         print(f"{COMMAND_NAME}: no press kit could be opened for booth mode", file=sys.stderr)
         return EXIT_FAILURE
@@ -73,18 +81,30 @@ def run_booth(kit: Path | None, config: BoothConfig) -> int:
     from app.views.booth.booth_window import BoothWindow
     from app.views.booth.screensaver import ScreenSaverInhibitor
 
-    window = BoothWindow(settings, config, pin_hash if config.require_pin else None)
+    qr = None
+    if config.qr_url:
+        from app.model.booth_qr import qr_modules
+        from app.views.booth.qr_code import BoothQr
+
+        qr = BoothQr(qr_modules(config.qr_url), config.qr_url)
+    window = BoothWindow(settings, config, pin_hash if config.require_pin else None, qr=qr)
     window.show_kit(opened)
+    if config.watch_dir is not None:
+        from app.views.booth.kit_watch import KitWatch
+
+        window.set_kit_watch(KitWatch(config.watch_dir, window.clock, stable, watched, window))
     window.exit_confirmed.connect(lambda: app.exit(EXIT_OK))
     app.setWindowIcon(app_icon())
     inhibitor = ScreenSaverInhibitor()
     inhibitor.inhibit()
     log.info(
-        "booth mode: idle %g s, slides %g s, sound %s, PIN %s",
+        "booth mode: idle %g s, slides %g s, sound %s, PIN %s, QR %s, watching %s",
         config.idle_seconds,
         config.slide_seconds,
         "on" if config.sound else "off",
         "required" if config.require_pin else "not required",
+        config.qr_url or "none",
+        config.watch_dir or "nothing",
     )
     window.start()
     try:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from app import settings as keys
 from app.model.booth_pin import PinGate
+from app.model.booth_public import PublicKit, public_kit
 from app.model.booth_session import (
     CORNER_SIZE,
     BoothConfig,
@@ -30,14 +31,18 @@ from app.model.booth_session import (
     SessionEvent,
 )
 from app.model.clock import Clock, MonotonicClock
+from app.model.kit import PressKit
 from app.model.opening import KitOpenError, OpenedKit
+from app.model.times import SystemWallClock, WallClock
 from app.settings import BoothSettings
 from app.views.booth.allocator import keep_big_blocks_returnable, return_free_memory
 from app.views.booth.attract_loop import AttractLoop
 from app.views.booth.hold_overlay import HoldProgress
 from app.views.booth.input_watch import CursorHider, InputWatcher
+from app.views.booth.kit_watch import KitWatch
 from app.views.booth.lockdown import Lockdown
 from app.views.booth.overlays import CountdownOverlay, ExitPrompt
+from app.views.booth.qr_code import BoothQr, visitor_page
 from app.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -75,6 +80,8 @@ class BoothWindow(MainWindow):
         pin_hash: str | None,
         clock: Clock | None = None,
         parent: QWidget | None = None,
+        wall_clock: WallClock | None = None,
+        qr: BoothQr | None = None,
     ) -> None:
         # Before anything is decoded: otherwise a day of pictures fragments the heaps.
         keep_big_blocks_returnable()
@@ -82,6 +89,10 @@ class BoothWindow(MainWindow):
         self.booth_settings = settings
         self.config = config
         self.clock: Clock = clock or MonotonicClock()
+        # What day it is, for embargoes: everything the booth shows is the public kit then.
+        self.wall_clock: WallClock = wall_clock or SystemWallClock()
+        self.public: PublicKit | None = None
+        self.kit_watch: KitWatch | None = None
         self.setObjectName("boothWindow")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setAcceptDrops(False)
@@ -107,8 +118,12 @@ class BoothWindow(MainWindow):
         assert tabs is not None  # MainWindow always has its tab widget as the central widget
         self.stack = QStackedWidget(self)
         self.attract = AttractLoop(self.clock, config, self.stack)
+        self.attract.wall_clock = self.wall_clock
+        self.attract.qr = qr
+        self.attract.cycle_finished.connect(self._on_attract_cycle_finished)
         self.stack.addWidget(self.attract)
-        self.stack.addWidget(tabs)
+        self.visitor_page = tabs if qr is None else visitor_page(tabs, qr, self.stack)
+        self.stack.addWidget(self.visitor_page)
         self.setCentralWidget(self.stack)
 
         self.countdown = CountdownOverlay(self)
@@ -140,7 +155,18 @@ class BoothWindow(MainWindow):
 
     def show_kit(self, opened: OpenedKit, remember: bool = False) -> None:
         super().show_kit(opened, remember=False)
-        self.attract.set_kit(opened.result.kit)
+        assert self.public is not None  # made by _build_tabs
+        self.attract.set_kit(self.public.kit)
+
+    def _build_tabs(self, kit: PressKit) -> None:
+        # The one place the booth's tabs get their kit: the public kit at this moment.
+        self.public = public_kit(kit, self.wall_clock.utc_now())
+        super()._build_tabs(self.public.kit)
+
+    def set_kit_watch(self, watch: KitWatch) -> None:
+        """New kits from a watched folder, taken at the next idle moment."""
+        self.kit_watch = watch
+        watch.start()
 
     def start(self) -> None:
         """Go full screen and start the attract loop."""
@@ -169,6 +195,8 @@ class BoothWindow(MainWindow):
 
     def _tear_down(self) -> None:
         self._tick.stop()
+        if self.kit_watch is not None:
+            self.kit_watch.shutdown()
         self._unsubscribe_clock()
         self.attract.shutdown()
         self.inputs.remove()
@@ -280,7 +308,7 @@ class BoothWindow(MainWindow):
         log.info("booth mode: a visitor")
         self.inputs.swallow = False
         self.attract.stop()
-        self.stack.setCurrentWidget(self.tab_widget)
+        self.stack.setCurrentWidget(self.visitor_page)
         self.phase_changed.emit(BoothPhase.VISITOR.value)
 
     def reset(self) -> None:
@@ -292,7 +320,7 @@ class BoothWindow(MainWindow):
         self._close_other_windows()
         # After the rebuild, not before: the old tabs' shutdown may still save what a visitor
         # set (a trailer's volume), and the only tab built now, the overview, reads no setting.
-        self.rebuild_tabs()
+        self._renew_kit(always_rebuild=True)
         self.booth_settings.discard_changes()
         self.session.back_to_attract(self.clock.now())
         self.inputs.swallow = True
@@ -300,6 +328,49 @@ class BoothWindow(MainWindow):
         self.attract.start()
         self.phase_changed.emit(BoothPhase.ATTRACT.value)
         QTimer.singleShot(TRIM_AFTER_RESET_MS, self, return_free_memory)
+
+    def _renew_kit(self, always_rebuild: bool) -> bool:
+        """At an idle moment: a waiting kit from the watched folder replaces the shown one
+        (closing it, and so removing its extraction), else the public kit is made again for
+        now, so material whose embargo has passed appears. True when the loop's kit changed."""
+        waiting = self.kit_watch.take_pending() if self.kit_watch is not None else None
+        if waiting is not None and waiting.opened is not None:
+            log.info("booth mode: showing the new kit %s", waiting.path)
+            self._clear_tabs()  # so show_kit starts on the overview
+            self.show_kit(waiting.opened)
+            return True
+        if self.opened is None:
+            return False
+        before = self.public
+        if always_rebuild:
+            self.rebuild_tabs()
+        else:
+            after = public_kit(self.opened.result.kit, self.wall_clock.utc_now())
+            if after.same_media(before):
+                return False
+            self.rebuild_tabs()
+        assert self.public is not None
+        if self.public.same_media(before):
+            return False
+        self.attract.set_kit(self.public.kit)
+        return True
+
+    @Slot(int)
+    def _on_attract_cycle_finished(self, _cycle: int) -> None:
+        # A booth nobody touches never resets: the end of a loop is its idle moment too (the
+        # loop starts again from the new kit). After the signal: the loop is mid-step.
+        if self.kit_watch is not None and self.kit_watch.pending is not None:
+            QTimer.singleShot(0, self, self._renew_at_loop_end)
+        elif self.opened is not None and self.public is not None:
+            now = self.wall_clock.utc_now()
+            if not public_kit(self.opened.result.kit, now).same_media(self.public):
+                QTimer.singleShot(0, self, self._renew_at_loop_end)
+
+    def _renew_at_loop_end(self) -> None:
+        if self.leaving or self.session.phase is not BoothPhase.ATTRACT:
+            return
+        if self._renew_kit(always_rebuild=False):
+            self.attract.start()
 
     def _close_other_windows(self) -> None:
         """Viewers, dialogs, menus and tooltips a visitor left open."""

@@ -19,6 +19,7 @@ from app.model.attract import release_date
 from app.model.kit import Film, PressKit, Quote
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.views import palette
+from app.views.booth.qr_code import BoothQr, CardQrPlace, paint_card_qr, place_card_qr
 from app.views.kit_text import breakable
 from app.views.laurel import LAUREL_SIZE, LaurelWidget
 from app.views.overview_tab import format_date
@@ -111,9 +112,10 @@ def paint_title_card(
     ratio: float,
     base_font: QFont,
     laurels: Sequence[QWidget] = (),
+    qr: BoothQr | None = None,
 ) -> QPixmap:
     """The card: key art at the left when there is one, then the film's own lines, then a row
-    of laurels."""
+    of laurels; the booth's QR code, if any, in the bottom-right corner."""
     pixmap = QPixmap(size)
     pixmap.setDevicePixelRatio(ratio)
     width, height = size.width() / ratio, size.height() / ratio
@@ -137,7 +139,17 @@ def paint_title_card(
         laurel_height = height * _LAUREL_FRACTION if laurels else 0.0
         # The text fits in what the laurels leave: they sit under it, never over it.
         text_room = height - laurel_height * 1.2
+        qr_place = None
+        if qr is not None:
+            qr_place = place_card_qr(painter, qr.url, size, ratio, base_font)
+            paint_card_qr(painter, qr.modules, qr.url, qr_place, ratio)
         measured, total, scale = fit_to_card(painter, lines, text_width, text_room, base_font)
+        row = QRectF(0, 0, text_width, laurel_height) if laurels else None
+        if qr_place is not None and _runs_into(qr_place, measured, total, row, text_left, height):
+            # Narrower, only when a line would run into the code's corner: most cards keep
+            # their full width (the code sits below and beside the short lines).
+            text_width = max(width * 0.15, qr_place.bounds.left() - width * 0.03 - text_left)
+            measured, total, scale = fit_to_card(painter, lines, text_width, text_room, base_font)
         gap = text_room * scale * _GAP
         block = total + (laurel_height + gap if laurels else 0.0)
         top = (height - block) / 2
@@ -151,6 +163,27 @@ def paint_title_card(
     finally:
         painter.end()
     return pixmap
+
+
+def _runs_into(
+    place: CardQrPlace,
+    measured: list[tuple[str, QFont, str, QRectF]],
+    total: float,
+    laurels: QRectF | None,
+    left: float,
+    height: float,
+) -> bool:
+    """True when a measured line, or the row of laurels (``laurels``: its width and height),
+    where the card would draw them, overlaps the code's corner."""
+    keep_clear = place.bounds.adjusted(-height * 0.02, -height * 0.02, 0, 0)
+    gap = (total - sum(rect.height() for *_, rect in measured)) / max(1, len(measured) - 1)
+    block = total + (laurels.height() + gap if laurels is not None else 0.0)
+    top = (height - block) / 2
+    for *_, rect in measured:
+        if QRectF(left, top, rect.width(), rect.height()).intersects(keep_clear):
+            return True
+        top += rect.height() + gap
+    return laurels is not None and laurels.translated(left, top).intersects(keep_clear)
 
 
 def _paint_laurels(

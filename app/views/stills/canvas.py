@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
 
@@ -33,13 +33,21 @@ class ZoomableImageView(QGraphicsView):
         self.full_width = 0  # pixel width of the original, so 100 % means one image pixel
 
     def set_image(self, pixmap: QPixmap, original_width: int) -> None:
+        """Show ``pixmap`` (a preview or the full image) of an original ``original_width``
+        pixels wide. Zoomed by hand, the zoom and the place looked at are kept: the full
+        image replacing its preview must not move what the person is looking at."""
+        keep = None if self.fitting or self.item.pixmap().isNull() else self.zoom()
+        centre = self.centre_fraction()
         self.item.setPixmap(pixmap)
         self.full_width = original_width
         self.scene().setSceneRect(self.item.boundingRect())
         if self.fitting:
             self.fit()
-        else:
+        elif keep is None:
             self.actual_size()
+        else:
+            self.set_zoom(keep)
+            self.centre_on_fraction(centre)
 
     def fit(self) -> None:
         self.fitting = True
@@ -63,6 +71,35 @@ class ZoomableImageView(QGraphicsView):
         if pixmap.isNull() or not self.full_width:
             return 1.0
         return self.transform().m11() * pixmap.width() * self.devicePixelRatioF() / self.full_width
+
+    def set_zoom(self, zoom: float) -> None:
+        """Show the original at ``zoom`` (1.0: 100 %), around the same centre."""
+        current = self.zoom()
+        if zoom > 0 and current > 0 and abs(zoom - current) > 1e-9:
+            self.fitting = False
+            anchor = self.transformationAnchor()
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            self.scale(zoom / current, zoom / current)
+            self.setTransformationAnchor(anchor)
+            self.zoom_changed.emit(self.zoom())
+
+    def centre_fraction(self) -> QPointF:
+        """The point at the view's centre as a fraction of the picture (0.5, 0.5: its middle):
+        what the compare view keeps in step between pictures of different sizes."""
+        rect = self.item.boundingRect()
+        if rect.isEmpty():
+            return QPointF(0.5, 0.5)
+        centre = self.mapToScene(self.viewport().rect().center())
+        return QPointF(
+            (centre.x() - rect.left()) / rect.width(), (centre.y() - rect.top()) / rect.height()
+        )
+
+    def centre_on_fraction(self, fraction: QPointF) -> None:
+        rect = self.item.boundingRect()
+        if not rect.isEmpty():
+            self.centerOn(
+                rect.left() + fraction.x() * rect.width(), rect.top() + fraction.y() * rect.height()
+            )
 
     def zoom_by(self, factor: float) -> None:
         new_zoom = self.zoom() * factor

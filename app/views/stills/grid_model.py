@@ -36,9 +36,11 @@ from app.media.thumbnails import ThumbnailLoader, default_cache
 from app.media.worker import run_in_background
 from app.model.kit import PressKit, Still
 from app.model.media_headers import MediaInfo, check_media
+from app.model.picks import BLANK, Mark, still_key
 from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
 from app.model.times import SystemWallClock, WallClock
 from app.views.kit_text import kit_tooltip
+from app.views.stills.grid_picks import PicksController
 from app.views.stills.terms import TileTerms, terms_by_row
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,7 @@ StillRole = Qt.ItemDataRole.UserRole + 1
 ProblemRole = Qt.ItemDataRole.UserRole + 2
 WarningRole = Qt.ItemDataRole.UserRole + 3
 TermsRole = Qt.ItemDataRole.UserRole + 4  # a TileTerms: the still's badge, or None
+PickRole = Qt.ItemDataRole.UserRole + 5  # a Mark: the person's pick and stars (None in booth)
 
 
 @dataclass(frozen=True)
@@ -89,11 +92,11 @@ def format_bytes(size: int) -> str:
 
 
 def caption_with_credit(still: Still) -> str:
-    """What "Copy caption" puts on the clipboard."""
-    parts = [still.caption or still.file_text]
-    if still.credit:
-        parts.append(f"Credit: {still.credit}")
-    return "\n".join(parts)
+    """What "Copy caption" puts on the clipboard: ``Caption — Credit``, on one line as a
+    caption field takes it; the kit's text exactly (diacritics, spacing inside kept)."""
+    caption = (still.caption or still.file_text).strip()
+    credit = (still.credit or "").strip()
+    return f"{caption} — {credit}" if credit else caption
 
 
 def describe_size(pixels: QSize | None, file_bytes: int | None) -> str:
@@ -154,6 +157,25 @@ class StillsModel(QAbstractListModel):
         self.warnings: dict[int, str] = {}
         self.pixel_sizes: dict[int, QSize] = {}
         self.viewport: Viewport | None = None  # None until a view reports one
+        self.picks: PicksController | None = None  # None: no picks (booth mode)
+        self._rows_by_key: dict[str, list[int]] = {}
+
+    def set_picks(self, picks: PicksController) -> None:
+        """Show ``picks`` on the tiles, repainting a tile whenever its mark changes."""
+        self.picks = picks
+        for row, still in enumerate(self.stills):
+            self._rows_by_key.setdefault(still_key(still), []).append(row)
+        picks.changed.connect(self._on_picks_changed)
+
+    def mark_at(self, row: int) -> Mark:
+        return self.picks.mark(self.stills[row]) if self.picks is not None else BLANK
+
+    @Slot(list)
+    def _on_picks_changed(self, stills: list[Still]) -> None:
+        for still in stills:
+            for row in self._rows_by_key.get(still_key(still), ()):
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [PickRole])
 
     # -- what the view reads ------------------------------------------------------------------
 
@@ -190,7 +212,9 @@ class StillsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return still.alt or still.caption or still.file_text
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return still.caption or ""
+            # What a sighted person reads off the tile's flag and stars, said too.
+            marked = self.mark_at(row).describe()
+            return "; ".join(part for part in (still.caption or "", marked) if part)
         if role == StillRole:
             return still
         if role == ProblemRole:
@@ -199,6 +223,8 @@ class StillsModel(QAbstractListModel):
             return self.warnings.get(row)
         if role == TermsRole:
             return self.terms.get(row)
+        if role == PickRole:
+            return self.mark_at(row) if self.picks is not None else None
         return None
 
     def tooltip(self, row: int) -> str:

@@ -8,6 +8,8 @@ import logging
 
 from PySide6.QtCore import (
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -20,6 +22,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -34,16 +37,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model.picks import Change, Mark
 from app.views import palette
+from app.views.stills.grid_badges import (
+    paint_terms_badge,
+    paint_warning_badge,
+    shown_rect,
+)
+from app.views.stills.grid_marks import paint_marks
 from app.views.stills.grid_model import (
     TILE_IMAGE_HEIGHT,
     TILE_WIDTH,
+    PickRole,
     ProblemRole,
     TermsRole,
     Viewport,
     WarningRole,
 )
-from app.views.stills.terms import BadgeKind, TileTerms
+from app.views.stills.terms import TileTerms
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +69,6 @@ BASE_POINT_SIZE = 10.5
 PLACEHOLDER = QColor(palette.TILE_PLACEHOLDER)
 BROKEN_TILE = QColor(palette.TILE_BROKEN)
 BROKEN_TEXT = QColor(palette.TILE_BROKEN_TEXT)
-BADGE = QColor(palette.AMBER)
-BADGE_TEXT = QColor(palette.ON_AMBER)
-# The terms badge: red as the app's accent for an embargo (not to be published yet), a quiet
-# panel colour for terms of its own (to be read before use); white text on both.
-TERMS_BADGE = {
-    BadgeKind.EMBARGO: (QColor(palette.ACCENT), QColor(palette.TEXT_STRONG)),
-    BadgeKind.TERMS: (QColor(palette.SELECTED), QColor(palette.TEXT_STRONG)),
-}
-TERMS_BADGE_BORDER = QColor(palette.SELECTED_BORDER)
 
 
 def tile_scale_for(widget: QWidget) -> float:
@@ -176,11 +178,14 @@ class TileDelegate(QStyledItemDelegate):
             self._paint_broken(painter, picture, str(problem))
         else:
             painter.fillRect(picture, PLACEHOLDER)
+        mark = index.data(PickRole)
+        if isinstance(mark, Mark):
+            paint_marks(painter, badge_corner, mark, self.grid.tile_scale)
         if index.data(WarningRole):
-            _paint_badge(painter, picture)
+            paint_warning_badge(painter, picture)
         terms = index.data(TermsRole)
         if isinstance(terms, TileTerms):
-            _paint_terms_badge(painter, picture, badge_corner, terms.kind)
+            paint_terms_badge(painter, picture, badge_corner, terms.kind)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         colours = option.palette
         painter.setPen(colours.highlightedText().color() if selected else colours.text().color())
@@ -213,77 +218,6 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawText(area, flags, f"⚠ Cannot be shown\n{problem}")
 
 
-def _paint_badge(painter: QPainter, picture: QRect) -> None:
-    """A small amber ⚠ in the tile's corner: the picture is there, but incomplete."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    badge = QRect(picture.x() + 8, picture.y() + 8, 26, 26)
-    painter.setBrush(BADGE)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(badge)
-    painter.setPen(BADGE_TEXT)
-    font = painter.font()
-    font.setPixelSize(17)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "!")
-    painter.restore()
-
-
-# A badge label's width by label and font: measured once, not on every paint of every tile.
-_LABEL_WIDTHS: dict[tuple[str, str], int] = {}
-
-
-def shown_rect(picture: QRect, decoration: QPixmap) -> QRect:
-    """Where a thumbnail is drawn: its own size, centred in the tile's picture box."""
-    shown = decoration.deviceIndependentSize().toSize()
-    target = QRect(0, 0, shown.width(), shown.height())
-    target.moveCenter(picture.center())
-    return target
-
-
-def terms_badge_font(base: QFont, picture: QRect) -> QFont:
-    """The badge's label font: bold, growing with the tile (booth mode's larger tiles)."""
-    font = QFont(base)
-    font.setPixelSize(max(11, round(13 * picture.width() / TILE_WIDTH)))
-    font.setBold(True)
-    return font
-
-
-def terms_badge_rect(picture: QRect, anchor: QRect, kind: BadgeKind, font: QFont) -> QRect:
-    """Where the terms badge sits: ``anchor``'s top right corner (the thumbnail as drawn; the
-    "!" badge has the left), as wide as its label in ``font`` (a :func:`terms_badge_font`),
-    sized by the tile's ``picture`` box so every badge of a grid is the same size."""
-    key = (kind.value, font.key())
-    width = _LABEL_WIDTHS.get(key)
-    if width is None:
-        width = _LABEL_WIDTHS[key] = QFontMetrics(font).horizontalAdvance(kind.value)
-    scale = picture.width() / TILE_WIDTH
-    width += round(16 * scale)
-    height = round(24 * scale)
-    gap = round(6 * scale)
-    # Never past the picture box's left edge: a narrow logo still shows the whole badge.
-    left = max(picture.left() + gap, anchor.right() - gap - width)
-    return QRect(left, anchor.top() + gap, width, height)
-
-
-def _paint_terms_badge(painter: QPainter, picture: QRect, anchor: QRect, kind: BadgeKind) -> None:
-    """A small pill naming why the still needs care: "Embargo" or "Terms"."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = terms_badge_font(painter.font(), picture)
-    painter.setFont(font)
-    badge = terms_badge_rect(picture, anchor, kind, font)
-    fill, text = TERMS_BADGE[kind]
-    painter.setBrush(fill)
-    painter.setPen(TERMS_BADGE_BORDER)
-    radius = badge.height() / 2
-    painter.drawRoundedRect(badge, radius, radius)
-    painter.setPen(text)
-    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, kind.value)
-    painter.restore()
-
-
 class StillsGrid(QListView):
     """The stills as tiles; tells which rows are on and near the screen (one
     ``viewport_changed`` per event loop turn, however many scroll steps), and when it has
@@ -291,12 +225,17 @@ class StillsGrid(QListView):
 
     viewport_changed = Signal(Viewport)
     painted = Signal()
+    # P, X, U, 0–5 on the selection (the tab applies it: the grid holds no store), and C.
+    pick_requested = Signal(Change)
+    compare_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, tile_scale: float = 1.0) -> None:
         super().__init__(parent)
         self.setObjectName("stillsGrid")
         self.setAccessibleName("Stills")
         self.tile_scale = tile_scale
+        self.picks_enabled = False  # the tab turns the keys on when it has picks (not booth)
+        self._hidden: set[int] = set()  # rows the filter hides
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
@@ -392,32 +331,91 @@ class StillsGrid(QListView):
         super().paintEvent(event)
         self.painted.emit()
 
-    def viewport_rows(self) -> tuple[list[int], list[int]] | None:
-        """Rows visible now in reading order, and the rows within a screen above or below;
-        None while the view has not laid its tiles out yet."""
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from app.views.stills.grid_picks import change_for_key
+
+        change = change_for_key(event, with_ctrl=False) if self.picks_enabled else None
+        if change is not None:
+            self.pick_requested.emit(change)
+        elif (
+            self.picks_enabled
+            and event.key() == Qt.Key.Key_C
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.compare_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def shown_rows(self) -> list[int]:
+        """The rows the filter lets through, in order (every row when nothing is hidden)."""
         model = self.model()
         count = model.rowCount() if model is not None else 0
+        if not self._hidden:
+            return list(range(count))
+        return [row for row in range(count) if row not in self._hidden]
+
+    def set_hidden_rows(self, hidden: set[int]) -> None:
+        """Hide ``hidden`` (the filter), show the rest; a hidden tile leaves the selection, so
+        what is acted on is always what is seen."""
+        model = self.model()
+        if model is None or hidden == self._hidden:
+            return
+        for row in hidden ^ self._hidden:
+            self.setRowHidden(row, row in hidden)
+        self._hidden = set(hidden)
+        selection = self.selectionModel()
+        for row in hidden:
+            index = model.index(row, 0)
+            if selection.isSelected(index):
+                selection.select(index, QItemSelectionModel.SelectionFlag.Deselect)
+        current = self.currentIndex()
+        if current.isValid() and current.row() in hidden:
+            shown = self.shown_rows()
+            if shown:
+                selection.setCurrentIndex(
+                    model.index(shown[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+        self.report_viewport_soon()
+
+    def selectAll(self) -> None:
+        """Ctrl+A: every tile shown, not the ones the filter hides."""
+        model = self.model()
+        if model is None or not self._hidden:
+            super().selectAll()
+            return
+        selection = QItemSelection()
+        for row in self.shown_rows():
+            selection.select(model.index(row, 0), model.index(row, 0))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def viewport_rows(self) -> tuple[list[int], list[int]] | None:
+        """Rows visible now in reading order, and the rows within a screen above or below;
+        None while the view has not laid its tiles out yet. Hidden rows (the filter) take no
+        place: the shown rows are laid out one after the other."""
+        model = self.model()
+        shown = self.shown_rows()
+        count = len(shown)
         if count == 0:
             return [], []
         self.executeDelayedItemsLayout()  # a layout Qt has only scheduled, done now
-        first = self.visualRect(model.index(0, 0))
+        first = self.visualRect(model.index(shown[0], 0))
         line_height = self.gridSize().height()
         height = self.viewport().height()
         if first.isEmpty() or line_height <= 0 or height <= 0:
             return None
-        columns = self._columns(count, first.top())
+        columns = self._columns(shown, first.top())
         first_line = max(0, -first.top() // line_height)
         last_line = max(first_line, (height - 1 - first.top()) // line_height)
         screen = last_line - first_line + 1
-        visible = list(range(first_line * columns, min(count, (last_line + 1) * columns)))
+        visible = shown[first_line * columns : min(count, (last_line + 1) * columns)]
         near_first = max(0, first_line - screen) * columns
-        near = list(range(near_first, min(count, (last_line + 1 + screen) * columns)))
+        near = shown[near_first : min(count, (last_line + 1 + screen) * columns)]
         return visible, near
 
-    def _columns(self, count: int, top: int) -> int:
+    def _columns(self, shown: list[int], top: int) -> int:
         """Tiles per line: those laid out at the first tile's height."""
         model = self.model()
         columns = 1
-        while columns < count and self.visualRect(model.index(columns, 0)).top() == top:
+        while columns < len(shown) and self.visualRect(model.index(shown[columns], 0)).top() == top:
             columns += 1
         return columns
