@@ -40,7 +40,7 @@ from app.media.story_pack.writer import PackResult
 from app.model.kit import PressKit
 from app.model.story_pack import PackOptions, PackPlan, PackUsageError, StillChoice, plan_pack
 from app.model.text_fold import slug
-from app.model.times import SystemWallClock, WallClock
+from app.model.times import SystemWallClock, WallClock, describe_moment, local_offset_at
 from app.views.kit_text import make_message_box_plain, plain_label, window_title_text
 from app.views.stills.export_flow import (
     PackRun,
@@ -84,6 +84,8 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setAccessibleName("Export story pack")
         self._build(folder or _home_folder())
+        # Keys start on the stills choice made for the person (arrows change it, Enter exports).
+        (self.selected_stills if self.selected else self.all_stills).setFocus()
         self._refuse_if_embargoed()
 
     # -- building ---------------------------------------------------------------------------
@@ -98,6 +100,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.embargo_label)
 
         form = QFormLayout()
+        form.setVerticalSpacing(10)
         stills = len(self.kit.stills)
         picks = sum(1 for still in self.kit.stills if still.file_text in self.picked)
         self.all_stills = self._radio(f"&All stills ({stills})", "All stills")
@@ -188,7 +191,9 @@ class ExportDialog(QDialog):
             self.destination,
             self.choose_button,
         ]
-        self.resize(640, 420)
+        # Width only: the height follows the layout once the stylesheet has polished it (a
+        # height measured here, before that, squeezed the rows).
+        self.setMinimumWidth(680)
 
     def _radio(self, text: str, accessible: str) -> QRadioButton:
         button = QRadioButton(text, self)
@@ -203,6 +208,7 @@ class ExportDialog(QDialog):
 
     def _line(self, group: QButtonGroup) -> QHBoxLayout:
         row = QHBoxLayout()
+        row.setSpacing(20)  # a choice's label must not run into the next choice's ring
         for button in group.buttons():
             row.addWidget(button)
         row.addStretch(1)
@@ -218,6 +224,10 @@ class ExportDialog(QDialog):
         refused = plan_pack(self.kit, PackOptions(stills=()), self.clock.utc_now()).refused
         if refused is None:
             return
+        embargo = self.kit.effective_rights().embargo
+        if embargo is not None and refused.startswith("under embargo until"):
+            # The reader's own time too, as the overview's banner says it.
+            refused = f"under embargo until {describe_moment(embargo, local_offset_at(embargo))}"
         self.embargo_label.setText(
             f"This kit is {refused}. Nothing can be exported before then: "
             "a story pack never holds embargoed material."
@@ -394,7 +404,10 @@ class ExportDialog(QDialog):
 
     def _show_report(self, text: str) -> None:
         self.report.setPlainText(text)
-        self.report.show()
+        if not self.report.isVisible():
+            self.report.show()
+            # Room for the report below the choices: the dialog opened without it.
+            self.resize(self.width(), max(self.height(), self.sizeHint().height() + 160))
 
     # -- closing ----------------------------------------------------------------------------
 
