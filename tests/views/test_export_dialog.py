@@ -230,3 +230,25 @@ def test_everything_left_out_writes_nothing_and_says_why(
     assert "every chosen item is left out" in dialog.status.text()
     assert "stills #1: under embargo until" in dialog.report.toPlainText()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_kit_text_in_the_dialog_is_plain_text(qtbot, tmp_path: Path) -> None:
+    """A title of markup, under an embargo: every place the dialog shows it, as characters."""
+    from app.model.kit import Film, Rights, Synopsis
+
+    title = '<b>NO</b> <img src="/dev/zero">'
+    kit = PressKit(
+        root=tmp_path,
+        manifest=tmp_path / "presskit.yaml",
+        film=Film(title),
+        synopsis=Synopsis(),
+        rights=Rights(embargo=dt.datetime(2099, 1, 1, tzinfo=dt.UTC)),
+    )
+    dialog = make_dialog(qtbot, kit, tmp_path, clock=AFTER_EMBARGO)
+    assert title in dialog.windowTitle()
+    for label in (dialog.embargo_label, dialog.status):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert "under embargo until 1 Jan 2099" in dialog.embargo_label.text()
+    # The default name is the title folded to a file name: no markup reaches the file system.
+    destination = dialog.destination_path()
+    assert destination is not None and destination.name == "b-no-b-img-src-dev-zero-story-pack"
