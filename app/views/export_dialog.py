@@ -36,9 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.commands.export_command import picked_still_keys
 from app.media.story_pack.writer import PackResult
 from app.model.kit import PressKit
-from app.model.story_pack import PackOptions, PackPlan, PackUsageError, StillChoice, plan_pack
+from app.model.story_pack import (
+    PackOptions,
+    PackPlan,
+    PackUsageError,
+    StillChoice,
+    plan_pack,
+    still_key,
+)
 from app.model.text_fold import slug
 from app.model.times import SystemWallClock, WallClock, describe_moment, local_offset_at
 from app.views.kit_text import make_message_box_plain, plain_label, window_title_text
@@ -46,7 +54,6 @@ from app.views.stills.export_flow import (
     PackRun,
     default_destination,
     left_out_lines,
-    picked_files,
     result_text,
 )
 from app.views.stills_tab import StillsTab
@@ -59,7 +66,7 @@ log = logging.getLogger(__name__)
 
 class ExportDialog(QDialog):
     """The story pack dialog for ``kit``. ``selected``: the still numbers (from 1) selected in
-    the grid; ``picked``: the ``file_text`` of each still the journalist picked."""
+    the grid; ``picked``: the ``still_key`` of each still the journalist picked."""
 
     def __init__(
         self,
@@ -102,7 +109,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(10)
         stills = len(self.kit.stills)
-        picks = sum(1 for still in self.kit.stills if still.file_text in self.picked)
+        picks = sum(1 for still in self.kit.stills if still_key(still) in self.picked)
         self.all_stills = self._radio(f"&All stills ({stills})", "All stills")
         self.picked_stills = self._radio(f"&Picked stills ({picks})", "Picked stills")
         self.selected_stills = self._radio(
@@ -391,7 +398,7 @@ class ExportDialog(QDialog):
         self.progress.hide()
         for widget in self.options_widgets:
             widget.setEnabled(True)
-        self.picked_stills.setEnabled(any(s.file_text in self.picked for s in self.kit.stills))
+        self.picked_stills.setEnabled(any(still_key(s) in self.picked for s in self.kit.stills))
         self.selected_stills.setEnabled(bool(self.selected))
         self.all_artwork.setEnabled(bool(self.kit.artwork))
         self.export_button.setEnabled(True)
@@ -447,7 +454,9 @@ def open_export_dialog(
 ) -> ExportDialog:
     """Show the dialog for ``kit`` (window-modal: the kit on screen is the one exported).
     ``clock``: what embargoes are judged by (None: the computer's)."""
-    dialog = ExportDialog(kit, parent, selected=selected, picked=picked_files(kit), clock=clock)
+    dialog = ExportDialog(
+        kit, parent, selected=selected, picked=picked_still_keys(kit), clock=clock
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()

@@ -252,3 +252,18 @@ def test_kit_text_in_the_dialog_is_plain_text(qtbot, tmp_path: Path) -> None:
     # The default name is the title folded to a file name: no markup reaches the file system.
     destination = dialog.destination_path()
     assert destination is not None and destination.name == "b-no-b-img-src-dev-zero-story-pack"
+
+
+def test_picked_stills_export_only_the_picks(qtbot, kit: PressKit, tmp_path: Path) -> None:
+    from app.model.story_pack import still_key
+
+    picked = {still_key(kit.stills[2])}
+    dialog = make_dialog(qtbot, kit, tmp_path, clock=AFTER_EMBARGO, picked=picked)
+    assert dialog.picked_stills.isEnabled() and "(1)" in dialog.picked_stills.text()
+    assert not dialog.selected_stills.isEnabled()  # nothing selected in a grid
+    dialog.picked_stills.click()
+    assert dialog.options().stills == "picks"
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=60_000)
+    images = [name for name in dialog.last_result.files if "_still" in name]
+    assert [name.split("_")[1] for name in images] == ["still03"]

@@ -106,15 +106,6 @@ def still_numbers(kit: PressKit, stills: Collection[Still]) -> tuple[int, ...]:
     return tuple(n for n, still in enumerate(kit.stills, start=1) if still in chosen)
 
 
-def picked_files(kit: PressKit) -> frozenset[str]:
-    """The ``file_text`` of each still the journalist picked, for the dialog's "Picked stills".
-
-    The picks store is built on its own branch; until it is merged nothing counts as picked
-    and the dialog offers the choice disabled, with the count 0."""
-    log.debug("picks of %s: the picks store is not available yet", kit.film.title)
-    return frozenset()
-
-
 def default_destination(folder: Path, title_slug: str, as_zip: bool) -> Path:
     """``folder/<title>-story-pack`` (with ``.zip`` for a zip), never an existing one when a
     numbered name is free: a second export does not offer to replace the first."""
