@@ -31,7 +31,16 @@ from PySide6.QtGui import (
 )
 
 from app.media.images import ImageDecodeError, decode_to_fit
-from app.media.story_pack.one_sheet import INK, MARGIN_MM, MUTED, RULE, mm, open_pdf, print_font
+from app.media.story_pack.one_sheet import (
+    INK,
+    MARGIN_MM,
+    MUTED,
+    RESOLUTION,
+    RULE,
+    mm,
+    open_pdf,
+    print_font,
+)
 from app.model.kit import PressKit
 from app.model.sheet_text import cut, terms_line
 
@@ -41,6 +50,10 @@ COLUMNS = 3
 ROWS = 4
 PER_PAGE = COLUMNS * ROWS
 CAPTION_LINES = 3
+# Thumbnails are decoded for 200 dpi, not the page's 300: as sharp as a contact sheet prints,
+# and the JPEG decoder's DCT scaling then reads each big still at 1/8 instead of 1/4 of its
+# size (half the time per still, a third of the PDF's bytes).
+THUMB_DPI = 200
 # Far beyond any caption that fits three lines: bounds the text a layout is asked to measure.
 TEXT_BUDGET = 600
 
@@ -155,7 +168,7 @@ class _Sheet:
 
     def _thumbnail(self, image_path: Path, box: QRectF) -> None:
         try:
-            image = decode_to_fit(image_path, box.size().toSize())
+            image = decode_to_fit(image_path, (box.size() * THUMB_DPI / RESOLUTION).toSize())
         except ImageDecodeError as error:
             log.warning("contact sheet: %s %s", image_path.name, error)
             self.painter.setPen(RULE)
