@@ -267,3 +267,16 @@ def test_picked_stills_export_only_the_picks(qtbot, kit: PressKit, tmp_path: Pat
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=60_000)
     images = [name for name in dialog.last_result.files if "_still" in name]
     assert [name.split("_")[1] for name in images] == ["still03"]
+
+
+def test_a_failed_write_is_reported_and_leaves_the_dialog_usable(
+    qtbot, kit: PressKit, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, kit, tmp_path, clock=AFTER_EMBARGO)
+    out = Path("/proc/story-pack-cannot-be-here")  # a folder nobody, not even root, can write
+    dialog.destination.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: "Nothing was exported" in dialog.status.text(), timeout=60_000)
+    wait_done(qtbot, dialog)
+    assert str(out) in dialog.status.text() and not out.exists()
+    assert dialog.last_result is None and dialog.close_button.text() == "Close"
