@@ -50,6 +50,7 @@ COLUMNS = 3
 ROWS = 4
 PER_PAGE = COLUMNS * ROWS
 CAPTION_LINES = 3
+CREDIT_LINES = 2  # a credit names a photographer and a studio: one line cut it mid-name
 # Thumbnails are decoded for 200 dpi, not the page's 300: as sharp as a contact sheet prints,
 # and the JPEG decoder's DCT scaling then reads each big still at 1/8 instead of 1/4 of its
 # size (half the time per still, a third of the PDF's bytes).
@@ -150,7 +151,7 @@ class _Sheet:
         x = self.left + column * (cell_width + gutter)
         y = grid_top + row * (cell_height + gutter)
         line = QFontMetricsF(self.body, self.writer).lineSpacing()
-        text_height = line * (CAPTION_LINES + 2) + mm(2)
+        text_height = line * (1 + CAPTION_LINES + CREDIT_LINES) + mm(2)
         box = QRectF(x, y, cell_width, max(mm(10), cell_height - text_height))
         self._thumbnail(entry.image, box)
         text_top = box.bottom() + mm(1.5)
@@ -164,7 +165,13 @@ class _Sheet:
             CAPTION_LINES,
             INK,
         )
-        self.text_lines(entry.credit, self.small, QRectF(x, text_top, cell_width, line), 1, MUTED)
+        self.text_lines(
+            entry.credit,
+            self.small,
+            QRectF(x, text_top, cell_width, line * CREDIT_LINES),
+            CREDIT_LINES,
+            MUTED,
+        )
 
     def _thumbnail(self, image_path: Path, box: QRectF) -> None:
         try:
