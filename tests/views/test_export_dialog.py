@@ -280,3 +280,19 @@ def test_a_failed_write_is_reported_and_leaves_the_dialog_usable(
     wait_done(qtbot, dialog)
     assert str(out) in dialog.status.text() and not out.exists()
     assert dialog.last_result is None and dialog.close_button.text() == "Close"
+
+
+def test_ctrl_e_in_a_locked_down_window_opens_nothing(qtbot, tmp_path: Path) -> None:
+    """Booth mode: nothing leaves the kiosk, whatever the keyboard says."""
+    from PySide6.QtCore import QSettings
+
+    from app.settings import BoothSettings
+
+    settings = BoothSettings(backend=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show_kit(open_kit_location(NIGHT_ORBIT), remember=False)
+    window.show()
+    qtbot.waitExposed(window)
+    window.export_pack_action.trigger()
+    assert window.findChildren(ExportDialog) == []
