@@ -255,3 +255,20 @@ def test_contact_sheet_of_nothing_says_so(
     write_contact_sheet(night_orbit, [], path)
     assert pdf_info(path)["Pages"] == "1"
     assert "No stills were chosen." in pdf_text(path)
+
+
+def test_wrap_lines_breaks_a_spaceless_run_and_elides_the_last_line(
+    qapp: object, tmp_path: Path
+) -> None:
+    from app.media.story_pack.contact_sheet import wrap_lines
+    from app.media.story_pack.one_sheet import mm, open_pdf, print_font
+
+    writer, painter = open_pdf(tmp_path / "scratch.pdf", "scratch", None)
+    try:
+        font = print_font(8)
+        lines = wrap_lines("x" * 5000, font, writer, mm(50), 3)
+        assert len(lines) == 3 and lines[-1].endswith("…")
+        assert all(len(line) < 200 for line in lines)  # broken inside the run, not left whole
+        assert wrap_lines("Short words fit.", font, writer, mm(50), 3) == ["Short words fit."]
+    finally:
+        painter.end()
