@@ -117,6 +117,9 @@ class ExportDialog(QDialog):
         )
         self.picked_stills.setEnabled(picks > 0)
         self.selected_stills.setEnabled(bool(self.selected))
+        # Why a choice is greyed out, where a person would look for it.
+        self.picked_stills.setToolTip("The stills picked in the Stills tab (P picks one)")
+        self.selected_stills.setToolTip("The stills selected in the Stills tab's grid")
         # The grid's selection when there is one: the Export button's meaning before this
         # dialog existed, and what a person who selected stills expects.
         (self.selected_stills if self.selected else self.all_stills).setChecked(True)
