@@ -36,17 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands.export_command import picked_still_keys
 from app.media.story_pack.writer import PackResult
 from app.model.kit import PressKit
-from app.model.story_pack import (
-    PackOptions,
-    PackPlan,
-    PackUsageError,
-    StillChoice,
-    plan_pack,
-    still_key,
-)
+from app.model.picks import picked_stills, still_key
+from app.model.story_pack import PackOptions, PackPlan, PackUsageError, StillChoice, plan_pack
 from app.model.text_fold import slug
 from app.model.times import SystemWallClock, WallClock, describe_moment, local_offset_at
 from app.views.kit_text import make_message_box_plain, plain_label, window_title_text
@@ -457,9 +450,7 @@ def open_export_dialog(
 ) -> ExportDialog:
     """Show the dialog for ``kit`` (window-modal: the kit on screen is the one exported).
     ``clock``: what embargoes are judged by (None: the computer's)."""
-    dialog = ExportDialog(
-        kit, parent, selected=selected, picked=picked_still_keys(kit), clock=clock
-    )
+    dialog = ExportDialog(kit, parent, selected=selected, picked=picked_keys(kit), clock=clock)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()
@@ -476,6 +467,12 @@ def open_for_window(window: MainWindow) -> ExportDialog | None:
         if isinstance(tab, StillsTab):  # only a grid already built can have a selection
             selected = tab.selected_numbers()
     return open_export_dialog(window, window.opened.result.kit, selected)
+
+
+def picked_keys(kit: PressKit) -> frozenset[str]:
+    """The journalist's picked stills as the picks store keys them, read as the stills tab
+    left them (it writes each pick through to the store)."""
+    return frozenset(still_key(still) for still in picked_stills(kit))
 
 
 def _home_folder() -> Path:

@@ -255,7 +255,7 @@ def test_kit_text_in_the_dialog_is_plain_text(qtbot, tmp_path: Path) -> None:
 
 
 def test_picked_stills_export_only_the_picks(qtbot, kit: PressKit, tmp_path: Path) -> None:
-    from app.model.story_pack import still_key
+    from app.model.picks import still_key
 
     picked = {still_key(kit.stills[2])}
     dialog = make_dialog(qtbot, kit, tmp_path, clock=AFTER_EMBARGO, picked=picked)
@@ -296,3 +296,41 @@ def test_ctrl_e_in_a_locked_down_window_opens_nothing(qtbot, tmp_path: Path) -> 
     qtbot.waitExposed(window)
     window.export_pack_action.trigger()
     assert window.findChildren(ExportDialog) == []
+
+
+def test_a_still_picked_with_p_in_the_grid_is_offered_as_a_pick(qtbot, tmp_path: Path) -> None:
+    from kit_factory import make_kit
+
+    from app.model.picks import store_file
+
+    window = MainWindow(temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show_kit(open_kit_location(make_kit(tmp_path / "kit")), remember=False)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.opened is not None
+    store = store_file(window.opened.result.kit)
+    assert not store.exists()
+    try:
+        tab = window.show_tab(StillsTab)
+        assert isinstance(tab, StillsTab) and tab.view is not None and tab.model is not None
+        tab.view.setCurrentIndex(tab.model.index(1, 0))  # the second still
+        tab.view.setFocus()
+        qtbot.keyClick(tab.view, Qt.Key.Key_P)
+        qtbot.waitUntil(store.exists)
+        tab.view.clearSelection()
+        window.export_pack_action.trigger()
+        dialogs = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+        assert len(dialogs) == 1
+        dialog = dialogs[0]
+        assert dialog.picked_stills.isEnabled() and "(1)" in dialog.picked_stills.text()
+        assert not dialog.selected_stills.isEnabled()
+        dialog.picked_stills.click()
+        dialog.destination.setText(str(tmp_path / "pack"))
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=60_000)
+        images = [name for name in dialog.last_result.files if "_still" in name]
+        assert [name.split("_")[1] for name in images] == ["still02"]
+        dialog.close()
+    finally:
+        store.unlink(missing_ok=True)  # the data folder is shared by the whole test run
