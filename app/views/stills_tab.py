@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -79,6 +80,15 @@ class StillsTab(KitTab):
             self.progress.hide()
         if not kit.stills and not kit.artwork:
             self._layout.addWidget(empty_state("This press kit has no stills.", self))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        shown_before = self._shown_once
+        super().showEvent(event)
+        if shown_before:
+            # The app may stay open past an embargo: badges are worked out again on each return.
+            for model in (self.model, self.artwork.model if self.artwork else None):
+                if model is not None:
+                    model.refresh_terms()
 
     def first_shown(self) -> None:
         scale = tile_scale_for(self)  # booth mode's larger font: larger tiles
