@@ -48,6 +48,7 @@ from app.views.skipped_rows import in_place, not_shown, skipped_label
 if TYPE_CHECKING:
     import datetime
 
+    from app.model.search import Hit
     from app.model.times import WallClock
     from app.views.overview_parts import LaurelRow
     from app.views.overview_screenings import ScreeningsPanel
@@ -379,6 +380,37 @@ class OverviewTab(KitTab):
             label = self.line_labels[name]
             label.set_kit_text(" ".join(shorten_for_display(text).split()))
             label.setVisible(bool(text))
+
+    def reveal(self, hit: Hit) -> bool:
+        """Select and outline a title, tagline, logline, facts or specs hit's line (in the
+        hit's language): a facts row is found by its value, else by its label."""
+        from app.views.search_highlight import mark_widget, scroll_to
+
+        field = hit.field
+        if field.group in ("title", "tagline", "logline"):
+            if self.switcher is not None:
+                self.switcher.choose(field.language)
+            labels: list[QLabel | None] = [
+                self.title if field.group == "title" else self.line_labels[field.group]
+            ]
+        else:
+            rows = range(self.facts_layout.rowCount())
+            cells = [(self._fact_cell(r, 0), self._fact_cell(r, 1)) for r in rows]
+            found = [c for c in cells if isinstance(c[1], KitLabel) and c[1].kit_text == field.text]
+            found += [c for c in cells if c[0] and c[0].text() == menu_text(field.part)]
+            labels = list(next(iter(found), (None, None)))
+        for label in labels:
+            if label is not None:
+                label.setSelection(0, len(label.text()))
+                scroll_to(label)
+                mark_widget(label)
+        return any(label is not None for label in labels)
+
+    def _fact_cell(self, row: int, column: int) -> QLabel | None:
+        role = QFormLayout.ItemRole.LabelRole if column == 0 else QFormLayout.ItemRole.FieldRole
+        item = self.facts_layout.itemAt(row, role)
+        widget = item.widget() if item is not None else None
+        return widget if isinstance(widget, QLabel) else None
 
     def fact_rows(self) -> list[tuple[str, str]]:
         """The facts panel's rows, ``(label, value)``, top to bottom."""

@@ -18,8 +18,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -97,6 +97,9 @@ class SearchPanel(QWidget):
         self.results.setUniformRowHeights(True)
         self.results.setAccessibleName("Search results")
         self.results.itemActivated.connect(self._on_results_item_activated)
+        # Down from the field goes into the results, Up from the first result back to it.
+        self.query_field.installEventFilter(self)
+        self.results.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_field)
@@ -122,6 +125,24 @@ class SearchPanel(QWidget):
 
     def is_ready(self) -> bool:
         return self._index is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.query_field and key == Qt.Key.Key_Down:
+                first = self.results.currentItem() or self._first_hit_item()
+                if first is not None:
+                    self.results.setCurrentItem(first)
+                    self.results.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if (
+                watched is self.results
+                and key == Qt.Key.Key_Up
+                and self.results.currentItem() is self._first_hit_item()
+            ):
+                self.query_field.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_index_built(self, index: SearchIndex) -> None:
         self._index = index

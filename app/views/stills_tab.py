@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.media.thumbnails import default_cache
 from app.model.export import ExportResult, exportable
 from app.model.kit import PressKit, Still
+from app.model.search import Hit
 from app.model.thumbnail_cache import ThumbnailCache
 from app.model.times import WallClock
 from app.settings import Settings
@@ -238,6 +239,26 @@ class StillsTab(KitTab):
     def _on_export_finished(self, result: ExportResult) -> None:
         self.export_running = False
         self.last_export = result
+
+    def reveal(self, hit: Hit) -> bool:
+        """Select a ``stills #N`` or ``artwork #N`` hit's tile and scroll to it; False when
+        the grid does not show it (a filter hides it)."""
+        grid = self.view
+        if hit.field.group == "artwork":
+            grid = self.artwork.view if self.artwork is not None else None
+        row = (hit.field.number or 1) - 1
+        if grid is None:
+            return False
+        model = grid.model()
+        index = model.index(row, 0)
+        if isinstance(model, QAbstractProxyModel):  # a filtered grid: its rows are not ours
+            index = model.mapFromSource(model.sourceModel().index(row, 0))
+        if not index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        grid.selectionModel().setCurrentIndex(index, flags)
+        grid.scrollTo(index, grid.ScrollHint.PositionAtCenter)
+        return True
 
     # -- the viewer ---------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.kit import PressKit, Synopsis, Translation
+from app.model.search import Hit
 from app.settings import Settings
 from app.views.base_tab import KitTab, copy_to_clipboard, with_credit
 from app.views.feedback import confirm
@@ -23,6 +24,7 @@ from app.views.icons import set_icon_later
 from app.views.kit_browser import KitTextBrowser
 from app.views.kit_text import html_text
 from app.views.palette import TEXT_SECONDARY
+from app.views.search_highlight import reveal_in_text
 from app.views.translation_switcher import (
     LanguageSwitcher,
     chosen_translation,
@@ -138,6 +140,16 @@ class SynopsisTab(KitTab):
         if not self._switching:
             self._wants_long = self.long_button.isChecked()
         self._show_text()
+
+    def reveal(self, hit: Hit) -> bool:
+        """Show a synopsis hit's language and length with the matched text selected."""
+        shown = self.translation.language if self.translation is not None else ""
+        if self.switcher is not None and hit.field.language != shown:
+            self.switcher.choose(hit.field.language)
+        button = self.short_button if hit.field.part == "short" else self.long_button
+        if button.isEnabled():
+            button.setChecked(True)
+        return reveal_in_text(self.text_view, hit)
 
     @Slot()
     def _on_copy_clicked(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app import settings as keys
 from app.media.trailer_player import TrailerPlayer
 from app.model.kit import PressKit, Video
+from app.model.search import Hit
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
@@ -48,6 +49,7 @@ class TrailerTab(KitTab):
         self.captions_problem: str | None = None
         self._watched_window: QWidget | None = None
         self._sound_only = False
+        self._seek_when_loaded: int | None = None  # a transcript hit's time, for a new video
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -95,6 +97,7 @@ class TrailerTab(KitTab):
         player.ended.connect(self._on_player_ended)
         player.first_frame_shown.connect(self._on_player_first_frame_shown)
         player.sound_only.connect(self._on_player_sound_only)
+        player.duration_changed.connect(self._on_player_duration_changed)
         controls.mute_clicked.connect(self.toggle_mute)
         controls.captions_clicked.connect(self.toggle_captions)
         controls.save_frame_clicked.connect(self.save_frame)
@@ -119,6 +122,29 @@ class TrailerTab(KitTab):
         self._show_captions_state(player)
         if self.panel is not None:
             self.panel.show_video(video)
+
+    def reveal(self, hit: Hit) -> bool:
+        """Load a ``videos #N`` hit's video, paused; a transcript line's hit also selects
+        the line and seeks there (once the video is loaded, when it was another one)."""
+        if self.player is None:
+            return False
+        video = self.kit.videos[(hit.field.number or 1) - 1]
+        if video is not self.video:
+            self.show_video(video)
+        position = hit.field.time_ms
+        if position is None:
+            return True
+        if self.player.duration() > 0:
+            self.player.seek(position)
+        else:
+            self._seek_when_loaded = position
+        return self.panel is not None and self.panel.transcript.select_line(position, hit)
+
+    @Slot(int)
+    def _on_player_duration_changed(self, duration_ms: int) -> None:
+        if duration_ms > 0 and self._seek_when_loaded is not None and self.player is not None:
+            self.player.seek(self._seek_when_loaded)
+            self._seek_when_loaded = None
 
     @Slot(int)
     def _on_panel_video_chosen(self, index: int) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.model.captions import CaptionError, Cue
 from app.model.kit import PressKit, Video
+from app.model.search import Hit
 from app.model.transcript import Transcript, format_quote, format_timestamp, read_transcript
 from app.views.kit_text import plain_label
 
@@ -108,6 +109,21 @@ class TranscriptView(QWidget):
         self.current = index
         item = self.cues.item(index)
         self.cues.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def select_line(self, start_ms: int, hit: Hit) -> bool:
+        """Select, mark and scroll to the line said at ``start_ms`` (the one with the hit's
+        text when several start then)."""
+        if self.transcript is None:
+            return False
+        starts = [n for n, cue in enumerate(self.transcript.cues) if cue.start_ms == start_ms]
+        said = [n for n in starts if self.transcript.cues[n].text == hit.field.text]
+        if not starts:
+            return False
+        item = self.cues.item((said or starts)[0])
+        self.cues.setCurrentItem(item)  # selected too, so "Copy quote" copies it
+        self.cues.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.follow(start_ms)
+        return True
 
     def _mark(self, index: int | None, on: bool) -> None:
         if index is None or self.transcript is None:

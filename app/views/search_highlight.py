@@ -1,0 +1,156 @@
+"""Showing where a search hit is: the matched text selected in a text view, a paragraph or a
+widget marked for a moment, whatever tab it is in.
+
+Each tab's ``reveal(hit)`` knows which of its widgets shows the hit; these helpers do the
+selecting and marking the same way everywhere. The match is found again in the text the
+view shows (not at the field's offsets): views reflow whitespace, render Markdown and shorten
+long fields, so an offset into the kit's text is not an offset into the document. A query
+word holds no whitespace, so counting the same word's earlier occurrences in the field finds
+the same occurrence on screen.
+
+The marks (an amber background on the match, a tint on its paragraph, an outline round a
+widget) stay for :data:`MARK_MS` and then go: the selection itself stays, so Ctrl+C copies
+what was found.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QTextEdit, QWidget
+
+from app.model.search import Hit
+from app.views import palette
+
+log = logging.getLogger(__name__)
+
+#: How long a mark stays on the text or widget that was found.
+MARK_MS = 2500
+
+
+def matched_text(hit: Hit) -> str:
+    """The characters of the field's text the first query word matched."""
+    return hit.field.text[hit.start : hit.end]
+
+
+def occurrences_before(text: str, needle: str, start: int, end: int) -> int:
+    """How many times ``needle`` occurs in ``text[start:end]`` (the ones before the match)."""
+    if not needle or end <= start:
+        return 0
+    return text.count(needle, start, end)
+
+
+def find_occurrence(
+    document: QTextDocument, needle: str, start: int = 0, nth: int = 0, end: int | None = None
+) -> QTextCursor | None:
+    """A cursor selecting the ``nth`` (from 0) occurrence of ``needle`` at or after ``start``
+    and before ``end``: matched as written first; when the view shows it in other case, or
+    has fewer occurrences (Markdown hides a link's address), the first one in any case."""
+    if not needle:
+        return None
+    exact = QTextDocument.FindFlag.FindCaseSensitively
+    for flags, wanted in ((exact, nth), (QTextDocument.FindFlag(0), 0)):
+        cursor = QTextCursor(document)
+        cursor.setPosition(max(0, start))
+        found: QTextCursor | None = None
+        for _ in range(wanted + 1):
+            cursor = document.find(needle, cursor, flags)
+            if cursor.isNull() or (end is not None and cursor.selectionStart() >= end):
+                found = None
+                break
+            found = cursor
+        if found is not None:
+            return found
+    return None
+
+
+def select_in_view(view: QTextEdit, cursor: QTextCursor, paragraph: bool = False) -> None:
+    """Select ``cursor``'s text in ``view``, scroll it into view and mark it (and, with
+    ``paragraph``, the paragraph around it) for a moment."""
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    marks: list[QTextEdit.ExtraSelection] = []
+    if paragraph:
+        block = QTextEdit.ExtraSelection()
+        block.cursor = QTextCursor(cursor.block())
+        tint = QTextCharFormat()
+        tint.setBackground(QColor(palette.SELECTED))
+        tint.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        block.format = tint
+        marks.append(block)
+    match = QTextEdit.ExtraSelection()
+    match.cursor = QTextCursor(cursor)
+    amber = QTextCharFormat()
+    amber.setBackground(QColor(palette.AMBER))
+    amber.setForeground(QColor(palette.ON_AMBER))
+    match.format = amber
+    marks.append(match)
+    view.setExtraSelections(marks)
+    QTimer.singleShot(MARK_MS, view, lambda: view.setExtraSelections([]))
+
+
+def select_block(view: QTextEdit, position: int) -> None:
+    """Select the whole paragraph (or table cell line) at ``position`` and mark it."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    select_in_view(view, cursor, paragraph=True)
+
+
+def reveal_in_text(
+    view: QTextEdit, hit: Hit, field_from: int = 0, start: int = 0, end: int | None = None
+) -> bool:
+    """Select the hit's match in ``view`` between document positions ``start`` and ``end``,
+    where the field's text from ``field_from`` on is shown; False when it is not there."""
+    needle = matched_text(hit)
+    nth = occurrences_before(hit.field.text, needle, field_from, hit.start)
+    cursor = find_occurrence(view.document(), needle, start, nth, end)
+    if cursor is None:
+        log.info("search: %r not found in %s", needle, view.accessibleName())
+        return False
+    select_in_view(view, cursor, paragraph=True)
+    return True
+
+
+class _Mark(QFrame):
+    """An amber outline laid over a widget: drawn on top, outside any layout, so the marked
+    widget neither moves nor loses its own style; it takes no clicks."""
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        self.setObjectName("searchMark")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet(
+            f"QFrame#searchMark {{ border: 2px solid {palette.AMBER}; border-radius: 4px;"
+            " background: transparent; }"
+        )
+        self.setGeometry(target.rect())
+        target.installEventFilter(self)
+        self.show()
+        self.raise_()
+        QTimer.singleShot(MARK_MS, self, self.deleteLater)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())  # the target reflowed while marked
+        return False
+
+
+def mark_widget(widget: QWidget) -> None:
+    """Outline ``widget`` for a moment (one mark at a time: a second reveal replaces it)."""
+    for old in widget.findChildren(_Mark):
+        if old.parentWidget() is widget:
+            old.deleteLater()
+    _Mark(widget)
+
+
+def scroll_to(widget: QWidget) -> None:
+    """Scroll the nearest scroll area around ``widget`` so that it shows."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    if isinstance(parent, QScrollArea):
+        parent.ensureWidgetVisible(widget, 20, 40)
