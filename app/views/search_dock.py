@@ -79,6 +79,10 @@ def reveal_hit(window: MainWindow, hit: Hit) -> bool:
         return False
     window.tab_widget.setCurrentWidget(host)  # shown first: a tab builds its content then
     tab = host.ensure_tab()
+    if not tab.isVisible():
+        # A tab made just now is shown by its layout on the next turn of the event loop; its
+        # content (built when first shown) is needed now.
+        tab.show()
     reveal = getattr(tab, "reveal", None)
     shown = bool(reveal(hit)) if callable(reveal) else False
     log.info("search: went to %s%s", hit.field.where, "" if shown else " (not found there)")

@@ -127,22 +127,37 @@ class SearchPanel(QWidget):
         return self._index is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if watched is self.query_field and key == Qt.Key.Key_Down:
-                first = self.results.currentItem() or self._first_hit_item()
-                if first is not None:
-                    self.results.setCurrentItem(first)
-                    self.results.setFocus(Qt.FocusReason.TabFocusReason)
-                return True
-            if (
-                watched is self.results
-                and key == Qt.Key.Key_Up
-                and self.results.currentItem() is self._first_hit_item()
-            ):
+        # Down from the field goes into the results; Up and Down in them step from hit to
+        # hit over the group headings, and Up from the first hit goes back to the field.
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if watched is self.query_field and key == Qt.Key.Key_Down:
+            first = self._first_hit_item()
+            if first is not None:
+                self.results.setCurrentItem(first)
+                self.results.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if watched is self.results and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            items = self._hit_items()
+            current = self.results.currentItem()
+            at = items.index(current) if current in items else -1
+            step = 1 if key == Qt.Key.Key_Down else -1
+            if at + step < 0:
                 self.query_field.setFocus(Qt.FocusReason.BacktabFocusReason)
-                return True
+            elif at + step < len(items):
+                self.results.setCurrentItem(items[at + step])
+            return True
         return super().eventFilter(watched, event)
+
+    def _hit_items(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        for group in range(self.results.topLevelItemCount()):
+            heading = self.results.topLevelItem(group)
+            if heading is not None:
+                children = (heading.child(n) for n in range(heading.childCount()))
+                items += [child for child in children if child is not None]
+        return items
 
     def _on_index_built(self, index: SearchIndex) -> None:
         self._index = index
@@ -173,11 +188,8 @@ class SearchPanel(QWidget):
             self.hit_activated.emit(self._hits[number])
 
     def _first_hit_item(self) -> QTreeWidgetItem | None:
-        for group in range(self.results.topLevelItemCount()):
-            heading = self.results.topLevelItem(group)
-            if heading is not None and heading.childCount():
-                return heading.child(0)
-        return None
+        items = self._hit_items()
+        return items[0] if items else None
 
     def _run_query(self) -> None:
         query = self.query_field.text()

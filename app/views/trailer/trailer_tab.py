@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app import settings as keys
@@ -97,7 +98,8 @@ class TrailerTab(KitTab):
         player.ended.connect(self._on_player_ended)
         player.first_frame_shown.connect(self._on_player_first_frame_shown)
         player.sound_only.connect(self._on_player_sound_only)
-        player.duration_changed.connect(self._on_player_duration_changed)
+        # A position set before the file is loaded is dropped: a pending seek waits for it.
+        player.player.mediaStatusChanged.connect(self._on_player_media_status_changed)
         controls.mute_clicked.connect(self.toggle_mute)
         controls.captions_clicked.connect(self.toggle_captions)
         controls.save_frame_clicked.connect(self.save_frame)
@@ -134,15 +136,16 @@ class TrailerTab(KitTab):
         position = hit.field.time_ms
         if position is None:
             return True
-        if self.player.duration() > 0:
+        if self.player.player.mediaStatus() == QMediaPlayer.MediaStatus.LoadedMedia:
             self.player.seek(position)
         else:
             self._seek_when_loaded = position
         return self.panel is not None and self.panel.transcript.select_line(position, hit)
 
-    @Slot(int)
-    def _on_player_duration_changed(self, duration_ms: int) -> None:
-        if duration_ms > 0 and self._seek_when_loaded is not None and self.player is not None:
+    @Slot(QMediaPlayer.MediaStatus)
+    def _on_player_media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        loaded = status == QMediaPlayer.MediaStatus.LoadedMedia
+        if loaded and self._seek_when_loaded is not None and self.player is not None:
             self.player.seek(self._seek_when_loaded)
             self._seek_when_loaded = None
 
