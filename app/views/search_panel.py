@@ -68,6 +68,7 @@ def _build_index(kit: PressKit) -> SearchIndex:
 class SearchPanel(QWidget):
     hit_activated = Signal(object)  # the Hit the person chose
     index_ready = Signal()
+    results_shown = Signal()  # the rows (or "No results") for the current query are shown
 
     def __init__(
         self,
@@ -197,6 +198,7 @@ class SearchPanel(QWidget):
             return  # answered when the index is built
         self._total, self._hits = self._index.first_hits(query, SHOWN_HITS)
         self._show_hits(query)
+        self.results_shown.emit()
 
     def _show_hits(self, query: str) -> None:
         self.results.clear()
