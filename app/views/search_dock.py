@@ -52,7 +52,7 @@ TAB_FOR_GROUP: dict[str, str] = {
     "contacts": "contacts",
 }
 
-DOCK_WIDTH = 420  # logical pixels: a result line of ~60 characters
+DOCK_WIDTH = 380  # logical pixels: a result line of ~50 characters
 
 
 def open_search(window: MainWindow) -> SearchDock | None:

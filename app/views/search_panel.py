@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 #: Rows made for one query; the status line says how many more there are.
 SHOWN_HITS = 200
+#: The shortest snippet in a row, however narrow the panel.
+MIN_SNIPPET = 30
 
 # Group names as the tabs call the places they are shown.
 _GROUP_TITLES = {
@@ -101,6 +103,9 @@ class SearchPanel(QWidget):
         # Down from the field goes into the results, Up from the first result back to it.
         self.query_field.installEventFilter(self)
         self.results.installEventFilter(self)
+        # Snippets are cut to the rows' width: made again when it changes.
+        self._room = 0
+        self.results.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_field)
@@ -130,6 +135,10 @@ class SearchPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down from the field goes into the results; Up and Down in them step from hit to
         # hit over the group headings, and Up from the first hit goes back to the field.
+        if event.type() == QEvent.Type.Resize and watched is self.results.viewport():
+            if self._hits and self._snippet_room() != self._room:
+                self._show_hits(self.query_field.text())
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key = event.key()
@@ -150,6 +159,14 @@ class SearchPanel(QWidget):
                 self.results.setCurrentItem(items[at + step])
             return True
         return super().eventFilter(watched, event)
+
+    def _snippet_room(self) -> int:
+        """About how many characters a result row shows."""
+        metrics = self.results.fontMetrics()
+        # Indented under its heading; "…" at both ends; average width undercounts capitals.
+        return (
+            (self.results.viewport().width() - 24) * 9 // (10 * max(1, metrics.averageCharWidth()))
+        )
 
     def _hit_items(self) -> list[QTreeWidgetItem]:
         items: list[QTreeWidgetItem] = []
@@ -210,6 +227,11 @@ class SearchPanel(QWidget):
             return
         shown = self._hits
         number_of = {id(hit): number for number, hit in enumerate(shown)}
+        # Each snippet as long as the row has room for, the match in its middle: a longer one
+        # is cut off at the right edge, and the match with it when it is far into the text.
+        room = self._room = self._snippet_room()
+        current = self.results.currentItem()
+        current_number = current.data(0, _HIT_ROLE) if current is not None else None
         bold = QFont(self.results.font())
         bold.setBold(True)
         for group, hits in group_hits(shown):
@@ -219,14 +241,17 @@ class SearchPanel(QWidget):
             for hit in hits:
                 # An item's text is never rich text: kit text stays text. (No tooltip: Qt
                 # would guess whether kit text in one is HTML.)
-                row = QTreeWidgetItem([f"{hit.field.where}: {hit.snippet(120)}"])
+                length = max(MIN_SNIPPET, min(120, room - len(hit.field.where)))
+                row = QTreeWidgetItem([f"{hit.field.where}: {hit.snippet(length)}"])
                 row.setData(0, _HIT_ROLE, number_of[id(hit)])
                 heading.addChild(row)
             self.results.addTopLevelItem(heading)
         self.results.expandAll()
-        first = self._first_hit_item()
-        if first is not None:
-            self.results.setCurrentItem(first)
+        items = self._hit_items()
+        # The row the person was on stays current when the rows are remade for a new width.
+        kept = [item for item in items if item.data(0, _HIT_ROLE) == current_number]
+        if items:
+            self.results.setCurrentItem((kept or items)[0])
         total = self._total
         more = f" (the first {SHOWN_HITS} shown)" if total > SHOWN_HITS else ""
         self.status.setText(f"{total} result{'s' if total != 1 else ''}{more}")

@@ -113,3 +113,24 @@ def test_kit_text_is_shown_as_written(qtbot) -> None:
     ((group, (row,)),) = rows(panel)
     assert group == "Press notes (1)"
     assert row == f'notes #1 "{heading}": {heading} Body with **Straße**.'
+
+
+def test_a_narrow_panel_shows_the_match_in_every_row_and_follows_its_width(qtbot) -> None:
+    # A long note whose match is far in: a snippet cut for a wide row would leave it out of
+    # sight in a narrow one.
+    words = " ".join(f"word{n}" for n in range(400))
+    kit = make_kit()._replace(notes=(Note("About", f"{words} needle {words}"),))
+    panel = make_panel(qtbot, kit)
+    panel.resize(360, 500)
+    qtbot.waitUntil(panel.is_ready)
+    panel.query_field.setText("needle")
+    qtbot.waitUntil(lambda: panel.results.viewport().width() < 360)
+    ((_, (narrow,)),) = rows(panel)
+    shown = panel.results.fontMetrics().horizontalAdvance(narrow)
+    assert "needle" in narrow and shown <= panel.results.viewport().width()
+    panel.results.setCurrentItem(panel.results.topLevelItem(0).child(0))
+    panel.resize(1200, 500)
+    qtbot.waitUntil(lambda: len(rows(panel)[0][1][0]) > len(narrow))
+    ((_, (wide,)),) = rows(panel)
+    assert "needle" in wide
+    assert panel.results.currentItem() is panel.results.topLevelItem(0).child(0)  # kept
