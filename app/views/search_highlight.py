@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QTextEdit, QWidget
 
@@ -148,9 +148,16 @@ def mark_widget(widget: QWidget) -> None:
 
 
 def scroll_to(widget: QWidget) -> None:
-    """Scroll the nearest scroll area around ``widget`` so that it shows."""
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QAbstractScrollArea):
-        parent = parent.parentWidget()
-    if isinstance(parent, QScrollArea):
-        parent.ensureWidgetVisible(widget, 20, 40)
+    """Scroll the nearest scroll area around ``widget`` up or down so that it shows, in the
+    middle when it was out of sight. Only vertically: a wide row would otherwise pull the
+    area sideways and hide its labels."""
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parentWidget()
+    content = area.widget() if isinstance(area, QScrollArea) else None
+    if area is None or content is None:
+        return
+    top = widget.mapTo(content, QPoint(0, 0)).y()
+    bar, height = area.verticalScrollBar(), area.viewport().height()
+    if top < bar.value() or top + widget.height() > bar.value() + height:
+        bar.setValue(top - max(0, height - widget.height()) // 2)

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 #: Rows made for one query; the status line says how many more there are.
 SHOWN_HITS = 200
 #: The shortest snippet in a row, however narrow the panel.
-MIN_SNIPPET = 30
+MIN_SNIPPET = 16
 
 # Group names as the tabs call the places they are shown.
 _GROUP_TITLES = {
@@ -135,7 +135,8 @@ class SearchPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down from the field goes into the results; Up and Down in them step from hit to
         # hit over the group headings, and Up from the first hit goes back to the field.
-        if event.type() == QEvent.Type.Resize and watched is self.results.viewport():
+        resized = event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
+        if resized and watched is self.results.viewport():
             if self._hits and self._snippet_room() != self._room:
                 self._show_hits(self.query_field.text())
             return False
@@ -161,7 +162,9 @@ class SearchPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _snippet_room(self) -> int:
-        """About how many characters a result row shows."""
+        """About how many characters a result row shows (not yet shown: as many as it may)."""
+        if not self.results.isVisible():
+            return 200  # cut when shown: the first resize remakes the rows
         metrics = self.results.fontMetrics()
         # Indented under its heading; "…" at both ends; average width undercounts capitals.
         return (
@@ -241,7 +244,9 @@ class SearchPanel(QWidget):
             for hit in hits:
                 # An item's text is never rich text: kit text stays text. (No tooltip: Qt
                 # would guess whether kit text in one is HTML.)
-                length = max(MIN_SNIPPET, min(120, room - len(hit.field.where)))
+                # At least the match and a little around it, however long the label.
+                least = max(MIN_SNIPPET, min(40, hit.end - hit.start + 8))
+                length = max(least, min(120, room - len(hit.field.where) - 2))
                 row = QTreeWidgetItem([f"{hit.field.where}: {hit.snippet(length)}"])
                 row.setData(0, _HIT_ROLE, number_of[id(hit)])
                 heading.addChild(row)

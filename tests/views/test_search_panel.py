@@ -134,3 +134,18 @@ def test_a_narrow_panel_shows_the_match_in_every_row_and_follows_its_width(qtbot
     ((_, (wide,)),) = rows(panel)
     assert "needle" in wide
     assert panel.results.currentItem() is panel.results.topLevelItem(0).child(0)  # kept
+
+
+def test_rows_made_before_the_panel_shows_are_cut_to_it_when_it_does(qtbot) -> None:
+    words = " ".join(f"word{n}" for n in range(400))
+    kit = make_kit()._replace(notes=(Note("About", f"{words} needle {words}"),))
+    panel = SearchPanel(kit)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(panel.is_ready)
+    panel.query_field.setText("needle")
+    ((_, (hidden,)),) = rows(panel)
+    panel.resize(360, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    ((_, (shown,)),) = rows(panel)
+    assert "needle" in shown and len(shown) < len(hidden)
