@@ -94,7 +94,7 @@ class SearchDock(QDockWidget):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__("Find in kit", window)
-        self.window_ = window
+        self.main_window = window
         self.setObjectName("searchDock")
         self.setAccessibleName("Find in kit")
         # Closable only: a floating or wandering search panel is one more window to lose.
@@ -110,7 +110,7 @@ class SearchDock(QDockWidget):
         self._make_panel()
 
     def _make_panel(self) -> None:
-        opened = self.window_.opened
+        opened = self.main_window.opened
         query = self.panel.query_field.text() if self.panel is not None else ""
         if self.panel is not None:
             self.panel.deleteLater()
@@ -140,7 +140,7 @@ class SearchDock(QDockWidget):
         if before is not None and isValid(before) and before.isVisible():
             before.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        current = self.window_.tab_widget.currentWidget()
+        current = self.main_window.tab_widget.currentWidget()
         if isinstance(current, TabHost) and current.tab is not None:
             target = current.tab.nextInFocusChain()
             if target is not None:
@@ -161,6 +161,6 @@ class SearchDock(QDockWidget):
     def _on_panel_hit_activated(self, hit: object) -> None:
         assert isinstance(hit, Hit)
         self.last_revealed = hit
-        if not reveal_hit(self.window_, hit):
+        if not reveal_hit(self.main_window, hit):
             # The label may quote a note's heading: shortened, and the toast is plain text.
-            confirm(self.window_, f"{display_text(hit.field.where, 80)} is not shown here.")
+            confirm(self.main_window, f"{display_text(hit.field.where, 80)} is not shown here.")

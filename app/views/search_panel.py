@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -100,6 +101,7 @@ class SearchPanel(QWidget):
         self.results.setUniformRowHeights(True)
         self.results.setAccessibleName("Search results")
         self.results.itemActivated.connect(self._on_results_item_activated)
+        self.results.itemClicked.connect(self._on_results_item_clicked)
         # Down from the field goes into the results, Up from the first result back to it.
         self.query_field.installEventFilter(self)
         self.results.installEventFilter(self)
@@ -207,6 +209,15 @@ class SearchPanel(QWidget):
         number = item.data(0, _HIT_ROLE)
         if isinstance(number, int) and 0 <= number < len(self._hits):
             self.hit_activated.emit(self._hits[number])
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_results_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        # One click goes there, as in a search results list; where the style already makes
+        # a click activate the item, that activation is the one.
+        style = self.results.style()
+        single = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
+        if not style.styleHint(single, None, self.results):
+            self._on_results_item_activated(item, column)
 
     def _first_hit_item(self) -> QTreeWidgetItem | None:
         items = self._hit_items()

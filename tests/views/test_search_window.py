@@ -265,3 +265,20 @@ def test_no_search_in_booth_mode(qtbot, tmp_path: Path) -> None:
     qtbot.waitExposed(window)
     window.find_action.trigger()
     assert window.findChild(SearchDock) is None
+
+
+def test_a_click_on_a_result_goes_there_once(qtbot, window: MainWindow) -> None:
+    dock = find(qtbot, window, "engineer berg")
+    assert dock.panel is not None
+    tree = dock.panel.results
+    row = tree.topLevelItem(0).child(0)
+    assert row.text(0).startswith("credits cast #2:")
+    reported: list[object] = []
+    dock.panel.hit_activated.connect(reported.append)
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(row).center()
+    )
+    assert len(reported) == 1
+    credits = current_tab(window)
+    assert isinstance(credits, CreditsTab)
+    assert credits.text_view.textCursor().selectedText() == "Engineer"
