@@ -104,12 +104,14 @@ class SearchDock(QDockWidget):
         self.panel: SearchPanel | None = None
         self.last_revealed: Hit | None = None
         self._focus_before: QWidget | None = None
+        self._stale = False  # another kit opened while the panel was closed
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
         window.resizeDocks([self], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         window.kit_changed.connect(self._on_window_kit_changed)
         self._make_panel()
 
     def _make_panel(self) -> None:
+        self._stale = False
         opened = self.main_window.opened
         query = self.panel.query_field.text() if self.panel is not None else ""
         if self.panel is not None:
@@ -124,6 +126,8 @@ class SearchDock(QDockWidget):
         self.panel = panel
 
     def open(self) -> None:
+        if self._stale:
+            self._make_panel()
         focused = QApplication.focusWidget()
         if focused is not None and not self.isAncestorOf(focused):
             self._focus_before = focused
@@ -155,7 +159,12 @@ class SearchDock(QDockWidget):
 
     @Slot()
     def _on_window_kit_changed(self) -> None:
-        self._make_panel()
+        # A closed panel indexes the new kit when it opens again: no transcript is read for
+        # a search nobody makes.
+        if self.isVisible():
+            self._make_panel()
+        else:
+            self._stale = True
 
     @Slot(object)
     def _on_panel_hit_activated(self, hit: object) -> None:

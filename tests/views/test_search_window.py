@@ -282,3 +282,16 @@ def test_a_click_on_a_result_goes_there_once(qtbot, window: MainWindow) -> None:
     credits = current_tab(window)
     assert isinstance(credits, CreditsTab)
     assert credits.text_view.textCursor().selectedText() == "Engineer"
+
+
+def test_a_kit_opened_while_the_panel_is_closed_is_indexed_when_it_opens(
+    qtbot, window: MainWindow
+) -> None:
+    dock = find(qtbot, window, "asbaek")
+    qtbot.keyClick(dock.panel.query_field, Qt.Key.Key_Escape)  # type: ignore[union-attr]
+    old_panel = dock.panel
+    window.open_location(paths.bundled_kit_dir())
+    assert dock.panel is old_panel  # nothing indexed for a closed panel
+    dock = press_ctrl_f(qtbot, window)
+    assert dock.panel is not old_panel and dock.panel is not None
+    assert "credits cast #4: Pilou Asbæk as Alexey Pulov" in result_lines(dock)
