@@ -252,15 +252,16 @@ class CreditsTab(KitTab):
 
     def reveal(self, hit: Hit) -> bool:
         """Select a ``credits`` or ``people`` hit's row, the match in it; a person's hit in
-        their pronunciation, biography or photo credit opens their card too."""
+        their pronunciation, biography or photo credit (or for someone the credits do not
+        list) opens their card too."""
         field, number = hit.field, (hit.field.number or 1) - 1
         rows = list(enumerate(getattr(self, "table_rows", [])))  # none: only people
         if field.group == "people":
             person = self.kit.people[number]
             wanted = [i for i, row in rows if row and person.name in row.names]
             shown = bool(wanted) and self._select_row(wanted[0], hit)
-            if hit.start < len(person.name):
-                return shown
+            if shown and hit.start < len(person.name):
+                return True  # the name, selected in the credits: the card would hide it
             card = self.open_person(person.name)
             if card is not None and card.bio is not None and person.bio:
                 reveal_in_text(card.bio, hit, field.text.find(person.bio))

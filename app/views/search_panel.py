@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 
 #: Rows made for one query; the status line says how many more there are.
 SHOWN_HITS = 200
+#: What the status line says before anything is typed.
+EMPTY_HINT = "Titles, credits, captions, notes, transcripts… every word in one field."
 #: The shortest snippet in a row, however narrow the panel.
 MIN_SNIPPET = 16
 
@@ -94,6 +96,8 @@ class SearchPanel(QWidget):
 
         self.status = QLabel("Reading the kit…", self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Search status")
 
         self.results = QTreeWidget(self)
         self.results.setHeaderHidden(True)
@@ -234,7 +238,7 @@ class SearchPanel(QWidget):
     def _show_hits(self, query: str) -> None:
         self.results.clear()
         if not query.strip():
-            self.status.setText("")
+            self.status.setText(EMPTY_HINT)
             return
         if not self._hits:
             self.status.setText("No results")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.model.kit import CastMember, Film, Note, PressKit, Still, Synopsis
 from app.model.search import Hit
-from app.views.search_panel import SHOWN_HITS, SearchPanel
+from app.views.search_panel import EMPTY_HINT, SHOWN_HITS, SearchPanel
 
 
 def make_kit(stills: int = 3, heading: str = "About the film") -> PressKit:
@@ -57,7 +57,7 @@ def test_results_grouped_as_the_person_types(qtbot) -> None:
     qtbot.keyClicks(panel.query_field, "zzz")
     assert rows(panel) == [] and panel.status.text() == "No results"
     panel.query_field.clear()
-    assert rows(panel) == [] and panel.status.text() == ""
+    assert rows(panel) == [] and panel.status.text() == EMPTY_HINT
 
 
 def test_a_query_typed_before_the_index_is_ready_is_answered_when_it_is(qtbot) -> None:

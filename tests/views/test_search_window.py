@@ -6,6 +6,7 @@ people, a transcript) and the bundled I.S.S. kit (Pilou Asbæk)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,20 @@ def test_a_kit_opened_while_the_panel_is_closed_is_indexed_when_it_opens(
     dock = press_ctrl_f(qtbot, window)
     assert dock.panel is not old_panel and dock.panel is not None
     assert "credits cast #4: Pilou Asbæk as Alexey Pulov" in result_lines(dock)
+
+
+def test_a_person_the_credits_do_not_list_opens_their_card(qtbot, tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    shutil.copytree(NIGHT_ORBIT, kit)
+    manifest = kit / "presskit.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    extra = "  - {name: Zed Uncredited, bio: Consulted on orbital mechanics.}\n"
+    manifest.write_text(text.replace("awards:\n", extra + "awards:\n", 1), encoding="utf-8")
+    window = open_window(qtbot, tmp_path, kit)
+    dock = find(qtbot, window, "zed")
+    go_to(qtbot, dock, "people Zed Uncredited")
+    credits = current_tab(window)
+    assert isinstance(credits, CreditsTab)
+    card = credits.last_card
+    assert card is not None and card.isVisible() and card.person.name == "Zed Uncredited"
+    card.close()
