@@ -193,13 +193,20 @@ def measure_ui(typing_interval_ms: int) -> UiFigures:
     qInstallMessageHandler(lambda *args: None)
     app = QApplication.instance() or QApplication([])
     kit, lines = make_kit()
-    # The window is up before Ctrl+F: its fonts, styles and the panel's classes are loaded.
-    # A panel on a small kit, shown and painted once, stands in for that.
-    warm = SearchPanel(
-        PressKit(Path("/warm"), Path("/warm/presskit.yaml"), Film(title="Warm"), Synopsis())
+    # The window is up before Ctrl+F: its fonts, styles, the panel's classes and the glyphs
+    # of the text on screen are loaded. A panel on a small kit whose results hold every
+    # letter, shown and painted once, stands in for that.
+    pangram = "The quick brown fox jumps over the lazy dog 0123456789 … — Asbæk Björk Żal"
+    warm_kit = PressKit(
+        Path("/warm"),
+        Path("/warm/presskit.yaml"),
+        Film(title=pangram, tagline=pangram.upper()),
+        Synopsis(short=pangram),
     )
+    warm = SearchPanel(warm_kit)
+    warm.resize(420, 800)
     warm.show()
-    QTest.keyClicks(warm.query_field, "warm")
+    QTest.keyClicks(warm.query_field, "the")
     QTest.qWait(300)
     warm.close()
     gc.collect()
