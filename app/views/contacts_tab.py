@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 
 from app.model.kit import Contact, PressKit, SkippedEntry
 from app.model.markdown_refs import is_external_link
-from app.model.search import Hit
 from app.model.text_limits import shorten_for_display
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
@@ -21,6 +21,9 @@ from app.views.kit_browser import KitTextBrowser
 from app.views.kit_text import html_text
 from app.views.search_highlight import reveal_in_text, select_block
 from app.views.skipped_rows import in_place, not_shown_html, skipped_label
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QTextCursor, QTextTable
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.model.kit import CrewMember, PressKit, SkippedEntry
-from app.model.search import Hit
 from app.settings import Settings
 from app.views.base_tab import KitTab, copy_to_clipboard, empty_state
 from app.views.feedback import confirm
@@ -22,6 +22,9 @@ from app.views.palette import TEXT_SECONDARY
 from app.views.person_card import PersonCard, show_person_card
 from app.views.search_highlight import reveal_in_text, select_block
 from app.views.skipped_rows import in_place, not_shown_html, skipped_label
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 

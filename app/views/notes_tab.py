@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import (
@@ -23,7 +24,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.model.kit import Note, PressKit, SkippedEntry, Still
-from app.model.search import Hit
 from app.model.text_limits import shorten_for_display
 from app.settings import Settings
 from app.views import palette
@@ -33,6 +33,9 @@ from app.views.kit_text import plain_message_box
 from app.views.note_links import LinkDecision, LinkKind, decide, unlink_refused
 from app.views.search_highlight import reveal_in_text
 from app.views.skipped_rows import in_place, not_shown, skipped_label
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 

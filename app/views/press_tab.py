@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.kit import PressKit, Quote, SkippedEntry
-from app.model.search import Hit
 from app.settings import Settings
 from app.views import palette
 from app.views.base_tab import KitTab, copy_to_clipboard, empty_state
@@ -36,6 +35,9 @@ from app.views.kit_text import kit_tooltip, menu_text, plain_label
 from app.views.laurel import LaurelWidget
 from app.views.search_highlight import mark_widget, scroll_to
 from app.views.tab_specs import has_press
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 

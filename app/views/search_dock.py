@@ -83,8 +83,7 @@ def reveal_hit(window: MainWindow, hit: Hit) -> bool:
         # A tab made just now is shown by its layout on the next turn of the event loop; its
         # content (built when first shown) is needed now.
         tab.show()
-    reveal = getattr(tab, "reveal", None)
-    shown = bool(reveal(hit)) if callable(reveal) else False
+    shown = tab.reveal(hit)
     log.info("search: went to %s%s", hit.field.where, "" if shown else " (not found there)")
     return shown
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from app.media.thumbnails import default_cache
 from app.model.export import ExportResult, exportable
 from app.model.kit import PressKit, Still
-from app.model.search import Hit
 from app.model.thumbnail_cache import ThumbnailCache
 from app.model.times import WallClock
 from app.settings import Settings
@@ -39,6 +38,7 @@ from app.views.stills.grid_picking import GridPicking
 from app.views.stills.grid_view import StillsGrid, tile_scale_for
 
 if TYPE_CHECKING:
+    from app.model.search import Hit
     from app.views.still_viewer import StillViewer
 
 log = logging.getLogger(__name__)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.kit import PressKit, Synopsis, Translation
-from app.model.search import Hit
 from app.settings import Settings
 from app.views.base_tab import KitTab, copy_to_clipboard, with_credit
 from app.views.feedback import confirm
@@ -30,6 +30,9 @@ from app.views.translation_switcher import (
     chosen_translation,
     offers_translations,
 )
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 

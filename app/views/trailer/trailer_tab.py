@@ -9,6 +9,7 @@ screen live in their own modules; this one builds them, keeps settings, saves, m
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtMultimedia import QMediaPlayer
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app import settings as keys
 from app.media.trailer_player import TrailerPlayer
 from app.model.kit import PressKit, Video
-from app.model.search import Hit
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
@@ -28,6 +28,9 @@ from app.views.trailer.notice import make_notice
 from app.views.trailer.save_frame import save_current_frame
 from app.views.trailer.video_canvas import VideoCanvas
 from app.views.trailer.videos_panel import VideosPanel, place_stage
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 

@@ -9,6 +9,7 @@ passage copies as a quote naming the speaker and their credited role (see
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from app.model.captions import CaptionError, Cue
 from app.model.kit import PressKit, Video
-from app.model.search import Hit
 from app.model.transcript import Transcript, format_quote, format_timestamp, read_transcript
 from app.views.kit_text import plain_label
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 
