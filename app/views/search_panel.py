@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyle,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -91,6 +92,8 @@ class SearchPanel(QWidget):
         self.query_field.setPlaceholderText("Search the kit")
         self.query_field.setClearButtonEnabled(True)
         self.query_field.setAccessibleName("Search the kit")
+        for clear in self.query_field.findChildren(QToolButton):  # the clear button Qt adds
+            clear.setAccessibleName("Clear the search")
         self.query_field.textChanged.connect(self._on_query_field_text_changed)
         self.query_field.returnPressed.connect(self._on_query_field_return_pressed)
 

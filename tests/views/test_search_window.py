@@ -313,3 +313,22 @@ def test_a_person_the_credits_do_not_list_opens_their_card(qtbot, tmp_path: Path
     card = credits.last_card
     assert card is not None and card.isVisible() and card.person.name == "Zed Uncredited"
     card.close()
+
+
+def test_every_control_of_the_panel_has_an_accessible_name(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit
+
+    dock = find(qtbot, window, "orbit")
+    controls = (
+        dock.findChildren(QAbstractButton)
+        + dock.findChildren(QLineEdit)
+        + dock.findChildren(QAbstractItemView)
+    )
+    unnamed = [
+        widget.objectName() or type(widget).__name__
+        for widget in controls
+        if widget.isVisible()
+        and not widget.accessibleName()
+        and not (isinstance(widget, QAbstractButton) and widget.text())
+    ]
+    assert unnamed == []
