@@ -382,35 +382,16 @@ class OverviewTab(KitTab):
             label.setVisible(bool(text))
 
     def reveal(self, hit: Hit) -> bool:
-        """Select and outline a title, tagline, logline, facts or specs hit's line (in the
-        hit's language): a facts row is found by its value, else by its label."""
-        from app.views.search_highlight import mark_widget, scroll_to
+        """Select and outline a title, tagline, logline (in the hit's language), facts or
+        specs hit's line."""
+        from app.views.search_highlight import form_row_labels, show_labels
 
-        field = hit.field
-        if field.group in ("title", "tagline", "logline"):
-            if self.switcher is not None:
-                self.switcher.choose(field.language)
-            labels: list[QLabel | None] = [
-                self.title if field.group == "title" else self.line_labels[field.group]
-            ]
-        else:
-            rows = range(self.facts_layout.rowCount())
-            cells = [(self._fact_cell(r, 0), self._fact_cell(r, 1)) for r in rows]
-            found = [c for c in cells if isinstance(c[1], KitLabel) and c[1].kit_text == field.text]
-            found += [c for c in cells if c[0] and c[0].text() == menu_text(field.part)]
-            labels = list(next(iter(found), (None, None)))
-        for label in labels:
-            if label is not None:
-                label.setSelection(0, len(label.text()))
-                scroll_to(label)
-                mark_widget(label)
-        return any(label is not None for label in labels)
-
-    def _fact_cell(self, row: int, column: int) -> QLabel | None:
-        role = QFormLayout.ItemRole.LabelRole if column == 0 else QFormLayout.ItemRole.FieldRole
-        item = self.facts_layout.itemAt(row, role)
-        widget = item.widget() if item is not None else None
-        return widget if isinstance(widget, QLabel) else None
+        group = hit.field.group
+        if group not in ("title", "tagline", "logline"):
+            return show_labels(form_row_labels(self.facts_layout, hit.field.text, hit.field.part))
+        if self.switcher is not None:
+            self.switcher.choose(hit.field.language)
+        return show_labels([self.title if group == "title" else self.line_labels[group]])
 
     def fact_rows(self) -> list[tuple[str, str]]:
         """The facts panel's rows, ``(label, value)``, top to bottom."""

@@ -20,9 +20,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
 
 from app.views import palette
+from app.views.kit_text import KitLabel, menu_text
 
 if TYPE_CHECKING:  # annotations only: a tab loads without the search model
     from app.model.search import Hit
@@ -164,3 +173,27 @@ def scroll_to(widget: QWidget) -> None:
     bar, height = area.verticalScrollBar(), area.viewport().height()
     if top < bar.value() or top + widget.height() > bar.value() + height:
         bar.setValue(top - max(0, height - widget.height()) // 2)
+
+
+def form_row_labels(form: QFormLayout, value: str, label: str) -> list[QLabel]:
+    """The label and value of ``form``'s row showing ``value`` (as the kit wrote it), else
+    of its row named ``label``; none when neither is there."""
+    rows: list[tuple[QLabel, QLabel]] = []
+    for row in range(form.rowCount()):
+        name = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        shown = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        pair = (name.widget() if name else None, shown.widget() if shown else None)
+        if isinstance(pair[0], QLabel) and isinstance(pair[1], QLabel):
+            rows.append((pair[0], pair[1]))
+    found = [r for r in rows if isinstance(r[1], KitLabel) and r[1].kit_text == value]
+    found += [r for r in rows if r[0].text() == menu_text(label)]
+    return list(found[0]) if found else []
+
+
+def show_labels(labels: list[QLabel]) -> bool:
+    """Select each label's text (where it can be selected), scroll to it and outline it."""
+    for label in labels:
+        label.setSelection(0, len(label.text()))
+        scroll_to(label)
+        mark_widget(label)
+    return bool(labels)

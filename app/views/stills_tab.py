@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -241,19 +241,19 @@ class StillsTab(KitTab):
         self.last_export = result
 
     def reveal(self, hit: Hit) -> bool:
-        """Select a ``stills #N`` or ``artwork #N`` hit's tile and scroll to it; False when
-        the grid does not show it (a filter hides it)."""
+        """Select a ``stills #N`` or ``artwork #N`` hit's tile and scroll to it. A still the
+        picks filter hides is shown: the filter goes back to all stills (the person asked to
+        go there)."""
         grid = self.view
         if hit.field.group == "artwork":
             grid = self.artwork.view if self.artwork is not None else None
         row = (hit.field.number or 1) - 1
         if grid is None:
             return False
-        model = grid.model()
-        index = model.index(row, 0)
-        if isinstance(model, QAbstractProxyModel):  # a filtered grid: its rows are not ours
-            index = model.mapFromSource(model.sourceModel().index(row, 0))
-        if not index.isValid():
+        if grid is self.view and grid.isRowHidden(row) and self.picking is not None:
+            self.picking.filter_box.setCurrentIndex(0)
+        index = grid.model().index(row, 0)
+        if not index.isValid() or grid.isRowHidden(row):
             return False
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         grid.selectionModel().setCurrentIndex(index, flags)

@@ -332,3 +332,14 @@ def test_every_control_of_the_panel_has_an_accessible_name(qtbot, window: MainWi
         and not (isinstance(widget, QAbstractButton) and widget.text())
     ]
     assert unnamed == []
+
+
+def test_a_still_the_picks_filter_hides_is_shown_again(qtbot, window: MainWindow) -> None:
+    stills = window.show_tab(StillsTab)
+    assert isinstance(stills, StillsTab) and stills.picking is not None
+    stills.picking.filter_box.setCurrentIndex(1)  # picks only: this kit has none yet
+    assert stills.view is not None and stills.view.isRowHidden(1)
+    dock = find(qtbot, window, "cockpit")
+    go_to(qtbot, dock, "stills #2 caption")
+    assert stills.picking.filter_box.currentIndex() == 0
+    assert not stills.view.isRowHidden(1) and stills.selected_rows() == [1]
