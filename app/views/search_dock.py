@@ -52,7 +52,7 @@ TAB_FOR_GROUP: dict[str, str] = {
     "contacts": "contacts",
 }
 
-DOCK_WIDTH = 380  # logical pixels: a result line of ~50 characters
+DOCK_WIDTH = 340  # logical pixels: a result line of ~45 characters, the tabs still in view
 
 
 def open_search(window: MainWindow) -> SearchDock | None:
@@ -99,7 +99,7 @@ class SearchDock(QDockWidget):
         # Closable only: a floating or wandering search panel is one more window to lose.
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea)
-        self.setMinimumWidth(DOCK_WIDTH * 3 // 4)
+        self.setMinimumWidth(DOCK_WIDTH * 4 // 5)
         self.panel: SearchPanel | None = None
         self.last_revealed: Hit | None = None
         self._focus_before: QWidget | None = None

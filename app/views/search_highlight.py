@@ -86,7 +86,13 @@ def select_in_view(view: QTextEdit, cursor: QTextCursor, paragraph: bool = False
     marks: list[QTextEdit.ExtraSelection] = []
     if paragraph:
         block = QTextEdit.ExtraSelection()
-        block.cursor = QTextCursor(cursor.block())
+        paragraph_cursor = QTextCursor(cursor.block())
+        # The whole paragraph, every line of it to the view's edge (a bare cursor would tint
+        # only the line it is on).
+        paragraph_cursor.movePosition(
+            QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+        )
+        block.cursor = paragraph_cursor
         tint = QTextCharFormat()
         tint.setBackground(QColor(palette.SELECTED))
         tint.setProperty(QTextFormat.Property.FullWidthSelection, True)
