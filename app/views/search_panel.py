@@ -18,12 +18,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -65,6 +67,26 @@ _GROUP_TITLES = {
 }
 
 _HIT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FittedRowDelegate(QStyledItemDelegate):
+    """Paints a hit's row with its snippet cut to the row's width around the match."""
+
+    def __init__(self, panel: SearchPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        number = index.data(_HIT_ROLE)
+        width = option.rect.width()
+        if isinstance(number, int) and width > 0:
+            # The item's own margins and text padding, as the style leaves them.
+            text = self._panel.row_text(number, width - 12)
+            if text is not None:
+                option.text = text
 
 
 def _build_index(kit: PressKit) -> SearchIndex:
@@ -112,9 +134,9 @@ class SearchPanel(QWidget):
         # Down from the field goes into the results, Up from the first result back to it.
         self.query_field.installEventFilter(self)
         self.results.installEventFilter(self)
-        # Snippets are cut to the rows' width: made again when it changes.
-        self._room = 0
-        self.results.viewport().installEventFilter(self)
+        # Each row's snippet is cut to the row's width when it is painted: only the rows on
+        # screen are measured, and a resized panel needs no new rows.
+        self.results.setItemDelegate(FittedRowDelegate(self))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_field)
@@ -144,11 +166,6 @@ class SearchPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down from the field goes into the results; Up and Down in them step from hit to
         # hit over the group headings, and Up from the first hit goes back to the field.
-        resized = event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
-        if resized and watched is self.results.viewport():
-            if self._hits and self._snippet_room() != self._room:
-                self._show_hits(self.query_field.text())
-            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key = event.key()
@@ -170,15 +187,30 @@ class SearchPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def _snippet_room(self) -> int:
-        """About how many characters a result row shows (not yet shown: as many as it may)."""
-        if not self.results.isVisible():
-            return 200  # cut when shown: the first resize remakes the rows
+    def row_text(self, number: int, room: int) -> str | None:
+        """Hit ``number``'s row, ``WHERE: snippet``, the snippet as long as fits ``room``
+        pixels (at most 120 characters) with the match in its middle: cut off at the row's
+        edge instead, the match would go with it when it is far into the text."""
+        if not 0 <= number < len(self._hits):
+            return None
+        hit = self._hits[number]
+        label = f"{hit.field.where}: "
+        if room <= 0:
+            return label + hit.snippet(120)
         metrics = self.results.fontMetrics()
-        # Indented under its heading; "…" at both ends; average width undercounts capitals.
-        return (
-            (self.results.viewport().width() - 24) * 9 // (10 * max(1, metrics.averageCharWidth()))
-        )
+        least = max(MIN_SNIPPET, min(40, hit.end - hit.start + 8))
+        left = room - metrics.horizontalAdvance(label)
+        # A guess from the average letter, then measured (once or twice: a keystroke makes
+        # up to 200 rows, and measuring text is what costs).
+        length = max(least, min(120, left // max(1, metrics.averageCharWidth())))
+        text = hit.snippet(length)
+        for _ in range(2):
+            width = metrics.horizontalAdvance(text)
+            if width <= left or length <= least:
+                break
+            length = max(least, length * left // width - 2)
+            text = hit.snippet(length)
+        return label + text
 
     def _hit_items(self) -> list[QTreeWidgetItem]:
         items: list[QTreeWidgetItem] = []
@@ -248,11 +280,6 @@ class SearchPanel(QWidget):
             return
         shown = self._hits
         number_of = {id(hit): number for number, hit in enumerate(shown)}
-        # Each snippet as long as the row has room for, the match in its middle: a longer one
-        # is cut off at the right edge, and the match with it when it is far into the text.
-        room = self._room = self._snippet_room()
-        current = self.results.currentItem()
-        current_number = current.data(0, _HIT_ROLE) if current is not None else None
         bold = QFont(self.results.font())
         bold.setBold(True)
         for group, hits in group_hits(shown):
@@ -262,19 +289,14 @@ class SearchPanel(QWidget):
             for hit in hits:
                 # An item's text is never rich text: kit text stays text. (No tooltip: Qt
                 # would guess whether kit text in one is HTML.)
-                # At least the match and a little around it, however long the label.
-                least = max(MIN_SNIPPET, min(40, hit.end - hit.start + 8))
-                length = max(least, min(120, room - len(hit.field.where) - 2))
-                row = QTreeWidgetItem([f"{hit.field.where}: {hit.snippet(length)}"])
+                row = QTreeWidgetItem([f"{hit.field.where}: {hit.snippet(120)}"])
                 row.setData(0, _HIT_ROLE, number_of[id(hit)])
                 heading.addChild(row)
             self.results.addTopLevelItem(heading)
         self.results.expandAll()
-        items = self._hit_items()
-        # The row the person was on stays current when the rows are remade for a new width.
-        kept = [item for item in items if item.data(0, _HIT_ROLE) == current_number]
-        if items:
-            self.results.setCurrentItem((kept or items)[0])
+        first = self._first_hit_item()
+        if first is not None:
+            self.results.setCurrentItem(first)
         total = self._total
         more = f" (the first {SHOWN_HITS} shown)" if total > SHOWN_HITS else ""
         self.status.setText(f"{total} result{'s' if total != 1 else ''}{more}")
