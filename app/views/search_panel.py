@@ -210,6 +210,12 @@ class SearchPanel(QWidget):
                 break
             length = max(least, length * left // width - 2)
             text = hit.snippet(length)
+        width = metrics.horizontalAdvance(text)
+        if width > left:
+            # Too narrow for the label and the match: the label gives way, cut in its middle
+            # (its start says the part, its end a transcript line's time or a heading's end).
+            middle = Qt.TextElideMode.ElideMiddle
+            label = metrics.elidedText(label, middle, max(0, room - width))
         return label + text
 
     def _hit_items(self) -> list[QTreeWidgetItem]:

@@ -148,3 +148,14 @@ def test_a_narrow_panel_paints_the_match_in_every_row_and_follows_its_width(qtbo
     qtbot.waitUntil(lambda: len(shown_text(panel, 0, 0)) > len(narrow))
     assert "needle" in shown_text(panel, 0, 0)
     assert panel.results.topLevelItem(0).child(0) is item  # painted anew, not remade
+
+
+def test_a_long_label_gives_way_to_the_match_in_a_narrow_row(qtbot) -> None:
+    heading = "A heading long enough to fill a narrow row on its own, and more"
+    kit = make_kit(heading=heading)
+    panel = make_panel(qtbot, kit)
+    panel.resize(260, 400)
+    qtbot.waitUntil(panel.is_ready)
+    panel.query_field.setText("strasse")
+    shown = shown_text(panel, 0, 0)
+    assert "Straße" in shown and shown.startswith("notes #") and "…" in shown
