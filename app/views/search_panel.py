@@ -8,9 +8,10 @@ highlight.
 The index is built on a pool thread when the panel is made: folding and indexing a large kit
 takes a few hundred milliseconds that the window must not freeze for. What is typed before it
 is ready is answered as soon as it is. A query then takes a few milliseconds even on a kit of
-thousands of fields, so it runs as the person types; only the first :data:`SHOWN_HITS` hits are
-worked out and become rows (a one-letter query finds thousands of fields; their spans and rows
-would stall the window far more than finding them does).
+thousands of fields (tests/benchmarks/bench_search.py), so it runs on the UI thread as the
+person types, on the event loop's turn after each keystroke; only the first
+:data:`SHOWN_HITS` hits are worked out and become rows (a one-letter query finds thousands of
+fields; their spans and rows would stall the window far more than finding them does).
 """
 
 from __future__ import annotations
@@ -18,7 +19,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -117,6 +127,13 @@ class SearchPanel(QWidget):
         for clear in self.query_field.findChildren(QToolButton):  # the clear button Qt adds
             clear.setAccessibleName("Clear the search")
         self.query_field.textChanged.connect(self._on_query_field_text_changed)
+        # A keystroke only starts this timer; the query runs on the event loop's next turn.
+        # The field paints the letter first, and the window gets a turn between the key and
+        # the search (and keys typed faster than a search are answered by one).
+        self._query_timer = QTimer(self)
+        self._query_timer.setSingleShot(True)
+        self._query_timer.setInterval(0)
+        self._query_timer.timeout.connect(self._run_query)
         self.query_field.returnPressed.connect(self._on_query_field_return_pressed)
 
         self.status = QLabel("Reading the kit…", self)
@@ -163,6 +180,16 @@ class SearchPanel(QWidget):
     def is_ready(self) -> bool:
         return self._index is not None
 
+    def is_settled(self) -> bool:
+        """The index is built and the results answer the field's text as it is now."""
+        return self.is_ready() and not self._query_timer.isActive()
+
+    def _answer_now(self) -> None:
+        """Run a query still waiting for its turn: Enter and Down act on what was typed."""
+        if self._query_timer.isActive():
+            self._query_timer.stop()
+            self._run_query()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down from the field goes into the results; Up and Down in them step from hit to
         # hit over the group headings, and Up from the first hit goes back to the field.
@@ -170,6 +197,7 @@ class SearchPanel(QWidget):
             return super().eventFilter(watched, event)
         key = event.key()
         if watched is self.query_field and key == Qt.Key.Key_Down:
+            self._answer_now()
             first = self._first_hit_item()
             if first is not None:
                 self.results.setCurrentItem(first)
@@ -239,10 +267,11 @@ class SearchPanel(QWidget):
 
     @Slot(str)
     def _on_query_field_text_changed(self, _text: str) -> None:
-        self._run_query()
+        self._query_timer.start()
 
     @Slot()
     def _on_query_field_return_pressed(self) -> None:
+        self._answer_now()
         item = self.results.currentItem()
         if item is None or item.data(0, _HIT_ROLE) is None:
             item = self._first_hit_item()

@@ -48,16 +48,20 @@ def test_results_grouped_as_the_person_types(qtbot) -> None:
     panel = make_panel(qtbot, make_kit())
     qtbot.waitUntil(panel.is_ready)
     qtbot.keyClicks(panel.query_field, "asbaek")
+    qtbot.waitUntil(panel.is_settled)
     assert rows(panel) == [
         ("Synopsis (1)", ["synopsis short: Pilou Asbæk leads the crew."]),
         ("Credits (1)", ["credits cast #1: Pilou Asbæk as Commander Lund"]),
     ]
     assert panel.status.text() == "2 results"
     qtbot.keyClicks(panel.query_field, " commander")
+    qtbot.waitUntil(panel.is_settled)
     assert rows(panel) == [("Credits (1)", ["credits cast #1: Pilou Asbæk as Commander Lund"])]
     qtbot.keyClicks(panel.query_field, "zzz")
+    qtbot.waitUntil(panel.is_settled)
     assert rows(panel) == [] and panel.status.text() == "No results"
     panel.query_field.clear()
+    qtbot.waitUntil(panel.is_settled)
     assert rows(panel) == [] and panel.status.text() == EMPTY_HINT
 
 
@@ -76,6 +80,7 @@ def test_enter_reports_the_current_hit_and_a_click_another(qtbot) -> None:
     panel = make_panel(qtbot, make_kit())
     qtbot.waitUntil(panel.is_ready)
     panel.query_field.setText("asbaek")
+    qtbot.waitUntil(panel.is_settled)
     with qtbot.waitSignal(panel.hit_activated) as enter:
         qtbot.keyClick(panel.query_field, Qt.Key.Key_Return)
     hit = enter.args[0]
@@ -91,6 +96,7 @@ def test_headings_are_not_activatable(qtbot) -> None:
     panel = make_panel(qtbot, make_kit())
     qtbot.waitUntil(panel.is_ready)
     panel.query_field.setText("asbaek")
+    qtbot.waitUntil(panel.is_settled)
     reported: list[Hit] = []
     panel.hit_activated.connect(reported.append)
     panel.results.itemActivated.emit(panel.results.topLevelItem(0), 0)
@@ -101,6 +107,7 @@ def test_only_the_first_rows_are_made_and_the_status_says_so(qtbot) -> None:
     panel = make_panel(qtbot, make_kit(stills=SHOWN_HITS + 50))
     qtbot.waitUntil(panel.is_ready)
     panel.query_field.setText("station")
+    qtbot.waitUntil(panel.is_settled)
     assert (panel.total, len(panel.hits)) == (SHOWN_HITS + 50, SHOWN_HITS)
     assert sum(len(children) for _, children in rows(panel)) == SHOWN_HITS
     assert panel.status.text() == f"{SHOWN_HITS + 50} results (the first {SHOWN_HITS} shown)"
@@ -112,6 +119,7 @@ def test_kit_text_is_shown_as_written(qtbot) -> None:
     panel.resize(1600, 500)  # room for the whole row: no snippet cut
     qtbot.waitUntil(panel.is_ready)
     panel.query_field.setText("strasse")
+    qtbot.waitUntil(panel.is_settled)
     ((group, (row,)),) = rows(panel)
     assert group == "Press notes (1)"
     assert row == f'notes #1 "{heading}": {heading} Body with **Straße**.'
@@ -137,6 +145,7 @@ def test_a_narrow_panel_paints_the_match_in_every_row_and_follows_its_width(qtbo
     panel.resize(360, 500)
     qtbot.waitUntil(panel.is_ready)
     panel.query_field.setText("needle")
+    qtbot.waitUntil(panel.is_settled)
     qtbot.waitUntil(lambda: panel.results.viewport().width() < 360)
     item = panel.results.topLevelItem(0).child(0)
     narrow = shown_text(panel, 0, 0)
@@ -157,5 +166,6 @@ def test_a_long_label_gives_way_to_the_match_in_a_narrow_row(qtbot) -> None:
     panel.resize(260, 400)
     qtbot.waitUntil(panel.is_ready)
     panel.query_field.setText("strasse")
+    qtbot.waitUntil(panel.is_settled)
     shown = shown_text(panel, 0, 0)
     assert "Straße" in shown and shown.startswith("notes #") and "…" in shown

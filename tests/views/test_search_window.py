@@ -63,6 +63,7 @@ def find(qtbot, window: MainWindow, query: str) -> SearchDock:
     assert dock.panel is not None
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dock.panel.query_field)
     qtbot.keyClicks(dock.panel.query_field, query)
+    qtbot.waitUntil(dock.panel.is_settled)
     return dock
 
 
@@ -173,6 +174,7 @@ def test_a_stills_hit_selects_its_tile_and_artwork_its_own(qtbot, window: MainWi
     assert stills.selected_rows() == [1]
     assert dock.panel is not None
     dock.panel.query_field.setText("theatrical poster")
+    qtbot.waitUntil(dock.panel.is_settled)
     go_to(qtbot, dock, "artwork #1 title")
     assert stills.artwork is not None
     assert [i.row() for i in stills.artwork.view.selectionModel().selectedIndexes()] == [0]
@@ -189,6 +191,7 @@ def test_a_translated_synopsis_hit_switches_the_language(qtbot, window: MainWind
     # And back to the kit's own words for a hit in them.
     assert dock.panel is not None
     dock.panel.query_field.setText("supply ship")
+    qtbot.waitUntil(dock.panel.is_settled)
     go_to(qtbot, dock, "synopsis long")
     assert synopsis.switcher.current_language() == ""
     assert synopsis.long_button.isChecked()
@@ -207,12 +210,14 @@ def test_overview_press_and_contacts_hits(qtbot, window: MainWindow) -> None:
 
     assert dock.panel is not None
     dock.panel.query_field.setText("astonishing")
+    qtbot.waitUntil(dock.panel.is_settled)
     go_to(qtbot, dock, "quotes #2")
     press = current_tab(window)
     assert isinstance(press, PressTab)
     assert press.quote_cards[1].text_label.selectedText() == "“Quietly astonishing.”"
 
     dock.panel.query_field.setText("nora")
+    qtbot.waitUntil(dock.panel.is_settled)
     go_to(qtbot, dock, "contacts #2")
     contacts = current_tab(window)
     assert isinstance(contacts, ContactsTab)
