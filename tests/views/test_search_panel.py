@@ -169,3 +169,15 @@ def test_a_long_label_gives_way_to_the_match_in_a_narrow_row(qtbot) -> None:
     qtbot.waitUntil(panel.is_settled)
     shown = shown_text(panel, 0, 0)
     assert "Straße" in shown and shown.startswith("notes #") and "…" in shown
+
+
+def test_enter_right_after_typing_answers_what_was_typed(qtbot) -> None:
+    panel = make_panel(qtbot, make_kit())
+    qtbot.waitUntil(panel.is_ready)
+    reported: list[Hit] = []
+    panel.hit_activated.connect(reported.append)
+    # No turn of the event loop between the letters and Enter: the query is still waiting.
+    qtbot.keyClicks(panel.query_field, "commander")
+    assert not panel.is_settled()
+    qtbot.keyClick(panel.query_field, Qt.Key.Key_Return)
+    assert [hit.field.where for hit in reported] == ["credits cast #1"]
