@@ -3,14 +3,20 @@ the person types, Enter and a click reporting the hit, kit text shown as text.""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from app.model.kit import CastMember, Film, Note, PressKit, Still, Synopsis
-from app.model.search import Hit
-from app.views.search_panel import EMPTY_HINT, SHOWN_HITS, SearchPanel
+from app.model.search import Hit, SearchIndex
+from app.views.search_panel import (
+    EMPTY_HINT,
+    INDEXING_SWITCH_INTERVAL,
+    SHOWN_HITS,
+    SearchPanel,
+)
 
 
 def make_kit(stills: int = 3, heading: str = "About the film") -> PressKit:
@@ -181,3 +187,26 @@ def test_enter_right_after_typing_answers_what_was_typed(qtbot) -> None:
     assert not panel.is_settled()
     qtbot.keyClick(panel.query_field, Qt.Key.Key_Return)
     assert [hit.field.where for hit in reported] == ["credits cast #1"]
+
+
+def test_the_lock_is_handed_back_sooner_only_while_an_index_is_built(qtbot) -> None:
+    usual = sys.getswitchinterval()
+    seen: list[float] = []
+
+    def build() -> SearchIndex:
+        seen.append(sys.getswitchinterval())
+        return SearchIndex([])
+
+    panel = SearchPanel(make_kit(), build_index=build)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(panel.is_ready)
+    assert seen == [min(usual, INDEXING_SWITCH_INTERVAL)]
+    assert sys.getswitchinterval() == usual
+
+    def failing() -> SearchIndex:
+        raise OSError("transcript unreadable")
+
+    broken = SearchPanel(make_kit(), build_index=failing)
+    qtbot.addWidget(broken)
+    qtbot.waitUntil(lambda: broken.status.text() == "Search is not available for this kit.")
+    assert sys.getswitchinterval() == usual
