@@ -25,6 +25,7 @@ from app.model.problems import Problem, Severity
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.settings import Settings
 from app.views.base_tab import KitTab
+from app.views.export_menu import export_story_pack
 from app.views.icons import install_pending_icons, set_icon_later
 from app.views.kit_text import menu_text, window_title_text
 from app.views.overview_tab import OverviewTab
@@ -101,10 +102,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_bundled_action)
         file_menu.addSeparator()
         self.export_pack_action = self._action(
-            "&Export Story Pack…", "mdi6.package-down", "Ctrl+E", self._on_export_pack
+            "&Export Story Pack…", "mdi6.export", "Ctrl+E", lambda _=False: export_story_pack(self)
         )
         file_menu.addAction(self.export_pack_action)
-        file_menu.addSeparator()
         self.quit_action = self._action(
             "&Quit", "mdi6.exit-to-app", QKeySequence.StandardKey.Quit, self.close
         )
@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         )
         self.full_screen_action.setCheckable(True)
         view_menu.addAction(self.full_screen_action)
+        self.find_action = self._action(
+            "&Find in Kit…", "mdi6.magnify", QKeySequence.StandardKey.Find, self._on_find
+        )
+        view_menu.addAction(self.find_action)
         view_menu.addSeparator()
         self.tab_actions: list[QAction] = []
         for index, spec in enumerate(TAB_SPECS):
@@ -410,6 +414,12 @@ class MainWindow(QMainWindow):
         self._show_tab_at(tab_index("trailer"))
 
     @Slot()
+    def _on_find(self) -> None:
+        from app.views.search_dock import open_search  # its index is made on first use
+
+        open_search(self)
+
+    @Slot()
     def _on_open_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
@@ -434,11 +444,6 @@ class MainWindow(QMainWindow):
         self.open_location(paths.bundled_kit_dir())
 
     @Slot()
-    def _on_export_pack(self) -> None:
-        from app.views.export_dialog import open_for_window  # the pack engine: not at start-up
-
-        open_for_window(self)
-
     def _on_toggle_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()

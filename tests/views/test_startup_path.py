@@ -70,6 +70,7 @@ STARTUP_MODULES = frozenset(
         "app.views.application",
         "app.views.base_tab",
         "app.views.error_dialog",
+        "app.views.export_menu",
         "app.views.icons",
         "app.views.kit_text",
         "app.views.main_window",
