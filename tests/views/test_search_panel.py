@@ -174,7 +174,10 @@ def test_a_long_label_gives_way_to_the_match_in_a_narrow_row(qtbot) -> None:
     panel.query_field.setText("strasse")
     qtbot.waitUntil(panel.is_settled)
     shown = shown_text(panel, 0, 0)
-    assert "Straße" in shown and shown.startswith("notes #") and "…" in shown
+    # How much of the label survives depends on the font (an earlier test may have set the
+    # application's): its start stays, its middle gives way, the match is always whole.
+    assert "Straße" in shown and shown.startswith("notes") and "…" in shown
+    assert heading not in shown
 
 
 def test_enter_right_after_typing_answers_what_was_typed(qtbot) -> None:
