@@ -30,6 +30,12 @@ class Field(NamedTuple):
     number: int | None  # the item's place in its list, from 1; None for single fields
     text: str  # as the kit writes it (the view shows this text; offsets index into it)
     time_ms: int | None = None  # a transcript line's start in its video
+    # Which translation the text is from ("" for the kit's own text): going to a hit in a
+    # translated synopsis or title switches the viewer to that language.
+    language: str = ""
+    # Which part of the item: ``cast``/``crew``, ``short``/``long``, ``caption``/``credit``/
+    # ``alt``/``title``, ``transcript``, a facts row's label or a specs key ("" for none).
+    part: str = ""
 
 
 class TimedLine(NamedTuple):
@@ -99,7 +105,7 @@ def _facts(kit: PressKit) -> Iterator[Field]:
     if film.distributor:
         rows.append(("Distributor", film.distributor))
     for label, text in rows:
-        yield Field(f"facts {label}", "facts", None, text)
+        yield Field(f"facts {label}", "facts", None, text, part=label)
 
 
 def _specs(kit: PressKit) -> Iterator[Field]:
@@ -118,14 +124,14 @@ def _specs(kit: PressKit) -> Iterator[Field]:
     ]
     for key, text in values:
         if text:
-            yield Field(f"specs {key}", "specs", None, text)
+            yield Field(f"specs {key}", "specs", None, text, part=key)
 
 
 def _synopsis_parts(synopsis: Synopsis, language: str) -> Iterator[Field]:
     where = f"synopsis ({language})" if language else "synopsis"
     for part, text in (("short", synopsis.short), ("long", synopsis.long)):
         if text:
-            yield Field(f"{where} {part}", "synopsis", None, text)
+            yield Field(f"{where} {part}", "synopsis", None, text, language=language, part=part)
 
 
 def _synopsis(kit: PressKit) -> Iterator[Field]:
@@ -142,7 +148,7 @@ def _translations(kit: PressKit) -> Iterator[Field]:
             ("logline", translation.logline),
         ):
             if text:
-                yield Field(f"{part} ({language})", part, None, text)
+                yield Field(f"{part} ({language})", part, None, text, language=language)
         if translation.synopsis is not None:
             yield from _synopsis_parts(translation.synopsis, language)
 
@@ -151,12 +157,13 @@ def _cast(kit: PressKit) -> Iterator[Field]:
     for number, member in enumerate(kit.cast, 1):
         # The credit line a journalist copies: "Ariana DeBose as Dr. Kira Foster".
         text = f"{member.name} as {member.role}" if member.role else member.name
-        yield Field(f"credits cast #{number}", "credits", number, text)
+        yield Field(f"credits cast #{number}", "credits", number, text, part="cast")
 
 
 def _crew(kit: PressKit) -> Iterator[Field]:
     for number, member in enumerate(kit.crew, 1):
-        yield Field(f"credits crew #{number}", "credits", number, f"{member.job} — {member.name}")
+        text = f"{member.job} — {member.name}"
+        yield Field(f"credits crew #{number}", "credits", number, text, part="crew")
 
 
 def _people(kit: PressKit) -> Iterator[Field]:
@@ -175,7 +182,7 @@ def _stills(kit: PressKit) -> Iterator[Field]:
             ("alt", still.alt),
         ):
             if text:
-                yield Field(f"stills #{number} {part}", "stills", number, text)
+                yield Field(f"stills #{number} {part}", "stills", number, text, part=part)
 
 
 def _artwork(kit: PressKit) -> Iterator[Field]:
@@ -183,7 +190,7 @@ def _artwork(kit: PressKit) -> Iterator[Field]:
         parts = (("title", art.title), ("caption", art.caption), ("credit", art.credit))
         for part, text in (*parts, ("alt", art.alt)):
             if text:
-                yield Field(f"artwork #{number} {part}", "artwork", number, text)
+                yield Field(f"artwork #{number} {part}", "artwork", number, text, part=part)
 
 
 def _notes(kit: PressKit) -> Iterator[Field]:
@@ -228,7 +235,7 @@ def _contacts(kit: PressKit) -> Iterator[Field]:
 def _videos(kit: PressKit) -> Iterator[Field]:
     for number, video in enumerate(kit.videos, 1):
         if video.title:
-            yield Field(f"videos #{number} title", "videos", number, video.title)
+            yield Field(f"videos #{number} title", "videos", number, video.title, part="title")
         if video.transcript is not None:
             yield from transcript_fields(number, _transcript_lines(video.transcript.path))
 
@@ -269,7 +276,7 @@ def transcript_fields(video_number: int, lines: Sequence[TimedLine]) -> Iterator
     for line in lines:
         if line.text:
             where = f"videos #{video_number} transcript {format_time(line.start_ms)}"
-            yield Field(where, "videos", video_number, line.text, line.start_ms)
+            yield Field(where, "videos", video_number, line.text, line.start_ms, part="transcript")
 
 
 def kit_fields(kit: PressKit) -> list[Field]:

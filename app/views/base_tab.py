@@ -5,11 +5,16 @@ Start-up path: the clipboard is imported when text is copied, not before the fir
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.model.kit import PressKit
 from app.settings import Settings
+
+if TYPE_CHECKING:  # the search model is imported by the tabs that go to a hit, when they load
+    from app.model.search import Hit
 
 READING_WIDTH = 920  # logical pixels: about 100 characters of body text
 
@@ -42,6 +47,11 @@ class KitTab(QWidget):
 
     def first_shown(self) -> None:
         """Build what is slow to build; called once, the first time the tab is shown."""
+
+    def reveal(self, hit: Hit) -> bool:
+        """Show ``hit`` (a search result this tab shows: app/views/search_dock.py says which)
+        selected and marked; False when it is not on screen here."""
+        return False
 
     def tab_left(self) -> None:
         """The person switched to another tab (the trailer pauses here)."""

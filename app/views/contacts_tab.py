@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -12,12 +13,17 @@ from PySide6.QtWidgets import QWidget
 
 from app.model.kit import Contact, PressKit, SkippedEntry
 from app.model.markdown_refs import is_external_link
+from app.model.text_limits import shorten_for_display
 from app.settings import Settings
 from app.views.base_tab import KitTab, empty_state
 from app.views.contact_export import save_contact
 from app.views.kit_browser import KitTextBrowser
 from app.views.kit_text import html_text
+from app.views.search_highlight import reveal_in_text, select_block
 from app.views.skipped_rows import in_place, not_shown_html, skipped_label
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +33,7 @@ GENERAL_HEADING = "General"
 # "Save contact" links name the contact's index in the kit, never kit text.
 SAVE_SCHEME = "save-contact"
 HEADING = "<h2 style='margin-top:14px'>{}</h2>"
+LINE_SEPARATOR = "\u2028"  # what Qt's HTML import makes of a paragraph's <br>
 
 ContactOrSkipped = Contact | SkippedEntry
 
@@ -98,6 +105,25 @@ class ContactsTab(KitTab):
             index = self.kit.contacts.index(contact)
             lines.append(f"<a href='{SAVE_SCHEME}:{index}'>⤓ Save contact</a>")
         return "<p>" + "<br>".join(lines) + "</p>"
+
+    def reveal(self, hit: Hit) -> bool:
+        """Select a ``contacts #N`` hit's match in that contact's paragraph (found by its name
+        line, counted among contacts of the same name), or the whole paragraph."""
+        contact = self.kit.contacts[(hit.field.number or 1) - 1]
+        same = [c for c in self.kit.contacts if c.name == contact.name]
+        shown = [c for _, entries in by_territory(list(same)) for c in entries]
+        wanted = " ".join(shorten_for_display(contact.name).split())
+        block, seen = self.text_view.document().begin(), 0
+        while block.isValid():
+            if block.text().split(LINE_SEPARATOR)[0] == wanted:
+                if shown[seen] is contact:
+                    start, end = block.position(), block.position() + block.length()
+                    if not reveal_in_text(self.text_view, hit, 0, start, end):
+                        select_block(self.text_view, start)
+                    return True
+                seen = min(seen + 1, len(shown) - 1)
+            block = block.next()
+        return False
 
     def save(self, index: int) -> None:
         """Save the kit's ``index``-th contact as a vCard (asks where)."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextTable
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.model.kit import CrewMember, PressKit, SkippedEntry
@@ -19,7 +20,11 @@ from app.views.kit_browser import KitTextBrowser
 from app.views.kit_text import html_text, menu_text
 from app.views.palette import TEXT_SECONDARY
 from app.views.person_card import PersonCard, show_person_card
+from app.views.search_highlight import reveal_in_text, select_block
 from app.views.skipped_rows import in_place, not_shown_html, skipped_label
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +252,46 @@ class CreditsTab(KitTab):
     def _on_copy_clicked(self) -> None:
         copy_to_clipboard(self.plain_text())
         confirm(self, "Credits copied, with their source line.")
+
+    def reveal(self, hit: Hit) -> bool:
+        """Select a ``credits`` or ``people`` hit's row, the match in it; a person's hit in
+        their pronunciation, biography or photo credit (or for someone the credits do not
+        list) opens their card too."""
+        field, number = hit.field, (hit.field.number or 1) - 1
+        rows = list(enumerate(getattr(self, "table_rows", [])))  # none: only people
+        if field.group == "people":
+            person = self.kit.people[number]
+            wanted = [i for i, row in rows if row and person.name in row.names]
+            shown = bool(wanted) and self._select_row(wanted[0], hit)
+            if shown and hit.start < len(person.name):
+                return True  # the name, selected in the credits: the card would hide it
+            card = self.open_person(person.name)
+            if card is not None and card.bio is not None and person.bio:
+                reveal_in_text(card.bio, hit, field.text.find(person.bio))
+            return shown or card is not None
+        if field.part == "cast":
+            line = credit_line(self.kit.cast[number].name, self.kit.cast[number].role)
+            wanted = [i for i, row in rows if row and not row.names_column and row.line == line]
+        else:
+            member = self.kit.crew[number]
+            job = " ".join(member.job.split()).casefold() + ":"
+            wanted = [
+                i
+                for i, row in rows
+                if row and member.name in row.names and row.line.casefold().startswith(job)
+            ]
+        return bool(wanted) and self._select_row(wanted[0], hit)
+
+    def _select_row(self, row: int, hit: Hit) -> bool:
+        frames = self.text_view.document().rootFrame().childFrames()
+        table = next((frame for frame in frames if isinstance(frame, QTextTable)), None)
+        if table is None or row >= table.rows():
+            return False
+        start = table.cellAt(row, 0).firstCursorPosition().position()
+        end = table.cellAt(row, table.columns() - 1).lastCursorPosition().position()
+        if not reveal_in_text(self.text_view, hit, 0, start, end):
+            select_block(self.text_view, start)  # the row at least
+        return True
 
 
 def _name_in_cell(cursor: QTextCursor, names: list[str]) -> str | None:

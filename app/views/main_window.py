@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         )
         self.full_screen_action.setCheckable(True)
         view_menu.addAction(self.full_screen_action)
+        self.find_action = self._action(
+            "&Find in Kit…", "mdi6.magnify", QKeySequence.StandardKey.Find, self._on_find
+        )
+        view_menu.addAction(self.find_action)
         view_menu.addSeparator()
         self.tab_actions: list[QAction] = []
         for index, spec in enumerate(TAB_SPECS):
@@ -408,6 +412,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_overview_watch_trailer(self) -> None:
         self._show_tab_at(tab_index("trailer"))
+
+    @Slot()
+    def _on_find(self) -> None:
+        from app.views.search_dock import open_search  # its index is made on first use
+
+        open_search(self)
 
     @Slot()
     def _on_open_folder(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import (
@@ -30,7 +31,11 @@ from app.views.base_tab import KitTab, empty_state
 from app.views.kit_browser import KitTextBrowser, kit_image_paths
 from app.views.kit_text import plain_message_box
 from app.views.note_links import LinkDecision, LinkKind, decide, unlink_refused
+from app.views.search_highlight import reveal_in_text
 from app.views.skipped_rows import in_place, not_shown, skipped_label
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +162,32 @@ class NotesTab(KitTab):
     @Slot()
     def _on_refusal_box_destroyed(self) -> None:
         self.refusal_box = None
+
+    def reveal(self, hit: Hit) -> bool:
+        """Scroll to a ``notes #N`` hit's paragraph and select the match in it: found after
+        that note's heading (a heading as the reader sees it, counted among equal ones)."""
+        if self.browser is None:
+            return False
+        note = self.kit.notes[(hit.field.number or 1) - 1]
+        shown = " ".join(shorten_for_display(note.heading).split())
+        same = [
+            n for n in self._notes_in_place() if isinstance(n, Note) and n.heading == note.heading
+        ]
+        block, seen = self.browser.document().begin(), 0
+        while block.isValid():
+            if block.blockFormat().headingLevel() == 2 and block.text() == shown:
+                if same[seen] is note:
+                    break
+                seen = min(seen + 1, len(same) - 1)
+            block = block.next()
+        if not block.isValid():
+            return False
+        if hit.start < len(note.heading):  # in the heading itself
+            return reveal_in_text(
+                self.browser, hit, 0, block.position(), block.position() + block.length()
+            )
+        body_from = len(note.heading)
+        return reveal_in_text(self.browser, hit, body_from, block.position() + block.length())
 
     def markdown(self) -> str:
         """The notes as one Markdown text: bodies as written, headings and attributions (plain

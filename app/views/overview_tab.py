@@ -48,6 +48,7 @@ from app.views.skipped_rows import in_place, not_shown, skipped_label
 if TYPE_CHECKING:
     import datetime
 
+    from app.model.search import Hit
     from app.model.times import WallClock
     from app.views.overview_parts import LaurelRow
     from app.views.overview_screenings import ScreeningsPanel
@@ -379,6 +380,18 @@ class OverviewTab(KitTab):
             label = self.line_labels[name]
             label.set_kit_text(" ".join(shorten_for_display(text).split()))
             label.setVisible(bool(text))
+
+    def reveal(self, hit: Hit) -> bool:
+        """Select and outline a title, tagline, logline (in the hit's language), facts or
+        specs hit's line."""
+        from app.views.search_highlight import form_row_labels, show_labels
+
+        group = hit.field.group
+        if group not in ("title", "tagline", "logline"):
+            return show_labels(form_row_labels(self.facts_layout, hit.field.text, hit.field.part))
+        if self.switcher is not None:
+            self.switcher.choose(hit.field.language)
+        return show_labels([self.title if group == "title" else self.line_labels[group]])
 
     def fact_rows(self) -> list[tuple[str, str]]:
         """The facts panel's rows, ``(label, value)``, top to bottom."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -33,7 +33,11 @@ from app.views.feedback import confirm
 from app.views.icons import set_icon_later
 from app.views.kit_text import kit_tooltip, menu_text, plain_label
 from app.views.laurel import LaurelWidget
+from app.views.search_highlight import mark_widget, scroll_to
 from app.views.tab_specs import has_press
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +191,22 @@ class PressTab(KitTab):
         self.content_layout.addStretch(1)
         scroll.setWidget(content)
         layout.addWidget(scroll)
+
+    def reveal(self, hit: Hit) -> bool:
+        """Scroll to a ``quotes #N`` or ``awards #N`` hit's card or laurel and outline it; a
+        quote's words are selected too."""
+        wanted = self.kit.quotes if hit.field.group == "quotes" else self.kit.awards
+        item = wanted[(hit.field.number or 1) - 1]
+        card = next((c for c in self.quote_cards if c.quote is item), None)
+        laurel = next((w for w in self.laurels if w.award is item), None)
+        target: QWidget | None = card or laurel
+        if target is None:
+            return False
+        if card is not None:
+            card.text_label.setSelection(0, len(card.text_label.text()))
+        scroll_to(target)
+        mark_widget(target)
+        return True
 
     def _heading(self, text: str) -> None:
         heading = plain_label(text, self)

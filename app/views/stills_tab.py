@@ -12,6 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,7 @@ from app.views.stills.grid_picking import GridPicking
 from app.views.stills.grid_view import StillsGrid, tile_scale_for
 
 if TYPE_CHECKING:
+    from app.model.search import Hit
     from app.views.export_dialog import ExportDialog
     from app.views.still_viewer import StillViewer
 
@@ -75,6 +77,15 @@ class StillsTab(KitTab):
             self.progress.hide()
         if not kit.stills and not kit.artwork:
             self._layout.addWidget(empty_state("This press kit has no stills.", self))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        shown_before = self._shown_once
+        super().showEvent(event)
+        if shown_before:
+            # The app may stay open past an embargo: badges are worked out again on each return.
+            for model in (self.model, self.artwork.model if self.artwork else None):
+                if model is not None:
+                    model.refresh_terms()
 
     def first_shown(self) -> None:
         scale = tile_scale_for(self)  # booth mode's larger font: larger tiles
@@ -217,6 +228,26 @@ class StillsTab(KitTab):
         from app.views.export_dialog import open_export_dialog
 
         self.export_dialog = open_export_dialog(self, self.kit, self.selected_numbers(), self.clock)
+
+    def reveal(self, hit: Hit) -> bool:
+        """Select a ``stills #N`` or ``artwork #N`` hit's tile and scroll to it. A still the
+        picks filter hides is shown: the filter goes back to all stills (the person asked to
+        go there)."""
+        grid = self.view
+        if hit.field.group == "artwork":
+            grid = self.artwork.view if self.artwork is not None else None
+        row = (hit.field.number or 1) - 1
+        if grid is None:
+            return False
+        if grid is self.view and grid.isRowHidden(row) and self.picking is not None:
+            self.picking.filter_box.setCurrentIndex(0)
+        index = grid.model().index(row, 0)
+        if not index.isValid() or grid.isRowHidden(row):
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        grid.selectionModel().setCurrentIndex(index, flags)
+        grid.scrollTo(index, grid.ScrollHint.PositionAtCenter)
+        return True
 
     # -- the viewer ---------------------------------------------------------------------------
 

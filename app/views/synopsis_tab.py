@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
@@ -23,11 +24,15 @@ from app.views.icons import set_icon_later
 from app.views.kit_browser import KitTextBrowser
 from app.views.kit_text import html_text
 from app.views.palette import TEXT_SECONDARY
+from app.views.search_highlight import reveal_in_text
 from app.views.translation_switcher import (
     LanguageSwitcher,
     chosen_translation,
     offers_translations,
 )
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +143,16 @@ class SynopsisTab(KitTab):
         if not self._switching:
             self._wants_long = self.long_button.isChecked()
         self._show_text()
+
+    def reveal(self, hit: Hit) -> bool:
+        """Show a synopsis hit's language and length with the matched text selected."""
+        shown = self.translation.language if self.translation is not None else ""
+        if self.switcher is not None and hit.field.language != shown:
+            self.switcher.choose(hit.field.language)
+        button = self.short_button if hit.field.part == "short" else self.long_button
+        if button.isEnabled():
+            button.setChecked(True)
+        return reveal_in_text(self.text_view, hit)
 
     @Slot()
     def _on_copy_clicked(self) -> None:

@@ -71,6 +71,12 @@ class LanguageSwitcher(QWidget):
         self.combo.setCurrentIndex(max(0, index))
         self.combo.blockSignals(False)
 
+    def choose(self, tag: str) -> None:
+        """Choose ``tag`` ("" for the original) as if the person had: announced, remembered."""
+        index = self.combo.findData(tag)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+
     @Slot(int)
     def _on_index_changed(self, _index: int) -> None:
         tag = self.current_language()

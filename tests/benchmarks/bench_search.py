@@ -18,14 +18,22 @@ For each query, every prefix a person types on the way (1 to 12 characters) is a
 Both produce the same hits (checked: the run fails if they differ). Each keystroke is timed
 ``--repeat`` times for each, alternating index and scan so both see the same machine load, and
 the fastest of the repeats is the keystroke's time (the others only add noise from the shared
-machine). Target (one line, exit 0 only when met): the median keystroke of the index is no
-slower than the median keystroke of the plain scan, in the same run.
+machine).
 
-Then, for information (not yet a target: the panel is not in the window yet), the search panel
-is made on the same kit and the queries are typed into it and deleted again at a typist's pace
-while a 1 ms heartbeat timer runs: the longest stall of the UI thread (wall clock, so it counts
-other processes' load on a shared machine) and the longest keystroke in the UI thread's own CPU
-time. The issue's limit for the finished Ctrl+F is 33 ms.
+Then the real search panel (app/views/search_panel.py, at the size the window's dock gives it)
+is made on the same kit, as Ctrl+F makes it, and the queries are typed into it with real key
+events, one every ``--typing-ms`` (80) with the event loop running, from the moment it is made
+(so the first keystrokes meet the index being built on its pool thread), while a 5 ms
+heartbeat timer runs on the UI thread.
+
+Targets, one line each with PASS or FAIL; exit 0 only when all pass:
+
+* the index's hits equal the plain scan's at every keystroke;
+* the index's median keystroke is no slower than the plain scan's;
+* the panel's median keystroke-to-results (key sent to the rows on screen) is no slower than
+  the plain scan's median keystroke, in the same run;
+* the UI thread's longest stall while typing (heartbeat gap beyond 5 ms, wall clock, so it
+  counts other processes' load on a shared machine) is at most 33 ms.
 """
 
 from __future__ import annotations
@@ -53,6 +61,7 @@ STILLS = 2000
 NOTES = 200
 TRANSCRIPT_MINUTES = 90
 LINE_EVERY_MS = 3000
+STALL_LIMIT_MS = 33  # two frames at 60 Hz: what a person notices
 QUERIES = (
     "pilou asbaek",
     "kira foster ",
@@ -148,53 +157,114 @@ def timed(call: Callable[..., T], *args: object) -> tuple[float, T]:
 
 class UiFigures(NamedTuple):
     longest_stall_ms: float  # wall clock: what the person sees, machine load included
+    longest_stall_at: str  # what was happening then
+    median_latency_ms: float  # keystroke sent to its results on screen
     longest_keystroke_cpu_ms: float  # the UI thread's own CPU time handling one keystroke
     index_ready_ms: float
+    keystrokes: int
 
 
-def measure_ui_stall(typing_interval_ms: int) -> UiFigures:
-    """The UI thread while a person types each query into the search panel (and deletes it
-    again), from the panel's creation on, so the first keystrokes meet the index still being
-    built on its pool thread.
+HEARTBEAT_MS = 5
 
-    A heartbeat timer ticks every millisecond; a stall is a gap between ticks beyond that.
-    Keystrokes are real key events at a typist's pace. On a shared, loaded machine the wall
-    clock also counts the time other processes hold the CPU, so the UI thread's own CPU time
-    per keystroke is reported beside it.
+
+def measure_ui(typing_interval_ms: int) -> UiFigures:
+    """The UI thread while a person presses Ctrl+F and types each query into the search panel
+    of the main window's dock, from the panel's creation on, so the first keystrokes meet
+    the index still being built on its pool thread.
+
+    A precise heartbeat timer ticks every HEARTBEAT_MS; a stall is a gap between ticks beyond
+    that. Keystrokes are real key events (QTest) at a typist's pace with the event loop
+    running; after each query, Ctrl+A and Backspace clear the field. A keystroke's latency
+    runs from sending the key to the results' first paint after the panel's ``results_shown``
+    (a query that changes nothing on screen paints nothing and is not counted). The cycle
+    collector is frozen after the kit is made, as the app does once its first screen is up
+    (app/views/application.py): the kit lives as long as the window.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    import gc
+
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, qInstallMessageHandler
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from app.views.search_panel import SearchPanel
 
+    # The offscreen platform warns on every window size hint: noise, not results.
+    qInstallMessageHandler(lambda *args: None)
     app = QApplication.instance() or QApplication([])
     kit, lines = make_kit()
+    # The window is up before Ctrl+F: its fonts, styles, the panel's classes and the glyphs
+    # of the text on screen are loaded. A panel on a small kit whose results hold every
+    # letter, shown and painted once, stands in for that.
+    pangram = "The quick brown fox jumps over the lazy dog 0123456789 … — Asbæk Björk Żal"
+    warm_kit = PressKit(
+        Path("/warm"),
+        Path("/warm/presskit.yaml"),
+        Film(title=pangram, tagline=pangram.upper()),
+        Synopsis(short=pangram),
+    )
+    warm = SearchPanel(warm_kit)
+    warm.resize(420, 800)
+    warm.show()
+    QTest.keyClicks(warm.query_field, "the")
+    QTest.qWait(300)
+    warm.close()
+    gc.collect()
+    gc.freeze()
 
     def build() -> SearchIndex:
         return SearchIndex(kit_fields(kit) + list(transcript_fields(1, lines)))
 
     clock = QElapsedTimer()
-    gaps: list[float] = []
+    stall = [0.0, ""]
     last = [0.0]
+    doing = ["building the index"]
     keystroke_cpu: list[float] = []
+    latencies: list[float] = []
+    sent_at = [0.0]
     ready_at = [0.0]
 
+    cpu_at_beat = [time.thread_time()]
+
     def beat() -> None:
-        now = clock.nsecsElapsed() / 1e6
-        gaps.append(now - last[0])
-        last[0] = now
+        now, cpu = clock.nsecsElapsed() / 1e6, time.thread_time()
+        gap = now - last[0] - HEARTBEAT_MS
+        if gap > stall[0]:
+            # How much of the gap the UI thread itself was working: the rest it waited (for
+            # the CPU on a loaded machine, or for the interpreter lock).
+            busy = (cpu - cpu_at_beat[0]) * 1000
+            stall[0], stall[1] = gap, f"{doing[0]}, the UI thread busy {busy:.1f} ms of it"
+        last[0], cpu_at_beat[0] = now, cpu
+
+    shown_at = [0.0]
+
+    def shown() -> None:
+        shown_at[0] = sent_at[0]
+        sent_at[0] = 0.0
+
+    class PaintWatch(QObject):
+        """Ends a keystroke's latency when the results start to paint after it."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and shown_at[0]:
+                latencies.append(clock.nsecsElapsed() / 1e6 - shown_at[0])
+                shown_at[0] = 0.0
+            return False
 
     heartbeat = QTimer()
-    heartbeat.setInterval(1)
+    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
+    heartbeat.setInterval(HEARTBEAT_MS)
     heartbeat.timeout.connect(beat)
-    keys = [c for query in QUERIES for c in query + "\b" * len(query)]
+    keys: list[str] = [c for query in QUERIES for c in (*query, "clear")]
     clock.start()
     panel = SearchPanel(kit, build_index=build)
+    panel.results_shown.connect(shown)
+    paint_watch = PaintWatch()
+    panel.results.viewport().installEventFilter(paint_watch)
     panel.index_ready.connect(lambda: ready_at.__setitem__(0, clock.nsecsElapsed() / 1e6))
-    panel.resize(900, 650)
+    panel.resize(420, 800)  # the dock's size in the window
     panel.show()
+    last[0], cpu_at_beat[0] = clock.nsecsElapsed() / 1e6, time.thread_time()
     heartbeat.start()
 
     def type_next() -> None:
@@ -202,26 +272,41 @@ def measure_ui_stall(typing_interval_ms: int) -> UiFigures:
             app.quit()
             return
         key = keys.pop(0)
+        field = panel.query_field
+        doing[0] = f"typing {field.text() + key!r}" if key != "clear" else "clearing"
+        if not panel.is_ready():
+            doing[0] += " (index still building)"
         started = time.thread_time()
-        if key == "\b":
-            QTest.keyClick(panel.query_field, Qt.Key.Key_Backspace)
+        if key == "clear":
+            QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            QTest.keyClick(field, Qt.Key.Key_Backspace)
         else:
-            QTest.keyClicks(panel.query_field, key)
+            # Counted once the index is ready: before, what is typed waits for it.
+            sent_at[0] = clock.nsecsElapsed() / 1e6 if panel.is_ready() else 0.0
+            QTest.keyClick(field, key)
         keystroke_cpu.append((time.thread_time() - started) * 1000)
+        doing[0] = "between keystrokes" + ("" if panel.is_ready() else " (index still building)")
         QTimer.singleShot(typing_interval_ms, type_next)
 
     QTimer.singleShot(typing_interval_ms, type_next)
     app.exec()
     heartbeat.stop()
     panel.close()
-    return UiFigures(max(gaps[1:]) - 1, max(keystroke_cpu), ready_at[0])
+    return UiFigures(
+        stall[0],
+        str(stall[1]),
+        statistics.median(latencies),
+        max(keystroke_cpu),
+        ready_at[0],
+        len(latencies),
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--repeat", type=int, default=5, help="timings per keystroke and method")
     parser.add_argument(
-        "--typing-ms", type=int, default=120, help="time between keystrokes in the UI part"
+        "--typing-ms", type=int, default=80, help="time between keystrokes in the UI part"
     )
     options = parser.parse_args()
     started = time.monotonic()
@@ -265,14 +350,14 @@ def main() -> int:
         f"max {max(scan_times):.2f} ms"
     )
     met = index_median <= scan_median
-    ui = measure_ui_stall(options.typing_ms)
-    # Not a target yet: the panel is not in the window, and the issue's 33 ms is measured
-    # with the whole Ctrl+F path (the heartbeat in the main window, going to the hit).
+    ui = measure_ui(options.typing_ms)
     print(
-        f"info: search panel: index ready {ui.index_ready_ms:.0f} ms after the panel was made; "
-        f"longest UI stall while typing {ui.longest_stall_ms:.1f} ms (wall clock, machine load "
-        f"included); longest keystroke {ui.longest_keystroke_cpu_ms:.1f} ms of UI-thread CPU"
+        f"search panel: index ready {ui.index_ready_ms:.0f} ms after the panel was made; "
+        f"{ui.keystrokes} keystrokes timed; longest keystroke {ui.longest_keystroke_cpu_ms:.1f}"
+        f" ms of UI-thread CPU; longest stall while {ui.longest_stall_at}"
     )
+    stall_met = ui.longest_stall_ms <= STALL_LIMIT_MS
+    latency_met = ui.median_latency_ms <= scan_median
     print("targets:")
     print(
         f"{'PASS' if same else 'FAIL'} the index's hits equal the plain scan's at every keystroke"
@@ -281,8 +366,18 @@ def main() -> int:
         f"{'PASS' if met else 'FAIL'} median keystroke: index {index_median:.2f} ms <= plain scan "
         f"{scan_median:.2f} ms ({index_median / scan_median:.3f}x)"
     )
+    print(
+        f"{'PASS' if latency_met else 'FAIL'} median keystroke to results in the panel: "
+        f"{ui.median_latency_ms:.2f} ms <= plain scan {scan_median:.2f} ms "
+        f"({ui.median_latency_ms / scan_median:.3f}x)"
+    )
+    print(
+        f"{'PASS' if stall_met else 'FAIL'} longest UI-thread stall while typing: "
+        f"{ui.longest_stall_ms:.1f} ms <= {STALL_LIMIT_MS} ms (heartbeat every {HEARTBEAT_MS} ms, "
+        "wall clock: machine load included)"
+    )
     print(f"took {time.monotonic() - started:.0f} s in all")
-    return 0 if met and same else 1
+    return 0 if met and same and latency_met and stall_met else 1
 
 
 if __name__ == "__main__":

@@ -238,6 +238,28 @@ def test_pan_one_pane_and_the_others_follow_in_proportion(
     assert same_place(back[0], back[1])
 
 
+def test_a_zoom_key_zooms_around_the_centre_wherever_the_pointer_is(
+    qtbot, kit_dir: Path, picks: PicksController
+) -> None:
+    """+ and - zoom around the pane's centre; only the wheel zooms toward the pointer (a
+    pointer left over a corner pulled the picture there)."""
+    from PySide6.QtGui import QCursor
+
+    view = open_compare(qtbot, kit_dir, picks, 2)
+    first = view.panes[0].canvas
+    QTest.mouseClick(first.viewport(), Qt.MouseButton.LeftButton)
+    QTest.keyClick(view, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: all(same_place(c, (0.5, 0.5)) for c in centres(view)), timeout=10000)
+    # The pointer rests near the pane's top left corner (as the view last saw it move).
+    corner = first.viewport().rect().topLeft() + QPoint(10, 10)
+    QCursor.setPos(first.viewport().mapToGlobal(corner))
+    QTest.mouseMove(first.viewport(), corner)
+    first.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)
+    for key in (Qt.Key.Key_Plus, Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+        QTest.keyClick(view, key)
+        assert all(same_place(centre, (0.5, 0.5)) for centre in centres(view)), key
+
+
 def test_pick_keys_act_on_the_chosen_pane_and_esc_closes(
     qtbot, kit_dir: Path, picks: PicksController
 ) -> None:

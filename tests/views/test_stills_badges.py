@@ -169,3 +169,26 @@ def test_artwork_is_its_own_group_after_the_stills(qtbot, tab: StillsTab, kit: P
     assert tab.viewer.caption.text() == "Title treatment"
     tab.viewer.show_row(2)
     assert group.view.currentIndex().row() == 2
+
+
+def test_an_embargo_that_lifts_while_the_app_is_open_loses_its_badge_on_return(
+    qtbot, tab: StillsTab
+) -> None:
+    """The kit's embargo (10 Jan 2030) passes while the tab is hidden: on return, still 03 (under
+    the kit's embargo only) has no badge, still 01 keeps its own 2099 embargo with its "from
+    now" said again, and still 02 (its embargo ended in 2024) is not repainted."""
+    assert tab.model is not None
+    host = tab.parentWidget()
+    assert host is not None
+    host.hide()
+    clock = tab.model.clock
+    assert isinstance(clock, FixedWallClock)
+    clock.advance(AFTER_KIT_EMBARGO - BEFORE_KIT_EMBARGO)
+    changed: list[int] = []
+    tab.model.dataChanged.connect(lambda first, _last, _roles=(): changed.append(first.row()))
+    host.show()
+    qtbot.waitExposed(host)
+    kinds = [tab.model.index(row).data(TermsRole) for row in range(tab.model.rowCount())]
+    assert [k.kind if k else None for k in kinds] == [BadgeKind.EMBARGO, BadgeKind.TERMS, None]
+    assert changed == [0, 2]
+    assert "Embargoed" not in tab.model.tooltip(2)

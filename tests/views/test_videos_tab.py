@@ -77,6 +77,25 @@ def test_list_shows_every_video_with_kind_length_poster_and_badge(qtbot, make_tr
     assert tab.panel.transcript.isHidden()
 
 
+def test_the_badge_goes_when_the_embargo_passes_while_the_app_is_open(qtbot, make_trailer_tab):
+    import datetime as dt
+
+    from app.model.times import FixedWallClock
+
+    tab = make_trailer_tab(NIGHT_ORBIT)
+    assert tab.panel is not None and tab.panel.video_list is not None
+    video_list = tab.panel.video_list
+    qtbot.waitUntil(video_list.isVisible)  # the layout shows the panel on a queued event
+    assert video_list.is_embargoed(1) and EMBARGO_BADGE in video_list.item(1).text()
+    video_list.clock = FixedWallClock(dt.datetime(2030, 1, 12, 0, 0, 1, tzinfo=dt.UTC))
+    tab.hide()
+    tab.show()  # the journalist comes back to the tab after the interview's embargo
+    assert not video_list.is_embargoed(1)
+    assert EMBARGO_BADGE not in video_list.item(1).text()
+    assert video_list.item(1).toolTip() == ""
+    assert video_list.item(1).text().splitlines()[0] == "Interview with the director and cast"
+
+
 def test_choosing_a_video_plays_it_and_shows_its_transcript(qtbot, make_trailer_tab):
     tab = make_trailer_tab(NIGHT_ORBIT)
     _loaded(qtbot, tab)

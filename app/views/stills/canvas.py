@@ -101,18 +101,24 @@ class ZoomableImageView(QGraphicsView):
                 rect.left() + fraction.x() * rect.width(), rect.top() + fraction.y() * rect.height()
             )
 
-    def zoom_by(self, factor: float) -> None:
+    def zoom_by(self, factor: float, around_mouse: bool = False) -> None:
+        """Zoom by ``factor`` around the view's centre (a key, a button), or around the mouse
+        pointer (the wheel): a key must not zoom toward wherever the pointer was left."""
         new_zoom = self.zoom() * factor
         if 0.02 <= new_zoom <= 8.0:
             self.fitting = False
+            anchor = self.transformationAnchor()
+            if not around_mouse:
+                self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
             self.scale(factor, factor)
+            self.setTransformationAnchor(anchor)
             self.zoom_changed.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
             self.zoomed_by_hand.emit()
-            self.zoom_by(1.25**steps)
+            self.zoom_by(1.25**steps, around_mouse=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

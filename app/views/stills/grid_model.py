@@ -128,11 +128,10 @@ class StillsModel(QAbstractListModel):
         super().__init__(parent)
         self.kit = kit
         self.stills = list(kit.stills if items is None else items)
-        # Badges as of opening the tab, once for the whole kit: a paint only looks them up. An
-        # embargo that lifts while the tab is open keeps its badge until the kit is reopened.
-        self.terms: dict[int, TileTerms] = terms_by_row(
-            kit, self.stills, (clock or SystemWallClock()).utc_now()
-        )
+        # Badges worked out for the whole kit at once, so a paint only looks them up; again by
+        # refresh_terms() each time the tab is shown (an embargo may lift while the app is open).
+        self.clock: WallClock = clock or SystemWallClock()
+        self.terms: dict[int, TileTerms] = terms_by_row(kit, self.stills, self.clock.utc_now())
         self.ratio = device_pixel_ratio
         self.tile_size = QSize(
             round(TILE_WIDTH * tile_scale), round(TILE_IMAGE_HEIGHT * tile_scale)
@@ -178,6 +177,19 @@ class StillsModel(QAbstractListModel):
                 self.dataChanged.emit(index, index, [PickRole])
 
     # -- what the view reads ------------------------------------------------------------------
+
+    def refresh_terms(self) -> None:
+        """Badges and their reasons as of now: an embargo that has lifted since the tab was
+        built leaves its tiles (a still with its own terms keeps its terms badge), and "6 days
+        from now" is said again. Only the rows whose terms changed are repainted."""
+        terms = terms_by_row(self.kit, self.stills, self.clock.utc_now())
+        changed = sorted(
+            row for row in set(terms) | set(self.terms) if terms.get(row) != self.terms.get(row)
+        )
+        self.terms = terms
+        for row in changed:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.stills)

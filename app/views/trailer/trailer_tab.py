@@ -9,8 +9,10 @@ screen live in their own modules; this one builds them, keeps settings, saves, m
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app import settings as keys
@@ -28,6 +30,9 @@ from app.views.trailer.notice import make_notice
 from app.views.trailer.save_frame import save_current_frame
 from app.views.trailer.video_canvas import VideoCanvas
 from app.views.trailer.videos_panel import VideosPanel, place_stage
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +55,7 @@ class TrailerTab(KitTab):
         self.captions_problem: str | None = None
         self._watched_window: QWidget | None = None
         self._sound_only = False
+        self._seek_when_loaded: int | None = None  # a transcript hit's time, for a new video
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -97,6 +103,8 @@ class TrailerTab(KitTab):
         player.ended.connect(self._on_player_ended)
         player.first_frame_shown.connect(self._on_player_first_frame_shown)
         player.sound_only.connect(self._on_player_sound_only)
+        # A position set before the file is loaded is dropped: a pending seek waits for it.
+        player.player.mediaStatusChanged.connect(self._on_player_media_status_changed)
         controls.mute_clicked.connect(self.toggle_mute)
         controls.captions_clicked.connect(self.toggle_captions)
         controls.save_frame_clicked.connect(self.save_frame)
@@ -121,6 +129,30 @@ class TrailerTab(KitTab):
         self._show_captions_state(player)
         if self.panel is not None:
             self.panel.show_video(video)
+
+    def reveal(self, hit: Hit) -> bool:
+        """Load a ``videos #N`` hit's video, paused; a transcript line's hit also selects
+        the line and seeks there (once the video is loaded, when it was another one)."""
+        if self.player is None:
+            return False
+        video = self.kit.videos[(hit.field.number or 1) - 1]
+        if video is not self.video:
+            self.show_video(video)
+        position = hit.field.time_ms
+        if position is None:
+            return True
+        if self.player.player.mediaStatus() == QMediaPlayer.MediaStatus.LoadedMedia:
+            self.player.seek(position)
+        else:
+            self._seek_when_loaded = position
+        return self.panel is not None and self.panel.transcript.select_line(position, hit)
+
+    @Slot(QMediaPlayer.MediaStatus)
+    def _on_player_media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        loaded = status == QMediaPlayer.MediaStatus.LoadedMedia
+        if loaded and self._seek_when_loaded is not None and self.player is not None:
+            self.player.seek(self._seek_when_loaded)
+            self._seek_when_loaded = None
 
     @Slot(int)
     def _on_panel_video_chosen(self, index: int) -> None:

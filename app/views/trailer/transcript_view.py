@@ -9,6 +9,7 @@ passage copies as a quote naming the speaker and their credited role (see
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
@@ -25,6 +26,9 @@ from app.model.captions import CaptionError, Cue
 from app.model.kit import PressKit, Video
 from app.model.transcript import Transcript, format_quote, format_timestamp, read_transcript
 from app.views.kit_text import plain_label
+
+if TYPE_CHECKING:  # annotations only: a tab loads without the search model
+    from app.model.search import Hit
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +112,21 @@ class TranscriptView(QWidget):
         self.current = index
         item = self.cues.item(index)
         self.cues.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def select_line(self, start_ms: int, hit: Hit) -> bool:
+        """Select, mark and scroll to the line said at ``start_ms`` (the one with the hit's
+        text when several start then)."""
+        if self.transcript is None:
+            return False
+        starts = [n for n, cue in enumerate(self.transcript.cues) if cue.start_ms == start_ms]
+        said = [n for n in starts if self.transcript.cues[n].text == hit.field.text]
+        if not starts:
+            return False
+        item = self.cues.item((said or starts)[0])
+        self.cues.setCurrentItem(item)  # selected too, so "Copy quote" copies it
+        self.cues.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.follow(start_ms)
+        return True
 
     def _mark(self, index: int | None, on: bool) -> None:
         if index is None or self.transcript is None:

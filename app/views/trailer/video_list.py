@@ -11,13 +11,13 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from app.media.images import decode_to_fit
 from app.media.worker import run_in_background
 from app.model.kit import PressKit, Video
-from app.model.times import describe_moment, local_offset_at
+from app.model.times import SystemWallClock, WallClock, describe_moment, local_offset_at
 from app.model.video_duration import format_duration, mp4_duration_ms
 
 log = logging.getLogger(__name__)
@@ -39,17 +39,34 @@ class VideoList(QListWidget):
         self.setUniformItemSizes(False)
         self.kit = kit
         self.durations: dict[int, int | None] = {}
-        self._embargoed = [kit.under_embargo(video, now) for video in kit.videos]
+        # Asked again each time the list is shown: the app may stay open past an embargo.
+        self.clock: WallClock = SystemWallClock()
+        self._shown_before = False
+        self._embargoed = [False] * len(kit.videos)
         for index, video in enumerate(kit.videos):
             item = QListWidgetItem(self)
             item.setData(Qt.ItemDataRole.UserRole, index)
-            self._describe(index)
-            if video.embargo is not None and self._embargoed[index]:
-                offset = local_offset_at(now)
-                item.setToolTip(f"Under embargo until {describe_moment(video.embargo, offset)}")
             self._read_in_background(index, video)
+        self.refresh_embargo(now)
         self.itemActivated.connect(self._on_item_chosen)
         self.itemClicked.connect(self._on_item_chosen)
+
+    def refresh_embargo(self, now: dt.datetime) -> None:
+        """Each video's embargo badge and tooltip as of ``now``."""
+        self._embargoed = [self.kit.under_embargo(video, now) for video in self.kit.videos]
+        for index, video in enumerate(self.kit.videos):
+            tip = ""
+            if video.embargo is not None and self._embargoed[index]:
+                offset = local_offset_at(now)
+                tip = f"Under embargo until {describe_moment(video.embargo, offset)}"
+            self.item(index).setToolTip(tip)
+            self._describe(index)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._shown_before:
+            self.refresh_embargo(self.clock.utc_now())
+        self._shown_before = True
 
     def is_embargoed(self, index: int) -> bool:
         return self._embargoed[index]
