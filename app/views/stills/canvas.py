@@ -62,8 +62,12 @@ class ZoomableImageView(QGraphicsView):
             return
         # One original pixel per device pixel: scene units are the pixmap's pixels.
         scale = self.full_width / pixmap.width() / self.devicePixelRatioF()
+        # resetTransform() keeps the scroll bars' values, not the place looked at: without
+        # this, 100 % showed whatever part of the picture the old values pointed at.
+        centre = self.centre_fraction()
         self.resetTransform()
         self.scale(scale, scale)
+        self.centre_on_fraction(centre)
         self.zoom_changed.emit(self.zoom())
 
     def zoom(self) -> float:
