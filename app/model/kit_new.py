@@ -15,12 +15,12 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from app.model.image_metadata import ImageMetadata, read_metadata
 from app.model.kit import MANIFEST_NAME
 from app.model.kit_new_codecs import CodecReadError, portability_warning, read_tracks
-from app.model.media_headers import check_media
+from app.model.media_headers import MediaInfo, check_media
 from app.model.problems import Problem, Severity
 
 log = logging.getLogger(__name__)
@@ -170,13 +170,23 @@ def _folder_title(root: Path) -> str:
     return name or "Untitled"
 
 
-def _still(root: Path, relative: str, problems: list[Problem]) -> NewStill | None:
-    path = root / relative
-    info, found = check_media(path, "image")
+def _usable_media(
+    root: Path, relative: str, kind: Literal["image", "video"], problems: list[Problem]
+) -> MediaInfo | None:
+    """The file's header facts, or None (and a "left out: why" warning) when it cannot be used."""
+    info, found = check_media(root / relative, kind)
     errors = [item.message for item in found if not item.is_warning]
     if info is None or errors:
-        reason = errors[0] if errors else "not a readable image"
+        reason = errors[0] if errors else f"not a readable {kind}"
         problems.append(Problem(Severity.WARNING, relative, f"left out: {reason}"))
+        return None
+    return info
+
+
+def _still(root: Path, relative: str, problems: list[Problem]) -> NewStill | None:
+    path = root / relative
+    info = _usable_media(root, relative, "image", problems)
+    if info is None:
         return None
     metadata = read_metadata(path)
     for message in metadata.problems:
@@ -196,11 +206,7 @@ def _is_key_art(still: NewStill) -> bool:
 
 def _video(root: Path, relative: str, names: set[str], problems: list[Problem]) -> NewVideo | None:
     path = root / relative
-    info, found = check_media(path, "video")
-    errors = [item.message for item in found if not item.is_warning]
-    if info is None or errors:
-        reason = errors[0] if errors else "not a readable video"
-        problems.append(Problem(Severity.WARNING, relative, f"left out: {reason}"))
+    if _usable_media(root, relative, "video", problems) is None:
         return None
     try:
         warning = portability_warning(read_tracks(path))
