@@ -18,6 +18,9 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 MAX_RECENT_KITS = 8
+# The main window's size before WINDOW_GEOMETRY is restored (and on a first start). The key art
+# is decoded for it before the window exists (app/views/key_art_prefetch.py).
+DEFAULT_WINDOW_SIZE = (1280, 820)
 
 
 class Setting(Generic[_T]):

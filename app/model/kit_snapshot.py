@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from app import __version__, paths
 from app.model import kit as kit_records
 from app.model.atomic_write import write_bytes_atomically
 from app.model.kit import MANIFEST_NAME, KitFile, LoadResult, PressKit
@@ -60,6 +61,19 @@ class KitSnapshots:
     def __init__(self, folder: Path, app_version: str) -> None:
         self.folder = folder
         self.app_version = app_version
+        self._held: list[LoadResult] | None = None
+
+    def hold_saves(self) -> None:
+        """Keep what :meth:`save` is given in memory until :meth:`write_held`: a first start
+        writes its snapshot after the first paint, not before it."""
+        if self._held is None:
+            self._held = []
+
+    def write_held(self) -> None:
+        """Write the held snapshots, and save at once from now on."""
+        held, self._held = self._held or [], None
+        for result in held:
+            self.save(result)
 
     def load(self, root: Path) -> LoadResult | None:
         """The kit at ``root`` as it was saved, or None when there is no valid snapshot."""
@@ -88,6 +102,9 @@ class KitSnapshots:
     def save(self, result: LoadResult) -> None:
         """Keep ``result`` for the next start: only a kit that loaded without any problem,
         from a plain folder (an extracted archive's folder is temporary)."""
+        if self._held is not None:
+            self._held.append(result)
+            return
         kit = result.kit
         if result.problems or kit.source is not None or kit.archive_members:
             return
@@ -110,6 +127,11 @@ class KitSnapshots:
     def _entry(self, real_root: Path) -> Path:
         name = _blake2b(os.fsencode(real_root), digest_size=16).hexdigest()
         return self.folder / f"{name}.kit"
+
+
+def user_kit_snapshots() -> KitSnapshots:
+    """Snapshots of the kits the viewer opened cleanly, so the next start skips the parse."""
+    return KitSnapshots(paths.cache_dir() / "kits", __version__)
 
 
 def _identity(path: Path) -> tuple[int, int, int, int, int]:

@@ -22,9 +22,11 @@ from app.identity import DISPLAY_NAME, EXIT_FAILURE, EXIT_OK, SLUG, USER_FOLDER_
 from app.log import log_file_path
 from app.media.images import warm_image_plugins
 from app.model.kit_choice import open_kit_or_bundled
+from app.model.kit_snapshot import user_kit_snapshots
 from app.model.opening import is_archive
-from app.settings import Settings
+from app.settings import DEFAULT_WINDOW_SIZE, Settings
 from app.views.error_dialog import install_exception_hook
+from app.views.key_art_prefetch import prefetch_key_art
 from app.views.palette import themed
 
 if TYPE_CHECKING:
@@ -76,21 +78,35 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
     # The app never talks to a network; keep Qt's own proxy lookups from trying either.
     os.environ.setdefault("QT_NO_NETWORK_PROXY_AUTODETECT", "1")
     app = create_application()
-    from app.views.main_window import MainWindow
-
     install_exception_hook(log_file_path())
     settings = Settings()
-    window = MainWindow(settings)
+    # The first start's snapshot is written once the first screen is up.
+    snapshots = user_kit_snapshots()
+    snapshots.hold_saves()
+    unpack_first = kit is not None and is_archive(kit) and kit.is_file()
+    choice = None
+    if not unpack_first or exit_after_first_paint:
+        # Opened before the main window is imported and built, so that the key art decodes
+        # on a pool thread meanwhile (see key_art_prefetch).
+        choice = open_kit_or_bundled(kit, snapshots=snapshots)
+        if choice.opened is not None:
+            screen = app.primaryScreen()
+            ratio = screen.devicePixelRatio() if screen is not None else 1.0
+            prefetch_key_art(choice.opened.result.kit, DEFAULT_WINDOW_SIZE[1], ratio)
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(settings, snapshots=snapshots)
+    window.after_first_paint(snapshots.write_held)
     # Loading the SVG and eight PNG sizes costs ~10 ms: done once the first screen is up.
     window.after_first_paint(lambda: app.setWindowIcon(app_icon()))
     window.after_first_paint(_end_start_up_gc_pause)
-    if kit is not None and is_archive(kit) and kit.is_file() and not exit_after_first_paint:
+    if choice is None:
         # Unpacking may take a while: show the window and its progress dialog first.
+        assert kit is not None
         window.restore_and_show()
-        QTimer.singleShot(0, lambda: window.open_location(kit, fall_back_to_bundled=True))
+        QTimer.singleShot(0, window, lambda: window.open_location(kit, fall_back_to_bundled=True))
         return _run_event_loop(app, window, settings)
 
-    choice = open_kit_or_bundled(kit, snapshots=window.snapshots)
     opened = choice.opened
     failure = choice.first_failure
     if opened is None and exit_after_first_paint:
@@ -105,10 +121,10 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
     if failure is not None and not exit_after_first_paint:
         shown = opened is not None
         reported = failure
-        QTimer.singleShot(0, lambda: window.report_open_failure(reported, fell_back=shown))
+        QTimer.singleShot(0, window, lambda: window.report_open_failure(reported, fell_back=shown))
     elif opened is not None and opened.result.problems and not exit_after_first_paint:
         loaded = opened
-        QTimer.singleShot(0, lambda: window.report_problems(loaded))
+        QTimer.singleShot(0, window, lambda: window.report_problems(loaded))
     return _run_event_loop(app, window, settings)
 
 

@@ -19,7 +19,7 @@ from app import settings as keys
 from app.identity import DISPLAY_NAME
 from app.media.worker import run_in_background
 from app.model.kit import PressKit
-from app.model.kit_snapshot import KitSnapshots
+from app.model.kit_snapshot import KitSnapshots, user_kit_snapshots
 from app.model.opening import KitOpenError, OpenedKit, is_archive, open_kit_location
 from app.model.problems import Problem, Severity
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
@@ -42,24 +42,24 @@ log = logging.getLogger(__name__)
 AFTER_PAINT_FALLBACK_MS = 1000  # when no overview paints (no kit could be opened)
 
 
-def kit_snapshots() -> KitSnapshots:
-    """Snapshots of the kits the viewer opened cleanly, so the next start skips the parse."""
-    return KitSnapshots(paths.cache_dir() / "kits", __version__)
-
-
 class MainWindow(QMainWindow):
     overview_painted = Signal()
     kit_changed = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        snapshots: KitSnapshots | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.snapshots = kit_snapshots()
+        self.snapshots = snapshots if snapshots is not None else user_kit_snapshots()
         self.opened: OpenedKit | None = None
         self.hosts: list[TabHost] = []
         self.setWindowTitle(DISPLAY_NAME)
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
+        self.resize(*keys.DEFAULT_WINDOW_SIZE)
         self.setMinimumSize(720, 480)
 
         self.tab_widget = QTabWidget(self)
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         # Icons cost ~200 ms of qtawesome start-up: pay it once the overview has painted (or
         # soon after showing, when there is no overview to wait for).
         self.overview_painted.connect(self._on_overview_painted)
-        QTimer.singleShot(AFTER_PAINT_FALLBACK_MS, self._run_after_first_paint)
+        QTimer.singleShot(AFTER_PAINT_FALLBACK_MS, self, self._run_after_first_paint)
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the first screen is up (what can wait, waits for it)."""
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_overview_painted(self) -> None:
-        QTimer.singleShot(0, self._run_after_first_paint)
+        QTimer.singleShot(0, self, self._run_after_first_paint)
 
     def _run_after_first_paint(self) -> None:
         if self._first_paint_done:
@@ -353,7 +353,9 @@ class MainWindow(QMainWindow):
 
     def shut_down(self) -> None:
         """The event loop has ended: stop the tabs' work and close the kit (the widgets stay;
-        the process is about to end)."""
+        the process is about to end). A snapshot held for after the first paint is written
+        now if the loop ended before it (``--exit-after-first-paint``)."""
+        self.snapshots.write_held()
         for host in self.hosts:
             host.retired = True
             if host.tab is not None:
@@ -379,7 +381,7 @@ class MainWindow(QMainWindow):
         if urls and urls[0].isLocalFile():
             event.acceptProposedAction()
             location = Path(urls[0].toLocalFile())
-            QTimer.singleShot(0, lambda: self.open_location(location))
+            QTimer.singleShot(0, self, lambda: self.open_location(location))
 
     # -- slots --------------------------------------------------------------------------------
 

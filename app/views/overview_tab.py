@@ -31,10 +31,11 @@ from app.media.worker import run_in_background
 from app.model.kit import PressKit, SkippedEntry, Translation
 from app.model.text_limits import MAX_TITLE_CHARS, shorten_for_display
 from app.model.thumbnail_cache import SourceIdentity
-from app.settings import Settings
+from app.settings import DEFAULT_WINDOW_SIZE, Settings
 from app.views import palette
 from app.views.base_tab import KitTab
 from app.views.icons import set_icon_later
+from app.views.key_art_prefetch import estimated_key_art_box, take_prefetched_key_art
 from app.views.kit_text import KitLabel, make_plain, menu_text, plain_label
 from app.views.qt_values import (
     ALIGN_CENTER,
@@ -115,6 +116,15 @@ class KeyArtLabel(QLabel):
         generation = self._generation
         path = key_art.path
         identity = SourceIdentity.for_file(path, key_art.size, key_art.mtime_ns)
+        prefetched = take_prefetched_key_art(path, identity)
+        if prefetched is not None:
+            # Started when the kit was opened, at the box estimated then (a resize decodes
+            # again if that is far off): taken now if done, else delivered when it is.
+            self._requested = prefetched.box
+            prefetched.take(
+                lambda image: self._on_decoded(generation, image), self._on_decode_failed
+            )
+            return
         cache = default_cache()
         # Through the thumbnail cache: from the second start on, the key art at this size is a
         # small JPEG (~3 ms to read and decode), taken here so the first paint shows it. On a
@@ -177,9 +187,9 @@ class KeyArtLabel(QLabel):
 def _estimated_key_art_box(parent: QWidget | None) -> QSize:
     """Roughly the key art's size in the window as laid out (portrait, 2:3, full height)."""
     window = parent.window() if parent is not None else None
-    ratio = window.devicePixelRatioF() if window is not None else 1.0
-    height = max(360, (window.height() if window is not None else 820) - 130)
-    return QSize(int(height * 2 / 3 * ratio), int(height * ratio))
+    if window is None:
+        return estimated_key_art_box(DEFAULT_WINDOW_SIZE[1], 1.0)
+    return estimated_key_art_box(window.height(), window.devicePixelRatioF())
 
 
 class OverviewTab(KitTab):
@@ -316,7 +326,8 @@ class OverviewTab(KitTab):
     @Slot()
     def _fill_laurels_soon(self) -> None:
         if self.laurels is not None:
-            QTimer.singleShot(0, self.laurels.fill)
+            # The row as the timer's context: a tab closed meanwhile cancels the call.
+            QTimer.singleShot(0, self.laurels, self.laurels.fill)
 
     def _add_new_parts_below(self) -> None:
         """The terms line and the upcoming screenings, under the facts."""
@@ -476,7 +487,7 @@ class OverviewTab(KitTab):
         if self._art_ready and not self._announced:
             self._announced = True
             # Announce after this paint reaches the screen, not while it is being made.
-            QTimer.singleShot(0, self.painted_with_content.emit)
+            QTimer.singleShot(0, self, self.painted_with_content.emit)
 
 
 def _watch_button_text(kit: PressKit) -> str:

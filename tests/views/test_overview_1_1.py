@@ -277,3 +277,23 @@ def test_the_laurel_row_reserves_its_height_before_the_laurels_arrive(
         assert grid is not None
         grid.activate()
         assert max(w.geometry().bottom() for w in row.laurels) < reserved[0]
+
+
+@pytest.mark.parametrize("deleted", ["laurel row", "whole tab"])
+def test_a_closed_overview_cancels_the_calls_waiting_for_its_first_paint(
+    qtbot, kit: PressKit, tmp_path: Path, deleted: str
+) -> None:
+    """A kit closed right after its overview painted (a failed open falling back, a booth
+    reset) left a queued call on a deleted widget: a RuntimeError in the event loop."""
+    from shiboken6 import Shiboken
+
+    tab = OverviewTab(kit, temp_settings(tmp_path), clock=AFTER_EMBARGO)
+    row = tab.laurels
+    assert row is not None
+    tab.painted_with_content.emit()  # queues the laurels' fill for the next turn
+    if deleted == "laurel row":
+        Shiboken.delete(row)
+    else:
+        Shiboken.delete(tab)
+    qtbot.wait(50)  # pytest-qt fails the test on an exception raised in the event loop
+    assert not Shiboken.isValid(row)

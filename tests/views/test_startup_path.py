@@ -72,6 +72,7 @@ STARTUP_MODULES = frozenset(
         "app.views.error_dialog",
         "app.views.export_menu",
         "app.views.icons",
+        "app.views.key_art_prefetch",
         "app.views.kit_text",
         "app.views.main_window",
         "app.views.overview_parts",
