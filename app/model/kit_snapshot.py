@@ -13,6 +13,16 @@ plain values with :mod:`marshal` (built in: nothing to import). A snapshot is us
 
 Anything else — a stale, corrupt, truncated or unreadable snapshot — is a miss, and the kit is
 loaded from its manifest as usual. ``presskit validate`` never uses snapshots.
+
+The bundled kit's snapshot also ships with the app (``resources/bundled-kit.snapshot``, made
+by ``python -m app.model.kit_snapshot``; a test fails when it is stale), so that the very first
+start on a new machine parses no manifest either. An installed file's inode and times are the
+installer's, so that snapshot is *portable*: it is used for a kit folder whose manifest has the
+same bytes (size and BLAKE2 digest) and whose every named file has the size the loader saw and
+is still the file its name leads to; its paths are moved to where the kit is now, and each
+file's modification time is read again.
+
+Start-up path: :func:`main` (the build's command) imports the loader where it runs.
 """
 
 from __future__ import annotations
@@ -38,6 +48,8 @@ except ImportError:  # pragma: no cover - a Python without the builtin module
 log = logging.getLogger(__name__)
 
 SNAPSHOT_FORMAT = 2  # bump when the encoding below changes (2: date-times with their offset)
+SHIPPED_SNAPSHOT = "bundled-kit.snapshot"  # under resources/
+_PORTABLE = "portable"
 # Every record kit.py defines (they are NamedTuples), by name: nothing to keep in step by hand.
 _RECORDS: dict[str, type[Any]] = {
     name: value
@@ -58,9 +70,10 @@ _RECORD, _PATH, _DATE, _TUPLE, _DICT, _TIME = "r", "p", "d", "t", "m", "z"
 class KitSnapshots:
     """Snapshots of loaded kits in ``folder``, one file per kit folder."""
 
-    def __init__(self, folder: Path, app_version: str) -> None:
+    def __init__(self, folder: Path, app_version: str, shipped: Path | None = None) -> None:
         self.folder = folder
         self.app_version = app_version
+        self.shipped = shipped  # a portable snapshot to try when there is no own one
         self._held: list[LoadResult] | None = None
 
     def hold_saves(self) -> None:
@@ -76,7 +89,12 @@ class KitSnapshots:
             self.save(result)
 
     def load(self, root: Path) -> LoadResult | None:
-        """The kit at ``root`` as it was saved, or None when there is no valid snapshot."""
+        """The kit at ``root`` as it was saved (else as shipped), or None when there is no
+        valid snapshot."""
+        result = self._load_own(root)
+        return result if result is not None else self._load_shipped(root)
+
+    def _load_own(self, root: Path) -> LoadResult | None:
         try:
             real_root = root.resolve()
             entry = self._entry(real_root)
@@ -121,6 +139,14 @@ class KitSnapshots:
         except (OSError, ValueError) as exc:
             log.warning("cannot save a snapshot of the kit at %s: %s", kit.root, exc)
 
+    def _load_shipped(self, root: Path) -> LoadResult | None:
+        if self.shipped is None:
+            return None
+        result = load_portable(self.shipped, root, self.app_version)
+        if result is not None:
+            log.info("loaded kit %r from the snapshot shipped with the app", result.kit.film.title)
+        return result
+
     def _header(self, real_root: Path) -> tuple[Any, ...]:
         return (SNAPSHOT_FORMAT, _SCHEMA, marshal.version, self.app_version, str(real_root))
 
@@ -130,8 +156,91 @@ class KitSnapshots:
 
 
 def user_kit_snapshots() -> KitSnapshots:
-    """Snapshots of the kits the viewer opened cleanly, so the next start skips the parse."""
-    return KitSnapshots(paths.cache_dir() / "kits", __version__)
+    """Snapshots of the kits the viewer opened cleanly, so the next start skips the parse;
+    and the bundled kit's, shipped with the app, for the first start."""
+    return KitSnapshots(paths.cache_dir() / "kits", __version__, paths.resource(SHIPPED_SNAPSHOT))
+
+
+# -- the portable snapshot shipped with the app -----------------------------------------------
+
+
+class _Miss(Exception):
+    """The portable snapshot does not describe the kit as it is now."""
+
+
+def write_portable(result: LoadResult, target: Path, app_version: str) -> None:
+    """Write ``result`` (a clean load of a plain folder) as a portable snapshot."""
+    kit = result.kit
+    if result.problems or kit.source is not None or kit.archive_members:
+        raise ValueError("only a kit folder that loads without a problem has a snapshot")
+    manifest = kit.root / MANIFEST_NAME
+    stored = (
+        _portable_header(app_version),
+        _fingerprint(manifest.read_bytes()),
+        str(kit.root),
+        _encode(kit),
+    )
+    write_bytes_atomically(target, marshal.dumps(stored))
+
+
+def load_portable(snapshot: Path, root: Path, app_version: str) -> LoadResult | None:
+    """The kit at ``root`` from the portable ``snapshot``, or None when it does not fit."""
+    try:
+        data = snapshot.read_bytes()
+        real_root = root.resolve()
+        manifest = (real_root / MANIFEST_NAME).read_bytes()
+    except OSError:
+        return None
+    try:
+        header, fingerprint, stored_root, encoded = marshal.loads(data)
+        if header != _portable_header(app_version) or fingerprint != _fingerprint(manifest):
+            return None
+        if not isinstance(stored_root, str):
+            return None
+        kit = _decode(encoded, _Rebase(stored_root, real_root))
+    except (ValueError, EOFError, TypeError, KeyError, OSError, _Miss):
+        return None
+    if not isinstance(kit, PressKit):
+        return None
+    return LoadResult(kit, [])
+
+
+def _portable_header(app_version: str) -> tuple[Any, ...]:
+    return (SNAPSHOT_FORMAT, _SCHEMA, marshal.version, app_version, _PORTABLE)
+
+
+def _fingerprint(manifest: bytes) -> tuple[int, str]:
+    return (len(manifest), _blake2b(manifest, digest_size=32).hexdigest())
+
+
+class _Rebase:
+    """Moves the stored kit's paths to where the kit is now, and checks each named file."""
+
+    def __init__(self, stored_root: str, real_root: Path) -> None:
+        self.stored_root = stored_root
+        self.real_root = real_root
+
+    def path(self, stored: str) -> Path:
+        if stored == self.stored_root:
+            return self.real_root
+        prefix = self.stored_root.rstrip("/") + "/"
+        if not stored.startswith(prefix):
+            raise _Miss(f"{stored} lies outside the kit")
+        return self.real_root / stored[len(prefix) :]
+
+    def kit_file(self, record: KitFile) -> KitFile:
+        """The file as it is now: still the one its name leads to, at the size the loader
+        saw; its modification time read again (the installer set it)."""
+        try:
+            # Where the name leads now (a link retargeted, even inside the kit, is a miss).
+            if (self.real_root / record.relative).resolve(strict=True) != record.path:
+                raise _Miss(record.relative)
+            info = record.path.stat()
+        except OSError:
+            raise _Miss(record.relative) from None
+        if info.st_size != record.size:
+            raise _Miss(record.relative)
+        return record._replace(mtime_ns=info.st_mtime_ns)
 
 
 def _identity(path: Path) -> tuple[int, int, int, int, int]:
@@ -188,23 +297,43 @@ def _encode(value: object) -> Any:  # Any: marshal's own types, nested
     raise ValueError(f"a kit snapshot cannot hold a {name}")
 
 
-def _decode(value: Any) -> Any:
+def _decode(value: Any, rebase: _Rebase | None = None) -> Any:
     if not isinstance(value, tuple):
         if value is None or isinstance(value, (str, int)):
             return value
         raise TypeError(f"unexpected {type(value).__name__} in a kit snapshot")
     tag = value[0]
     if tag == _RECORD:
-        return _RECORDS[value[1]](*(_decode(item) for item in value[2]))
+        record = _RECORDS[value[1]](*(_decode(item, rebase) for item in value[2]))
+        if rebase is not None and isinstance(record, KitFile):
+            return rebase.kit_file(record)
+        return record
     if tag == _TUPLE:
-        return tuple(_decode(item) for item in value[1])
+        return tuple(_decode(item, rebase) for item in value[1])
     if tag == _PATH:
-        return Path(value[1])
+        return rebase.path(value[1]) if rebase is not None else Path(value[1])
     if tag == _DATE:
         return datetime.date.fromordinal(value[1])
     if tag == _TIME:
         offset = datetime.timedelta(microseconds=value[2])
         return datetime.datetime.fromisoformat(value[1]).replace(tzinfo=datetime.timezone(offset))
     if tag == _DICT:
-        return {key: _decode(item) for key, item in value[1].items()}
+        return {key: _decode(item, rebase) for key, item in value[1].items()}
     raise TypeError(f"unknown tag {tag!r} in a kit snapshot")
+
+
+def main() -> int:
+    """Write the bundled kit's portable snapshot into resources/ (run after changing the
+    bundled kit, kit.py, the loader or the app's version; a test says when it is due)."""
+    from app.identity import EXIT_OK
+    from app.model.loader import load_press_kit
+
+    result = load_press_kit(paths.bundled_kit_dir())
+    target = paths.resource(SHIPPED_SNAPSHOT)
+    write_portable(result, target, __version__)
+    print(f"{target}: {target.stat().st_size} bytes")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

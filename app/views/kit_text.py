@@ -40,6 +40,7 @@ from app.model.text_limits import MAX_LINE_FIELD_CHARS, MAX_TITLE_CHARS, shorten
 from app.views.qt_values import TEXT_FORMAT_PLAIN, set_enum_property
 
 if TYPE_CHECKING:  # its enums cost start-up time; only dialogs after the first paint use it
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
     from PySide6.QtWidgets import QMessageBox
 
@@ -93,6 +94,9 @@ def copied_text(shown: str) -> str:
     return shown.replace(ZERO_WIDTH_SPACE, "")
 
 
+_MAX_REMEMBERED_HEIGHTS = 32  # widths a label is asked about between two changes
+
+
 class KitLabel(QLabel):
     """A plain-text label for one kit field, shown by :func:`display_text`; what is copied
     from it carries none of the break opportunities added for display."""
@@ -103,8 +107,26 @@ class KitLabel(QLabel):
         super().__init__(parent)
         make_plain(self)
         self.kit_text = ""
+        self._heights: dict[tuple[int, str, bool, int, int], int] = {}
         if text:
             self.set_kit_text(text, limit)
+
+    def heightForWidth(self, width: int) -> int:
+        # Layouts ask a wrapped label its height for the same few widths again and again as a
+        # window is first laid out (~40 times a label for the overview), and a selectable
+        # label lays its whole text out twice for each answer: remembered per width, for the
+        # text and settings it depends on; a font, style or margin change forgets them.
+        key = (width, self.text(), self.wordWrap(), self.indent(), self.margin())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= _MAX_REMEMBERED_HEIGHTS:
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.clear()
+        super().changeEvent(event)
 
     def set_kit_text(self, text: str, limit: int = MAX_LINE_FIELD_CHARS) -> None:
         self.kit_text = text

@@ -237,7 +237,10 @@ class OverviewTab(KitTab):
             label.setWordWrap(True)
             set_enum_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
             label.setAccessibleName(f"{name.capitalize()}: {shorten_for_display(text or '')}")
-            label.setVisible(bool(text))
+            if not text:
+                # Only ever hidden here: showing a child of a widget not yet shown polishes
+                # it under the stylesheet, and it was polished again once in the scroll area.
+                label.hide()
             self.line_labels[name] = label
             text_column.addWidget(label)
 
@@ -246,7 +249,8 @@ class OverviewTab(KitTab):
         self.watch_button.setObjectName("primaryButton")
         self.watch_button.setAccessibleName(watch_text)
         # A kit without a trailer offers no way to one: a disabled button would promise it.
-        self.watch_button.setVisible(kit.trailer is not None)
+        if kit.trailer is None:
+            self.watch_button.hide()
         self.watch_button.clicked.connect(self.watch_trailer_requested)
         set_icon_later(self.watch_button, "mdi6.play-circle-outline")
         button_row = QHBoxLayout()
@@ -265,7 +269,8 @@ class OverviewTab(KitTab):
         rows = self._facts()
         for fact, value, warning in rows:
             self._add_fact(fact, value, warning)
-        facts.setVisible(bool(rows))  # a kit with no facts gets no empty panel
+        if not rows:
+            facts.hide()  # a kit with no facts gets no empty panel
         text_column.addWidget(facts)
         self._add_new_parts_below()
         text_column.addStretch(1)

@@ -4,12 +4,13 @@
 
 ``presskit --exit-after-first-paint`` (the overview painted with its title, facts and key art)
 is timed against a bare QMainWindow that exits after its own first paint, interleaved, from
-process start to exit. Prints both medians and the ratio; exits 0 when the ratio is ≤ 1.3.
+process start to exit. Two targets, one line each; exits 0 only when both are met:
 
-The timed runs share one fresh home, which an untimed first run fills as any start does: the
-key art at its shown size in the thumbnail cache and the kit's snapshot (so a start parses no
-manifest). The very first start after installing has neither; it is timed too, each run in a
-home of its own, and printed for information (no target: it happens once per machine).
+* warm start (the usual one) ≤ 1.2× the bare window: the timed runs share one fresh home,
+  which an untimed first run fills as any start does (the key art at its shown size in the
+  thumbnail cache, the kit's snapshot, so a start parses no manifest);
+* first start after installing ≤ 1.4×: each run in a home of its own, with empty caches (the
+  manifest parsed, the key art decoded from the kit) — every journalist's first impression.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _display import x_display
 
 ROOT = Path(__file__).resolve().parents[2]
-TARGET_RATIO = 1.3
-FIRST_START_RUNS = 5
+WARM_TARGET = 1.2
+FIRST_START_TARGET = 1.4
 
 BARE_WINDOW = """
 import sys
@@ -73,7 +74,7 @@ def time_command(command: list[str], env: dict[str, str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     options = parser.parse_args()
     app_times: list[float] = []
     bare_times: list[float] = []
@@ -93,26 +94,27 @@ def main() -> int:
             pair = [(app_command, app_times), (bare_command, bare_times)]
             for command, times in pair if run % 2 == 0 else reversed(pair):
                 times.append(time_command(command, env))
-            if run < FIRST_START_RUNS:
-                with tempfile.TemporaryDirectory() as empty_home:
-                    first_start_times.append(
-                        time_command(app_command, {**env, **_home_env(empty_home)})
-                    )
-    app_median = statistics.median(app_times)
+            with tempfile.TemporaryDirectory() as empty_home:
+                first_start_times.append(
+                    time_command(app_command, {**env, **_home_env(empty_home)})
+                )
     bare_median = statistics.median(bare_times)
-    ratio = app_median / bare_median
-    verdict = "ok" if ratio <= TARGET_RATIO else "MISSED"
     print(f"runs: {options.runs} each, interleaved, real X server")
     print(f"bare QMainWindow first paint (median): {bare_median * 1000:.0f} ms")
-    print(f"presskit --exit-after-first-paint (median): {app_median * 1000:.0f} ms")
-    print(f"start-up ratio: {ratio:.2f} (target <= {TARGET_RATIO}) {verdict}")
-    first_start = statistics.median(first_start_times)
-    print(
-        f"for information, the first start on a new machine (empty caches, median of "
-        f"{len(first_start_times)}): {first_start * 1000:.0f} ms, {first_start / bare_median:.2f}"
-        " x the bare window (no target)"
-    )
-    return 0 if ratio <= TARGET_RATIO else 1
+    met = True
+    for label, times, target in (
+        ("warm start", app_times, WARM_TARGET),
+        ("first start (empty caches)", first_start_times, FIRST_START_TARGET),
+    ):
+        median = statistics.median(times)
+        ratio = median / bare_median
+        verdict = "PASS" if ratio <= target else "FAIL"
+        met = met and ratio <= target
+        print(
+            f"{label}: {median * 1000:.0f} ms (median), {ratio:.2f} x the bare window "
+            f"(target <= {target}) {verdict}"
+        )
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
