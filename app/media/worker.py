@@ -21,6 +21,7 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
+from traceback import format_exception
 from typing import Any
 
 import shiboken6
@@ -95,8 +96,13 @@ class _Task(QRunnable):
         try:
             result = function()
         except Exception as exc:
-            log.debug("background task failed: %s", exc, exc_info=True)
-            del function  # before the hand-back: the main thread holds the last reference
+            if log.isEnabledFor(logging.DEBUG):
+                # As text: a record holding the traceback would hold its frames, and they the
+                # function, to be let go of wherever the record is.
+                log.debug("background task failed: %s", "".join(format_exception(exc)))
+            # The frames hold the function: dropped here, while the main thread holds it too.
+            exc.__traceback__ = None
+            del function
             self._hand_back(self._relay.failed, exc)
         else:
             del function
