@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import (
     QAudioOutput,
@@ -218,7 +219,10 @@ class TrailerPlayer(QObject):
 
     def current_frame(self) -> QVideoFrame:
         """The picture showing now (invalid before the first frame)."""
-        return self._sink.videoFrame() if self._sink is not None else QVideoFrame()
+        # The player's own record of its sink: Qt clears it when the sink is deleted (with its
+        # widget) or taken by another player, where a wrapper kept here would be dead.
+        sink = self.player.videoSink()
+        return sink.videoFrame() if sink is not None else QVideoFrame()
 
     def volume(self) -> int:
         return round(self.audio_output.volume() * 100)
@@ -235,10 +239,23 @@ class TrailerPlayer(QObject):
             self.muted_changed.emit(muted)
 
     def shutdown(self) -> None:
-        """Stop and release the file (the window is closing or the kit changes)."""
+        """Stop, release the file and let go of the video sink: the end of this player's use
+        (the window is closing or the kit changes).
+
+        Clearing the source cancels a load still running on Qt's thread pool and waits for it,
+        and ends the backend's demux, decode and render threads, so nothing reads the file
+        after this returns (the kit's extraction folder may be removed next). The sink is
+        handed back too: it belongs to a widget that another player may feed next, or that
+        may be deleted before this player is, and no thread of ours must be left holding it.
+        """
         self._watchdog.stop()
         self.player.stop()
         self.player.setSource(QUrl())
+        if self._sink is not None and shiboken6.isValid(self._sink):
+            self._sink.videoFrameChanged.disconnect(self._relay.frame_arrived)
+            if self.player.videoSink() is self._sink:
+                self.player.setVideoSink(None)  # type: ignore[arg-type]
+        self._sink = None
 
     # -- handlers -------------------------------------------------------------------------
 

@@ -169,11 +169,18 @@ class AttractLoop(QWidget):
         # swapped mid-fade).
         self._title_card = None
 
+    def release_player(self) -> None:
+        """Stop the trailer and let go of its player now: its file is closed and its media
+        threads have ended when this returns. Before the kit it plays from is closed (an
+        archive's extraction folder is removed then), and before the loop takes another."""
+        if self.player is None:
+            return
+        player, self.player = self.player, None
+        player.shutdown()  # also hands the video sink back: the next player attaches to it
+        player.deleteLater()
+
     def _set_up_player(self, kit: PressKit) -> None:
-        if self.player is not None:
-            self.player.shutdown()
-            self.player.deleteLater()
-            self.player = None
+        self.release_player()
         trailer = self.video_choice
         if self.sequence is None or not self.sequence.trailer_usable or trailer is None:
             return
@@ -234,9 +241,10 @@ class AttractLoop(QWidget):
         self._shown_at = None
 
     def shutdown(self) -> None:
+        """The end of the loop (the booth is left): nothing plays or decodes for it again."""
         self.stop()
-        if self.player is not None:
-            self.player.shutdown()
+        self.sequence = None  # start() does nothing now
+        self.release_player()
 
     def poll(self) -> None:
         """Move on when the current step's time is up (called by the booth's tick)."""

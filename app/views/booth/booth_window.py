@@ -154,6 +154,10 @@ class BoothWindow(MainWindow):
     # -- life -----------------------------------------------------------------------------
 
     def show_kit(self, opened: OpenedKit, remember: bool = False) -> None:
+        # The loop's trailer plays from the kit being replaced: stopped and released before
+        # show_kit closes that kit, which removes an archive's extraction folder.
+        self.attract.stop()
+        self.attract.release_player()
         super().show_kit(opened, remember=False)
         assert self.public is not None  # made by _build_tabs
         self.attract.set_kit(self.public.kit)
