@@ -296,7 +296,12 @@ class _FillScan(QRunnable):
             width, height = self._box.width(), self._box.height()
             to_make: list[ThumbnailRequest] = []
             batch: list[tuple[int, str | None]] = []
+            # Asked for by a view since the fill was listed (the rows near the screen are):
+            # delivered with their picture, or about to be.
+            taken = self._queue.taken(request.key for request in self._requests)
             for request in self._requests:
+                if request.key in taken:
+                    continue
                 identity = request.identity
                 if identity is None or self._cache.key(identity, width, height) not in existing:
                     to_make.append(request)
