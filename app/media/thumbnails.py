@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QObject,
     QRunnable,
     QSize,
+    QThread,
     QThreadPool,
     Signal,
     Slot,
@@ -165,8 +166,6 @@ def lower_thread_priority() -> None:
         except OSError as exc:  # a sandbox may refuse it: the pool then runs as before
             log.debug("cannot lower the thumbnail thread's priority: %s", exc)
         return
-    from PySide6.QtCore import QThread
-
     thread = QThread.currentThread()
     if thread is not None:
         thread.setPriority(QThread.Priority.LowPriority)
