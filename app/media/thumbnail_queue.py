@@ -185,6 +185,12 @@ class ThumbnailQueue:
             self._writes.append(write)
             return True
 
+    def taken(self, keys: Iterable[int]) -> set[int]:
+        """Those of ``keys`` a worker has taken (in flight) or whose result was delivered:
+        the background fill's cache scan must not report them a second time."""
+        with self._lock:
+            return {key for key in keys if key in self._in_flight or key in self._delivered}
+
     def deferred(self) -> int:
         with self._lock:
             return len(self._writes)

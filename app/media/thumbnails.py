@@ -11,6 +11,9 @@ come back to the UI thread by signal.
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import threading
 import time
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
@@ -23,6 +26,7 @@ from PySide6.QtCore import (
     QObject,
     QRunnable,
     QSize,
+    QThread,
     QThreadPool,
     Signal,
     Slot,
@@ -37,6 +41,7 @@ from app.media.thumbnail_queue import (
     ThumbnailQueue,
     ThumbnailRequest,
 )
+from app.media.worker import lock_handed_back_sooner
 from app.model.media_headers import truncation_warning
 from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
 
@@ -139,6 +144,33 @@ def store_thumbnail(cache: ThumbnailCache, key: str, image: QImage) -> None:
         cache.put(key, bytes(encoded.data()))
 
 
+# How much lower than the UI thread the pool's threads are scheduled, as a nice value (Linux).
+# On two cores both pool threads decoding kept the UI thread waiting for a CPU for 20-70 ms of
+# a scroll step (its run-queue wait in /proc/self/task/*/schedstat, measured with
+# tests/benchmarks/bench_gallery.py); a few steps lower, the UI thread wins a core as soon as
+# it wakes, and the pool still has every core the UI thread leaves idle.
+WORKER_NICENESS = 5
+
+
+def lower_thread_priority() -> None:
+    """Schedule the calling pool thread below the UI thread (see :data:`WORKER_NICENESS`).
+
+    On Linux a thread has a nice value of its own (``setpriority`` on its thread id); Qt's
+    thread priorities do nothing there for ordinary threads. Elsewhere ``setpriority`` would
+    name the whole process, so Qt's low priority is asked for instead."""
+    if sys.platform.startswith("linux"):
+        native_id = threading.get_native_id()
+        try:
+            if os.getpriority(os.PRIO_PROCESS, native_id) < WORKER_NICENESS:
+                os.setpriority(os.PRIO_PROCESS, native_id, WORKER_NICENESS)
+        except OSError as exc:  # a sandbox may refuse it: the pool then runs as before
+            log.debug("cannot lower the thumbnail thread's priority: %s", exc)
+        return
+    thread = QThread.currentThread()
+    if thread is not None:
+        thread.setPriority(QThread.Priority.LowPriority)
+
+
 class _ThumbnailRelay(QObject):
     """Carries results from the workers to the loader, queued onto the UI thread.
 
@@ -174,6 +206,7 @@ class _Worker(QRunnable):
         # batches, not one signal each: on a kit's second opening thousands are found in the
         # disk cache in a fraction of a second, and the UI thread must go on painting the tiles
         # on screen; on the first, each signal cost the UI thread a slot and a progress repaint.
+        lower_thread_priority()
         try:
             while (taken := self._queue.take()) is not None:
                 if isinstance(taken, DeferredWrite):
@@ -271,6 +304,10 @@ class _Worker(QRunnable):
             log.exception("caching thumbnail %s", write.key)
 
 
+def _requests(items: Iterable[tuple[int, Path, SourceIdentity | None]]) -> list[ThumbnailRequest]:
+    return [ThumbnailRequest(key, path, identity) for key, path, identity in items]
+
+
 class _FillScan(QRunnable):
     """Splits a background fill into the stills already in the disk cache and those to make.
 
@@ -280,35 +317,49 @@ class _FillScan(QRunnable):
     scroll ran. One listing of the cache and one loop on one thread take ~20 ms."""
 
     def __init__(
-        self, loader: ThumbnailLoader, requests: list[ThumbnailRequest], cache: ThumbnailCache
+        self,
+        loader: ThumbnailLoader,
+        items: Iterable[tuple[int, Path, SourceIdentity | None]],
+        cache: ThumbnailCache,
     ) -> None:
         super().__init__()
         self._queue = loader.queue
         self._relay = loader._relay
         self._start_workers = loader._start_workers
-        self._requests = requests
+        self._items = items
         self._cache = cache
         self._box = QSize(loader.box)
 
     def run(self) -> None:
+        lower_thread_priority()
         try:
-            existing = self._cache.existing_keys()
-            width, height = self._box.width(), self._box.height()
-            to_make: list[ThumbnailRequest] = []
-            batch: list[tuple[int, str | None]] = []
-            for request in self._requests:
-                identity = request.identity
-                if identity is None or self._cache.key(identity, width, height) not in existing:
-                    to_make.append(request)
-                    continue
-                batch.append((request.key, truncation_warning(request.path)))
-                if len(batch) >= CACHED_BATCH:
-                    self._report(batch)
-                    batch = []
-            self._report(batch)
-            self._start_workers(self._queue.fill(to_make))
+            with lock_handed_back_sooner():  # a long stretch of Python: see there
+                self._scan()
         except RuntimeError:  # the relay or loader is gone: the application is shutting down
             self._queue.clear()
+
+    def _scan(self) -> None:
+        requests = _requests(self._items)
+        existing = self._cache.existing_keys()
+        width, height = self._box.width(), self._box.height()
+        to_make: list[ThumbnailRequest] = []
+        batch: list[tuple[int, str | None]] = []
+        # Asked for by a view since the fill was listed (the rows near the screen are):
+        # delivered with their picture, or about to be.
+        taken = self._queue.taken(request.key for request in requests)
+        for request in requests:
+            if request.key in taken:
+                continue
+            identity = request.identity
+            if identity is None or self._cache.key(identity, width, height) not in existing:
+                to_make.append(request)
+                continue
+            batch.append((request.key, truncation_warning(request.path)))
+            if len(batch) >= CACHED_BATCH:
+                self._report(batch)
+                batch = []
+        self._report(batch)
+        self._start_workers(self._queue.fill(to_make))
 
     def _report(self, batch: list[tuple[int, str | None]]) -> None:
         if batch:
@@ -358,15 +409,16 @@ class ThumbnailLoader(QObject):
     def fill(self, items: Iterable[tuple[int, Path, SourceIdentity | None]]) -> None:
         """Make these in the background, when nothing on screen is waiting.
 
-        A pool thread first sorts out those already in the disk cache (reported ``cached``),
-        from one listing of the cache, and queues only the others to decode."""
+        A pool thread lists ``items`` (so it may be a generator: it must then read nothing the
+        UI thread changes), sorts out those already in the disk cache (reported ``cached``),
+        from one listing of the cache, and queues only the others to decode. Listing a
+        2,000-still kit (each still's identity) took the UI thread 20-70 ms."""
         if self._stopped:
             return
-        requests = [ThumbnailRequest(key, path, identity) for key, path, identity in items]
         if self.cache is None:
-            self._start_workers(self.queue.fill(requests))
+            self._start_workers(self.queue.fill(_requests(items)))
             return
-        self.pool.start(_FillScan(self, requests, self.cache))
+        self.pool.start(_FillScan(self, items, self.cache))
 
     def set_viewport(self, visible: Sequence[int], near: Collection[int]) -> None:
         """Re-prioritise after a scroll: see :meth:`ThumbnailQueue.set_viewport`."""

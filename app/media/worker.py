@@ -17,10 +17,12 @@ every task.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from traceback import format_exception
 from typing import Any
 
@@ -152,3 +154,34 @@ def run_in_background(
     task_id = next(_task_ids)
     _waiting[task_id] = _Waiting(function, owner, on_done, on_error)
     (pool or QThreadPool.globalInstance()).start(_Task(function, task_id, relay), priority)
+
+
+#: The interpreter's switch interval while a pool thread runs a long stretch of Python, seconds.
+BUSY_SWITCH_INTERVAL = 0.001
+_switch_lock = threading.Lock()
+_busy_threads = 0
+_usual_switch_interval = 0.005
+
+
+@contextlib.contextmanager
+def lock_handed_back_sooner() -> Iterator[None]:
+    """Run the body (on a pool thread) with the interpreter lock handed back sooner.
+
+    While a pool thread runs Python, every Python call the UI thread makes (a slot, an event
+    filter, a delegate's paint) waits for the interpreter lock for up to the switch interval,
+    5 ms by default; a paint making dozens of such calls stalled the window for 70-110 ms
+    (tests/benchmarks/bench_search.py). At 1 ms the same paint waits a few ms. The usual
+    interval is back once no such body runs (they may overlap: counted)."""
+    global _busy_threads, _usual_switch_interval
+    with _switch_lock:
+        if _busy_threads == 0:
+            _usual_switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(_usual_switch_interval, BUSY_SWITCH_INTERVAL))
+        _busy_threads += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _busy_threads -= 1
+            if _busy_threads == 0:
+                sys.setswitchinterval(_usual_switch_interval)

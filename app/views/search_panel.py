@@ -17,8 +17,6 @@ fields; their spans and rows would stall the window far more than finding them d
 from __future__ import annotations
 
 import logging
-import sys
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -45,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.media.worker import run_in_background
+from app.media.worker import BUSY_SWITCH_INTERVAL, lock_handed_back_sooner, run_in_background
 from app.model.kit import PressKit
 from app.model.search import Hit, SearchIndex, group_hits
 from app.model.search_fields import kit_fields
@@ -106,33 +104,14 @@ def _build_index(kit: PressKit) -> SearchIndex:
 
 
 #: The interpreter's switch interval while an index is being built, in seconds.
-INDEXING_SWITCH_INTERVAL = 0.001
-_switch_lock = threading.Lock()
-_builds_running = 0
-_usual_switch_interval = 0.005
+INDEXING_SWITCH_INTERVAL = BUSY_SWITCH_INTERVAL
 
 
 def _with_lock_handed_back_sooner(build: Callable[[], SearchIndex]) -> SearchIndex:
-    """Run ``build`` (on the pool thread) with the interpreter lock handed back sooner.
-
-    While the pool thread runs Python, every Python call the UI thread makes (a slot, an
-    event filter, this panel's row painter) waits for the interpreter lock for up to the
-    switch interval, 5 ms by default; a paint making dozens of such calls stalled the window
-    for 70-110 ms (tests/benchmarks/bench_search.py). At 1 ms the same paint waits a few ms.
-    The usual interval is back once no index is being built."""
-    global _builds_running, _usual_switch_interval
-    with _switch_lock:
-        if _builds_running == 0:
-            _usual_switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(min(_usual_switch_interval, INDEXING_SWITCH_INTERVAL))
-        _builds_running += 1
-    try:
+    """Run ``build`` (on the pool thread) with the interpreter lock handed back sooner: see
+    :func:`app.media.worker.lock_handed_back_sooner`."""
+    with lock_handed_back_sooner():
         return build()
-    finally:
-        with _switch_lock:
-            _builds_running -= 1
-            if _builds_running == 0:
-                sys.setswitchinterval(_usual_switch_interval)
 
 
 class SearchPanel(QWidget):

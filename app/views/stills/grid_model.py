@@ -27,13 +27,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
 from PySide6.QtGui import QImage, QPixmap
 
 from app.media.thumbnails import ThumbnailLoader, default_cache
-from app.media.worker import run_in_background
+from app.media.worker import lock_handed_back_sooner, run_in_background
 from app.model.kit import PressKit, Still
 from app.model.media_headers import MediaInfo, check_media
 from app.model.picks import BLANK, Mark, still_key
@@ -52,13 +53,20 @@ TILE_IMAGE_HEIGHT = 144  # 16:9 tiles
 # tiles at 200 % scaling, 440 at 100 %: several screens either way.
 THUMBNAIL_MEMORY = 64 * 1024 * 1024
 MIN_HELD_THUMBNAILS = 96
-# Time the UI thread may spend per viewport change reading visible tiles' thumbnails from the
-# disk cache itself (~1 ms each at 200 %). Opening the tab, or landing where nothing is held:
-# about a screenful, so a kit's second opening paints its first screen complete, once,
-# instead of placeholders and then each tile as a pool thread delivers it. While scrolling,
-# less: the scroll step's repaint comes on top. Past it the pool reads the rest.
+# Time the UI thread may spend reading visible tiles' thumbnails from the disk cache itself
+# (~1 ms each at 200 %) when it lands where nothing is held: opening the tab, or a jump. About a
+# screenful, so a kit's second opening paints its first screen complete, once, instead of
+# placeholders and then each tile as a pool thread delivers it. Not while scrolling: there the
+# reads came on top of each scroll step's repaint (12-19 ms of a 33 ms frame at 200 %, measured
+# with tests/benchmarks/bench_gallery.py), and the pool reads the rows about to come into view
+# ahead of the scroll instead (``set_viewport`` asks for the rows near the screen).
 CACHED_READ_BUDGET_S = 0.04
-CACHED_READ_SCROLL_BUDGET_S = 0.012
+# Thumbnails the pool delivered, turned into pixmaps and repainted per event loop turn: at
+# most this many, and no more once this much time has gone (at least one). The rest wait for
+# the next turn, after the paint and whatever else is due (a scroll step), so a burst of
+# results (both workers reading the disk cache while scrolling) never adds up to one long turn.
+MAX_DELIVERED_PER_TURN = 6
+DELIVERY_BUDGET_S = 0.004
 
 StillRole = Qt.ItemDataRole.UserRole + 1
 ProblemRole = Qt.ItemDataRole.UserRole + 2
@@ -80,6 +88,16 @@ class TileState(IntEnum):
     UNKNOWN = 0  # not looked for yet
     NOT_CACHED = 1  # looked for in the disk cache, not there: the pool makes it
     MADE = 2  # a thumbnail exists (in memory or in the disk cache)
+
+
+def rows_ahead(viewport: Viewport) -> list[int]:
+    """The rows near the screen that are not visible, farthest from the visible ones first:
+    asked for in this order, the nearest is the newest request, which the queue takes first."""
+    if not viewport.visible:
+        return []
+    first, last = viewport.visible[0], viewport.visible[-1]
+    around = [row for row in viewport.near if row < first or row > last]
+    return sorted(around, key=lambda row: max(first - row, row - last), reverse=True)
 
 
 def format_bytes(size: int) -> str:
@@ -148,6 +166,10 @@ class StillsModel(QAbstractListModel):
         self.capacity = max(
             MIN_HELD_THUMBNAILS, THUMBNAIL_MEMORY // max(1, box.width() * box.height() * 4)
         )
+        # Pictures delivered by the pool, not yet held: applied a few per event loop turn.
+        self._arrived: dict[int, QImage] = {}
+        self._delivery_timer = QTimer(self, singleShot=True, interval=0)
+        self._delivery_timer.timeout.connect(self._on_delivery_timer_timeout)
         self._state = bytearray(len(self.stills))  # a TileState per row
         self._made_count = 0
         self.problems: dict[int, str] = {
@@ -216,7 +238,7 @@ class StillsModel(QAbstractListModel):
                 return pixmap
             # With a viewport reported, only tiles near it are asked for: Qt also asks for the
             # last row's decoration just to size the tiles, which must not start a decode.
-            if row not in self.problems and (self.viewport is None or row in self.viewport.near):
+            if self._wanted(row) and (self.viewport is None or row in self.viewport.near):
                 self._request(row)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -275,37 +297,53 @@ class StillsModel(QAbstractListModel):
         return self._made_count + len(self.problems)
 
     def screen_is_made(self) -> bool:
-        """Every tile the view last reported visible has its thumbnail (or its problem); not
-        before the view has reported any."""
+        """Every tile the view last reported visible has its thumbnail (or its problem), and
+        none waits for its turn to be held (the next paint shows them all); not before the view
+        has reported any."""
         visible = self.viewport.visible if self.viewport is not None else ()
-        return bool(visible) and all(self.is_made(row) for row in visible)
+        return bool(visible) and all(
+            self.is_made(row) and row not in self._arrived for row in visible
+        )
 
     # -- what the view reports ----------------------------------------------------------------
 
     def set_viewport(self, viewport: Viewport) -> None:
-        """The view scrolled or resized."""
+        """The view scrolled or resized: the visible tiles are asked for first, then the rest
+        of the rows near the screen, nearest last (the queue takes the newest asked first)."""
         self.viewport = viewport
         self._evict()
-        self._read_cached_now(viewport.visible)
+        for row in [row for row in self._arrived if row not in viewport.near]:
+            del self._arrived[row]  # scrolled away before its turn: read again if it comes back
+        if not any(row in self.thumbnails for row in viewport.visible):
+            self._read_cached_now(viewport.visible)  # landing: see CACHED_READ_BUDGET_S
         for row in viewport.visible:
-            if row not in self.thumbnails and row not in self.problems:
+            if self._wanted(row):
                 self._request(row)
         self.loader.set_viewport(viewport.visible, viewport.near)
+        for row in rows_ahead(viewport):
+            if self._wanted(row):
+                self._request(row)
 
     def fill_in_background(self) -> None:
         """Make every thumbnail not made yet, after what is on screen (progress counts them),
         and read the stills' pixel sizes from their headers."""
+        # Listed on a pool thread (2,000 identities took the UI thread 20-70 ms), from a
+        # snapshot of what is made now: nothing the UI thread goes on changing is read there.
+        made = bytes(self._state)
+        problems = frozenset(self.problems)
+        stills, identity = self.stills, self.identity
         self.loader.fill(
-            (row, still.file.path, self.identity(still))
-            for row, still in enumerate(self.stills)
-            if still.file is not None and row not in self.problems and not self.is_made(row)
+            (row, still.file.path, identity(still))
+            for row, still in enumerate(stills)
+            if still.file is not None and row not in problems and made[row] != TileState.MADE
         )
         paths = [(row, s.file.path) for row, s in enumerate(self.stills) if s.file is not None]
-        run_in_background(
-            lambda: [(row, check_media(path, "image")[0]) for row, path in paths],
-            self._on_sizes_read,
-            owner=self,
-        )
+
+        def read_sizes() -> list[tuple[int, MediaInfo | None]]:
+            with lock_handed_back_sooner():  # every still's header, in Python: see there
+                return [(row, check_media(path, "image")[0]) for row, path in paths]
+
+        run_in_background(read_sizes, self._on_sizes_read, owner=self)
 
     def identity(self, still: Still) -> SourceIdentity:
         """A zip member is known by the archive and its name, size and CRC, so reopening
@@ -319,6 +357,11 @@ class StillsModel(QAbstractListModel):
 
     # -- thumbnails ---------------------------------------------------------------------------
 
+    def _wanted(self, row: int) -> bool:
+        """Whether ``row``'s picture is still to be asked for: not held, not delivered and
+        waiting for its turn, and not a still that cannot be shown."""
+        return row not in self.thumbnails and row not in self._arrived and row not in self.problems
+
     def _request(self, row: int) -> None:
         still = self.stills[row]
         if still.file is not None:
@@ -327,16 +370,10 @@ class StillsModel(QAbstractListModel):
     def _read_cached_now(self, rows: Sequence[int]) -> None:
         """Visible tiles' thumbnails that are in the disk cache, read here and now (within
         :data:`CACHED_READ_BUDGET_S`): the paint that follows shows them all at once."""
-        landing = not any(row in self.thumbnails for row in rows)
-        budget = CACHED_READ_BUDGET_S if landing else CACHED_READ_SCROLL_BUDGET_S
-        deadline = time.perf_counter() + budget
+        deadline = time.perf_counter() + CACHED_READ_BUDGET_S
         before = self.made_count()
         for row in rows:
-            if (
-                row in self.thumbnails
-                or row in self.problems
-                or self._state[row] == TileState.NOT_CACHED
-            ):
+            if not self._wanted(row) or self._state[row] == TileState.NOT_CACHED:
                 continue
             if time.perf_counter() > deadline:
                 break
@@ -362,14 +399,34 @@ class StillsModel(QAbstractListModel):
 
     @Slot(int, QImage, str)
     def _on_loader_ready(self, row: int, image: QImage, warning: str) -> None:
-        """A thumbnail made or read: held when its tile is on or near the screen."""
+        """A thumbnail made or read: held when its tile is on or near the screen, in the
+        event loop turn's share of deliveries (see :data:`MAX_DELIVERED_PER_TURN`)."""
         first = self._mark_made(row)
-        if self.viewport is None or row in self.viewport.near:
-            self._hold(row, image, warning or None)
-        elif warning:
+        if warning:
             self.warnings[row] = warning
+        if self.viewport is None or row in self.viewport.near:
+            self._arrived[row] = image
+            if not self._delivery_timer.isActive():
+                self._delivery_timer.start(0)
         if first:
             self.progress_changed.emit(self.made_count(), len(self.stills))
+
+    @Slot()
+    def _on_delivery_timer_timeout(self) -> None:
+        """Hold this turn's share of the delivered thumbnails, visible tiles first; the
+        timer comes back for the rest in the next turn."""
+        visible = set(self.viewport.visible) if self.viewport is not None else set()
+        near = self.viewport.near if self.viewport is not None else None
+        order = sorted(self._arrived, key=lambda row: row not in visible)
+        deadline = time.perf_counter() + DELIVERY_BUDGET_S
+        for count, row in enumerate(order):
+            if count >= MAX_DELIVERED_PER_TURN or (count and time.perf_counter() > deadline):
+                break
+            image = self._arrived.pop(row)
+            if near is None or row in near:  # else scrolled away meanwhile: not held
+                self._hold(row, image, None)
+        if self._arrived:
+            self._delivery_timer.start(0)
 
     def _hold(self, row: int, image: QImage, warning: str | None) -> None:
         """Keep ``row``'s thumbnail in memory and repaint its tile."""
@@ -393,7 +450,7 @@ class StillsModel(QAbstractListModel):
             if warning is not None:
                 self.warnings[row] = warning
             # Scrolled to while the fill held it (a request then waits for it): read it now.
-            if row in visible and row not in self.thumbnails:
+            if row in visible and self._wanted(row):
                 self._request(row)
         if added:
             self.progress_changed.emit(self.made_count(), len(self.stills))

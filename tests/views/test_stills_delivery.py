@@ -1,0 +1,155 @@
+"""How the stills grid keeps its UI thread free while scrolling (tests/benchmarks/bench_gallery.py
+measures the stalls): pictures delivered by the pool are held a few per event loop turn, the
+rows near the screen are asked for ahead of the scroll instead of read from the disk cache on
+the UI thread, the background fill is listed on a pool thread, and the pool runs below the UI
+thread with the interpreter lock handed back sooner while it runs long stretches of Python.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from kit_factory import write_image
+from PySide6.QtGui import QColor, QImage
+
+from app.media import thumbnails, worker
+from app.media.thumbnails import ThumbnailLoader
+from app.model.loader import load_press_kit
+from app.model.thumbnail_cache import ThumbnailCache
+from app.views.stills import grid_model
+from app.views.stills.grid_model import StillsModel, Viewport, rows_ahead
+
+STILLS = 30
+
+
+@pytest.fixture(scope="module")
+def kit_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("delivery-kit")
+    base = write_image(root / "stills" / "base.jpg", 640, 360, "#446688")
+    lines = ["format: presskit/1", "film:", "  title: Some", "synopsis:", "  short: s", "stills:"]
+    for row in range(STILLS):
+        shutil.copyfile(base, root / "stills" / f"{row:03d}.jpg")
+        lines.append(f"  - {{file: stills/{row:03d}.jpg, caption: Still {row}}}")
+    (root / "presskit.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def _picture() -> QImage:
+    image = QImage(256, 144, QImage.Format.Format_RGB32)
+    image.fill(QColor("#335577"))
+    return image
+
+
+@pytest.fixture
+def model(qtbot, kit_dir: Path, tmp_path: Path) -> StillsModel:
+    made = StillsModel(load_press_kit(kit_dir).kit, 1.0, cache=ThumbnailCache(tmp_path / "c"))
+    yield made
+    made.loader.stop()
+
+
+def test_delivered_pictures_are_held_a_few_per_turn_visible_first(
+    model: StillsModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The count decides here, not the clock: a slow machine must not change the turns.
+    monkeypatch.setattr(grid_model, "DELIVERY_BUDGET_S", 60.0)
+    per_turn = grid_model.MAX_DELIVERED_PER_TURN
+    visible = tuple(range(20, 25))
+    model.viewport = Viewport(visible, frozenset(range(0, STILLS)))
+    for row in range(20):  # near rows first, then the visible ones: a burst from the pool
+        model._on_loader_ready(row, _picture(), "")
+    for row in visible:
+        model._on_loader_ready(row, _picture(), "")
+    assert model.made_count() == 25  # counted made at once (the footer's progress) …
+    assert not model.thumbnails  # … but nothing held (nor repainted) in the signal's turn
+    assert not model.screen_is_made()  # the first screen is not complete until it is held
+
+    turns = 0
+    while model._delivery_timer.isActive():
+        model._delivery_timer.stop()
+        model._on_delivery_timer_timeout()  # one event loop turn's share
+        turns += 1
+        if turns == 1:
+            assert len(model.thumbnails) == per_turn
+            assert set(visible) <= set(model.thumbnails)  # the visible tiles went first
+            assert model.screen_is_made()
+    assert turns == -(-25 // per_turn)
+    assert set(model.thumbnails) == set(range(25))
+
+
+def test_a_delivered_picture_scrolled_away_before_its_turn_is_not_held(
+    model: StillsModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(grid_model, "DELIVERY_BUDGET_S", 60.0)
+    model.viewport = Viewport((0, 1), frozenset(range(0, 6)))
+    for row in range(4):
+        model._on_loader_ready(row, _picture(), "")
+    model.set_viewport(Viewport((20, 21), frozenset(range(16, 26))))  # a jump down
+    assert not model._arrived  # let go at once: memory holds only what is near
+    model._on_delivery_timer_timeout()
+    assert not set(range(4)) & set(model.thumbnails)
+    assert model.is_made(0)  # still made: read from the disk cache if scrolled back to
+
+
+def test_rows_near_the_screen_are_asked_for_nearest_last(model: StillsModel) -> None:
+    viewport = Viewport(tuple(range(10, 15)), frozenset(range(4, 22)))
+    ahead = rows_ahead(viewport)
+    assert set(ahead) == set(range(4, 10)) | set(range(15, 22))
+    assert ahead[0] == 21  # the farthest first …
+    assert set(ahead[-2:]) == {9, 15}  # … the nearest last: the queue takes the newest first
+    # The model asks the pool for all of them when the view reports the viewport. Nothing is
+    # delivered before the event loop runs, so each is still waiting (queued or in flight).
+    model.set_viewport(viewport)
+    waiting = [row for row in range(STILLS) if model.loader.is_pending(row)]
+    assert set(waiting) == set(range(4, 22))
+
+
+def test_the_background_fill_is_listed_on_a_pool_thread_with_the_lock_handed_back_sooner(
+    qtbot, kit_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ThumbnailCache(tmp_path / "cache")
+    loader = ThumbnailLoader(thumbnails.QSize(256, 144), cache=cache)
+    listed_on: list[int] = []
+    intervals: list[float] = []
+    real_existing = cache.existing_keys
+
+    def existing_keys() -> set[str]:
+        intervals.append(sys.getswitchinterval())
+        return real_existing()
+
+    monkeypatch.setattr(cache, "existing_keys", existing_keys)
+    stills = sorted((kit_dir / "stills").glob("0*.jpg"))
+
+    def items():  # type: ignore[no-untyped-def]
+        for row, path in enumerate(stills):
+            listed_on.append(threading.get_ident())
+            yield row, path, None
+
+    usual = sys.getswitchinterval()
+    loader.fill(items())
+    qtbot.waitUntil(lambda: len(listed_on) == len(stills) and bool(intervals), timeout=10000)
+    assert threading.get_ident() not in listed_on  # none on the calling (UI) thread
+    assert intervals == [min(usual, worker.BUSY_SWITCH_INTERVAL)]
+    loader.stop()
+    assert sys.getswitchinterval() == usual
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_pool_threads_run_below_the_ui_thread() -> None:
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen: list[int] = []
+
+    def pool_thread() -> None:
+        thumbnails.lower_thread_priority()
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    thread = threading.Thread(target=pool_thread)
+    thread.start()
+    thread.join()
+    assert seen == [max(before, thumbnails.WORKER_NICENESS)]
+    # The calling thread (the UI thread in the app) keeps its own.
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before
