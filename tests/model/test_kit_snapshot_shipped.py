@@ -14,7 +14,6 @@ import pytest
 
 from app import __version__, paths
 from app.model import kit_snapshot
-from app.model.kit import KitFile
 from app.model.kit_snapshot import (
     SHIPPED_SNAPSHOT,
     KitSnapshots,
@@ -26,14 +25,6 @@ from app.model.loader import load_press_kit
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "presskit"
-
-
-def kit_files(value: object) -> list[KitFile]:
-    if isinstance(value, KitFile):
-        return [value]
-    if isinstance(value, tuple):
-        return [found for item in value for found in kit_files(item)]
-    return []
 
 
 @pytest.fixture
@@ -63,7 +54,7 @@ def test_a_moved_and_reinstalled_kit_comes_back_as_a_fresh_load_gives_it(
     fresh = load_press_kit(copy)
     assert restored.kit == fresh.kit  # paths moved, times read again: nothing differs
     assert restored.kit.root == copy.resolve()
-    files = kit_files(restored.kit)
+    files = kit_snapshot._kit_files(restored.kit)
     assert len(files) >= 10
     assert all(file.path.is_relative_to(copy.resolve()) for file in files)
     assert {file.mtime_ns for file in files} == {1_234_567_890_000_000_000}
