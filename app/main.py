@@ -328,7 +328,6 @@ def _run_main(args: list[str]) -> int:
     # ~10 ms, finding nothing to free. Reference counting frees everything else as usual.
     gc.disable()
     _import_model_before_qt()
-    _import_qt_without_feature_hook()
     from app.views.application import run_viewer
 
     return run_viewer(kit, exit_after_first_paint=options.exit_after_first_paint)
@@ -345,24 +344,6 @@ def _import_model_before_qt() -> None:
     import app.model.kit_snapshot
     import app.model.opening
     import app.model.thumbnail_cache  # noqa: F401
-
-
-def _import_qt_without_feature_hook() -> None:
-    """Import PySide6, and give Python its own import function back.
-
-    Importing PySide6 replaces ``builtins.__import__`` with a function that, at every import
-    statement anywhere in the process, reads the importing module's source for the
-    ``from __feature__`` switches (snake_case, true_property). This app uses none (a test
-    holds that), and the reading cost ~8 ms of every start (the viewer's own imports after
-    PySide6's, timed with and without it) and slows every later import, such as a tab's
-    module the first time the tab is shown. Python's own function is put back at once.
-    """
-    import builtins
-
-    python_import = builtins.__import__
-    import PySide6.QtWidgets  # noqa: F401
-
-    builtins.__import__ = python_import
 
 
 def _check_booth_options(parser: argparse.ArgumentParser, options: argparse.Namespace) -> None:
