@@ -144,26 +144,36 @@ def store_thumbnail(cache: ThumbnailCache, key: str, image: QImage) -> None:
         cache.put(key, bytes(encoded.data()))
 
 
-# How much lower than the UI thread the pool's threads are scheduled, as a nice value (Linux).
-# On two cores both pool threads decoding kept the UI thread waiting for a CPU for 20-70 ms of
-# a scroll step (its run-queue wait in /proc/self/task/*/schedstat, measured with
-# tests/benchmarks/bench_gallery.py); a few steps lower, the UI thread wins a core as soon as
-# it wakes, and the pool still has every core the UI thread leaves idle.
+# How much lower than the UI thread the pool's threads are scheduled, as a nice value, where
+# the idle scheduling class (below) is refused (Linux).
 WORKER_NICENESS = 5
 
 
 def lower_thread_priority() -> None:
-    """Schedule the calling pool thread below the UI thread (see :data:`WORKER_NICENESS`).
+    """Schedule the calling pool thread below the UI thread, so that the UI thread has a core
+    the moment it wakes, and the pool has every core the UI thread leaves idle.
 
-    On Linux a thread has a nice value of its own (``setpriority`` on its thread id); Qt's
-    thread priorities do nothing there for ordinary threads. Elsewhere ``setpriority`` would
-    name the whole process, so Qt's low priority is asked for instead."""
+    On Linux a thread is scheduled on its own: it goes into the idle class (``SCHED_IDLE``),
+    which runs only on a core nothing else wants. On two cores, the pool's threads reading
+    the disk cache at nice 5 still kept the UI thread waiting for a CPU for 5-20 ms of a scroll
+    step at 200 % (its run-queue wait in /proc/self/task/*/schedstat, measured with
+    tests/benchmarks/probe_gallery_stalls.py); in the idle class the longest stall of
+    tests/benchmarks/bench_gallery.py's scroll at 100 % went from 20-34 ms to 4-5 ms, with the
+    same throughput. Where the idle class is refused, the thread's nice value is raised
+    (``setpriority`` on its thread id); Qt's thread priorities do nothing there for ordinary
+    threads. Elsewhere ``setpriority`` would name the whole process, so Qt's low priority is
+    asked for instead."""
     if sys.platform.startswith("linux"):
+        try:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))  # 0: this thread
+            return
+        except OSError as exc:  # a sandbox may refuse it: a higher nice value then
+            log.debug("cannot put the thumbnail thread in the idle class: %s", exc)
         native_id = threading.get_native_id()
         try:
             if os.getpriority(os.PRIO_PROCESS, native_id) < WORKER_NICENESS:
                 os.setpriority(os.PRIO_PROCESS, native_id, WORKER_NICENESS)
-        except OSError as exc:  # a sandbox may refuse it: the pool then runs as before
+        except OSError as exc:  # then the pool runs as before
             log.debug("cannot lower the thumbnail thread's priority: %s", exc)
         return
     thread = QThread.currentThread()

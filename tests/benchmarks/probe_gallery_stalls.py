@@ -35,6 +35,22 @@ EVENTS: collections.deque[tuple[float, float, str]] = collections.deque(maxlen=2
 SAMPLES: collections.deque[tuple[float, str]] = collections.deque(maxlen=200000)
 GAPS: list[tuple[float, float, int]] = []
 MAIN_ID = threading.get_ident()
+MAIN_TASK = f"/proc/self/task/{threading.get_native_id()}"
+# Linux x86-64 system call numbers the UI thread is seen blocked in: futex is a lock (the GIL,
+# or a Qt mutex), poll/recvmsg the X server's reply, anything else by number.
+SYSCALLS = {"202": "futex", "7": "poll", "47": "recvmsg", "0": "read", "1": "write", "20": "writev"}
+
+
+def ui_thread_state() -> str:
+    """The UI thread's scheduler state (R running, S sleeping) and the system call it is in."""
+    try:
+        state = Path(f"{MAIN_TASK}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        call = Path(f"{MAIN_TASK}/syscall").read_text().split()[0]
+    except OSError:
+        return "?"
+    return f"[{state} {SYSCALLS.get(call, call)}]"
+
+
 state = {"last": 0.0, "on": False, "bar": None}
 T0 = time.perf_counter()
 
@@ -84,6 +100,21 @@ def install() -> None:
         timed(StillsTab, name)
 
 
+def watch_collections() -> None:
+    """Each run of the cycle collector, timed, as an event of its own ("gc gen2")."""
+    import gc
+
+    started = {"at": 0.0}
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started["at"] = time.perf_counter()
+        else:
+            EVENTS.append((started["at"], time.perf_counter(), f"gc gen{info['generation']}"))
+
+    gc.callbacks.append(callback)
+
+
 def watchdog() -> None:
     while True:
         time.sleep(0.002)
@@ -95,8 +126,12 @@ def watchdog() -> None:
             if frame is None:
                 continue
             stack = traceback.extract_stack(frame)[-5:]
-            text = " < ".join(
-                f"{Path(f.filename).name}:{f.lineno}:{f.name}" for f in reversed(stack)
+            text = (
+                ui_thread_state()
+                + " "
+                + " < ".join(
+                    f"{Path(f.filename).name}:{f.lineno}:{f.name}" for f in reversed(stack)
+                )
             )
             SAMPLES.append((now, text))
 
@@ -165,6 +200,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--phase")
     options = parser.parse_args()
+    watch_collections()
     if not os.environ.get("PROBE_LIGHT"):
         install()
         threading.Thread(target=watchdog, daemon=True).start()

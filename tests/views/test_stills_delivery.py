@@ -138,8 +138,31 @@ def test_the_background_fill_is_listed_on_a_pool_thread_with_the_lock_handed_bac
     assert sys.getswitchinterval() == usual
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread scheduling is Linux's")
 def test_pool_threads_run_below_the_ui_thread() -> None:
+    before = os.sched_getscheduler(0)
+    seen: list[int] = []
+
+    def pool_thread() -> None:
+        thumbnails.lower_thread_priority()
+        seen.append(os.sched_getscheduler(0))
+
+    thread = threading.Thread(target=pool_thread)
+    thread.start()
+    thread.join()
+    assert seen == [os.SCHED_IDLE]
+    # The calling thread (the UI thread in the app) keeps its own.
+    assert os.sched_getscheduler(0) == before == os.SCHED_OTHER
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_pool_threads_are_niced_where_the_idle_class_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: object) -> None:
+        raise PermissionError("not here")
+
+    monkeypatch.setattr(thumbnails.os, "sched_setscheduler", refuse)
     before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     seen: list[int] = []
 
@@ -151,5 +174,4 @@ def test_pool_threads_run_below_the_ui_thread() -> None:
     thread.start()
     thread.join()
     assert seen == [max(before, thumbnails.WORKER_NICENESS)]
-    # The calling thread (the UI thread in the app) keeps its own.
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before

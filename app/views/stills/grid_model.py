@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -75,6 +76,18 @@ TermsRole = Qt.ItemDataRole.UserRole + 4  # a TileTerms: the still's badge, or N
 PickRole = Qt.ItemDataRole.UserRole + 5  # a Mark: the person's pick and stars (None in booth)
 
 
+class Tile(NamedTuple):
+    """What a tile paints, read in one call (:meth:`StillsModel.tile`): each ``data()`` role
+    is a round trip through Qt, and a scroll step paints a screenful of tiles."""
+
+    picture: QPixmap | None  # None: not held (yet)
+    problem: str | None  # why it cannot be shown
+    warning: str | None  # shown, but incomplete
+    terms: TileTerms | None
+    mark: Mark | None  # None: no picks (booth mode)
+    caption: str
+
+
 @dataclass(frozen=True)
 class Viewport:
     """Rows visible now in reading order, and those worth holding (visible plus about a screen
@@ -82,6 +95,9 @@ class Viewport:
 
     visible: tuple[int, ...] = ()
     near: frozenset[int] = frozenset()
+    # Reported in the middle of a scroll (the scroll bar moved and had moved just before), as
+    # opposed to a landing: opening, a resize, a jump.
+    scrolling: bool = False
 
 
 class TileState(IntEnum):
@@ -232,15 +248,7 @@ class StillsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return still.caption or still.file_text
         if role == Qt.ItemDataRole.DecorationRole:
-            pixmap = self.thumbnails.get(row)
-            if pixmap is not None:
-                self.thumbnails.move_to_end(row)
-                return pixmap
-            # With a viewport reported, only tiles near it are asked for: Qt also asks for the
-            # last row's decoration just to size the tiles, which must not start a decode.
-            if self._wanted(row) and (self.viewport is None or row in self.viewport.near):
-                self._request(row)
-            return None
+            return self._picture(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -260,6 +268,31 @@ class StillsModel(QAbstractListModel):
         if role == PickRole:
             return self.mark_at(row) if self.picks is not None else None
         return None
+
+    def _picture(self, row: int) -> QPixmap | None:
+        """The row's thumbnail if held; if not, asked for (when near the screen)."""
+        pixmap = self.thumbnails.get(row)
+        if pixmap is not None:
+            self.thumbnails.move_to_end(row)
+            return pixmap
+        # With a viewport reported, only tiles near it are asked for: Qt also asks for the
+        # last row's decoration just to size the tiles, which must not start a decode.
+        if self._wanted(row) and (self.viewport is None or row in self.viewport.near):
+            self._request(row)
+        return None
+
+    def tile(self, row: int) -> Tile:
+        """Everything the tile of ``row`` paints (the decoration, problem, warning, terms,
+        pick and display roles in one)."""
+        still = self.stills[row]
+        return Tile(
+            self._picture(row),
+            self.problems.get(row),
+            self.warnings.get(row),
+            self.terms.get(row),
+            self.mark_at(row) if self.picks is not None else None,
+            still.caption or still.file_text,
+        )
 
     def tooltip(self, row: int) -> str:
         """The whole caption (the tile shows two lines of it), the credit, the sizes.
@@ -314,8 +347,12 @@ class StillsModel(QAbstractListModel):
         self._evict()
         for row in [row for row in self._arrived if row not in viewport.near]:
             del self._arrived[row]  # scrolled away before its turn: read again if it comes back
-        if not any(row in self.thumbnails for row in viewport.visible):
-            self._read_cached_now(viewport.visible)  # landing: see CACHED_READ_BUDGET_S
+        # A landing (see CACHED_READ_BUDGET_S), not a scroll going on: a fast drag outran the
+        # pool's reads ahead, found nothing held on each new screen and read here for the
+        # whole budget step after step (40-60 ms stalls at 200 %, seen with
+        # tests/benchmarks/probe_gallery_stalls.py). Its tiles fill in from the pool instead.
+        if not viewport.scrolling and not any(row in self.thumbnails for row in viewport.visible):
+            self._read_cached_now(viewport.visible)
         for row in viewport.visible:
             if self._wanted(row):
                 self._request(row)

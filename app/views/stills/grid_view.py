@@ -5,6 +5,8 @@ and two lines of caption; it measures what is on screen and reports it as one
 from __future__ import annotations
 
 import logging
+import math
+import time
 
 from PySide6.QtCore import (
     QEvent,
@@ -25,7 +27,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPaintEvent,
-    QPixmap,
     QResizeEvent,
     QShowEvent,
 )
@@ -37,8 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.picks import Change, Mark
+from app.model.picks import Change
 from app.views import palette
+from app.views.full_collections import hold_off_full_collections
 from app.views.stills.grid_badges import (
     paint_terms_badge,
     paint_warning_badge,
@@ -48,13 +50,9 @@ from app.views.stills.grid_marks import paint_marks
 from app.views.stills.grid_model import (
     TILE_IMAGE_HEIGHT,
     TILE_WIDTH,
-    PickRole,
-    ProblemRole,
-    TermsRole,
+    StillsModel,
     Viewport,
-    WarningRole,
 )
-from app.views.stills.terms import TileTerms
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +60,20 @@ CAPTION_LINES = 2
 TILE_PADDING = 6  # inside the tile, around the picture and the caption
 TILE_GAP = 20  # between tiles
 LAYOUT_SLACK = 4
+# Two moves of the scroll bar within this long of each other are a scroll going on (a drag,
+# a held key, a wheel turned), and the viewport is reported as scrolling (see Viewport).
+SCROLLING_GAP_S = 0.2
 CAPTION_CACHE_SIZE = 4096  # wrapped captions kept: a few screens of a large kit, a few MB
 # The font size the tile sizes were drawn for: a larger font (booth mode's visitor stylesheet)
 # grows the tiles with it, so the pictures keep their proportion to the text.
 BASE_POINT_SIZE = 10.5
 PLACEHOLDER = QColor(palette.TILE_PLACEHOLDER)
+# Read once: each read of a Qt enum member from Python is a lookup of its own, per tile painted.
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_FOCUS_RECT = QStyle.PrimitiveElement.PE_FrameFocusRect
+_SELECTED = QStyle.StateFlag.State_Selected
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_CAPTION_ALIGNMENT = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 BROKEN_TILE = QColor(palette.TILE_BROKEN)
 BROKEN_TEXT = QColor(palette.TILE_BROKEN_TEXT)
 
@@ -118,16 +125,21 @@ class TileDelegate(QStyledItemDelegate):
         # Wrapping a caption measures it many times; a scroll repaints the same tiles over
         # and over, so each caption is wrapped once per font and width (a third of a
         # repaint's time at 200 % without this).
-        self._lines: dict[tuple[str, str, int], list[str]] = {}
+        self._lines: dict[tuple[str, str, int], tuple[list[str], int]] = {}
 
-    def lines_of(self, text: str, font: QFont, width: int) -> list[str]:
+    def lines_of(self, text: str, font: QFont, width: int) -> tuple[list[str], int]:
+        """``text`` wrapped for a tile ``width`` wide, and the font's line spacing."""
         key = (text, font.key(), width)
-        lines = self._lines.get(key)
-        if lines is None:
+        wrapped = self._lines.get(key)
+        if wrapped is None:
             if len(self._lines) >= CAPTION_CACHE_SIZE:
                 self._lines.clear()
-            lines = self._lines[key] = caption_lines(text, QFontMetrics(font), width)
-        return lines
+            metrics = QFontMetrics(font)
+            wrapped = self._lines[key] = (
+                caption_lines(text, metrics, width),
+                metrics.lineSpacing(),
+            )
+        return wrapped
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -152,13 +164,18 @@ class TileDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         # No initStyleOption: it asks the model for a dozen roles a tile does not use, each a
-        # Python call; the view has already set the state, rectangle, palette and font.
-        style = self.grid.style()
+        # Python call; the view has already set the state, rectangle, palette and font. The
+        # tile's own data comes in one call (StillsModel.tile), not one data() per role, and
+        # Qt's enums are module constants: a scroll step paints a screenful of tiles.
+        model = index.model()
+        if not isinstance(model, StillsModel):
+            return
+        tile = model.tile(index.row())
+        grid = self.grid
+        style = grid.style()
         # The stylesheet's ::item rules: selection, hover, rounded corners.
-        style.drawPrimitive(
-            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self.grid
-        )
-        image_size = self.grid.image_size()
+        style.drawPrimitive(_PANEL, option, painter, grid)
+        image_size = grid.image_size()
         rect = option.rect
         picture = QRect(
             rect.x() + (rect.width() - image_size.width()) // 2,
@@ -167,44 +184,38 @@ class TileDelegate(QStyledItemDelegate):
             image_size.height(),
         )
         painter.save()
-        decoration = index.data(Qt.ItemDataRole.DecorationRole)
-        problem = index.data(ProblemRole)
         badge_corner = picture  # the terms badge sits on the picture as drawn
-        if isinstance(decoration, QPixmap) and not decoration.isNull():
+        decoration = tile.picture
+        if decoration is not None and not decoration.isNull():
             target = shown_rect(picture, decoration)
             painter.drawPixmap(target.topLeft(), decoration)
             badge_corner = target
-        elif problem:
-            self._paint_broken(painter, picture, str(problem))
+        elif tile.problem:
+            self._paint_broken(painter, picture, tile.problem)
         else:
             painter.fillRect(picture, PLACEHOLDER)
-        mark = index.data(PickRole)
-        if isinstance(mark, Mark):
-            paint_marks(painter, badge_corner, mark, self.grid.tile_scale)
-        if index.data(WarningRole):
+        if tile.mark is not None:
+            paint_marks(painter, badge_corner, tile.mark, grid.tile_scale)
+        if tile.warning:
             paint_warning_badge(painter, picture)
-        terms = index.data(TermsRole)
-        if isinstance(terms, TileTerms):
-            paint_terms_badge(painter, picture, badge_corner, terms.kind)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if tile.terms is not None:
+            paint_terms_badge(painter, picture, badge_corner, tile.terms.kind)
         colours = option.palette
+        selected = bool(option.state & _SELECTED)
         painter.setPen(colours.highlightedText().color() if selected else colours.text().color())
-        painter.setFont(option.font)
-        metrics = QFontMetrics(option.font)
+        font = option.font
+        painter.setFont(font)
         text_width = rect.width() - 2 * TILE_PADDING
+        lines, line_spacing = self.lines_of(tile.caption, font, text_width)
         top = picture.bottom() + 1 + TILE_PADDING // 2
-        for line in self.lines_of(
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.font, text_width
-        ):
-            area = QRect(rect.x() + TILE_PADDING, top, text_width, metrics.lineSpacing())
-            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, line)
-            top += metrics.lineSpacing()
+        for line in lines:
+            area = QRect(rect.x() + TILE_PADDING, top, text_width, line_spacing)
+            painter.drawText(area, _CAPTION_ALIGNMENT, line)
+            top += line_spacing
         painter.restore()
-        if option.state & QStyle.StateFlag.State_HasFocus:
+        if option.state & _HAS_FOCUS:
             # The keyboard's current tile, as the default delegate marks it.
-            style.drawPrimitive(
-                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self.grid
-            )
+            style.drawPrimitive(_FOCUS_RECT, option, painter, grid)
 
     def _paint_broken(self, painter: QPainter, picture: QRect, problem: str) -> None:
         """A tile that says why the still cannot be shown, instead of a picture."""
@@ -255,8 +266,10 @@ class StillsGrid(QListView):
         # scroll stopped.
         self._report_timer = QTimer(self, singleShot=True, interval=0)
         self._report_timer.timeout.connect(self._report_viewport)
+        self._scrolled_at = -math.inf  # time.monotonic() of the scroll bar's last move
+        self._scrolling = False  # since the last report
         bar = self.verticalScrollBar()
-        bar.valueChanged.connect(self.report_viewport_soon)
+        bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self.report_viewport_soon)
 
     # -- geometry -----------------------------------------------------------------------------
@@ -301,6 +314,20 @@ class StillsGrid(QListView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._apply_tile_size()
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            # Once the new style has been applied: changing the viewport while the stylesheet
+            # polishes the view's children crashed (seen in tests).
+            QTimer.singleShot(0, self, self._keep_viewport_opaque)
+
+    def _keep_viewport_opaque(self) -> None:
+        """The viewport fills its own background (the stylesheet's colour, which it puts in
+        the palette), so Qt scrolls it by moving what is painted and repaints only the strip
+        that comes into view. A stylesheet background turns the fill off, and a viewport that
+        is not opaque is repainted whole on every scroll step: a screenful of tiles, 20-30 ms
+        at 200 % (seen in tests/benchmarks/bench_gallery.py's stalls)."""
+        viewport = self.viewport()
+        if not viewport.autoFillBackground():
+            viewport.setAutoFillBackground(True)
 
     # -- the viewport -------------------------------------------------------------------------
 
@@ -310,13 +337,22 @@ class StillsGrid(QListView):
         if not self._report_timer.isActive():
             self._report_timer.start(0)
 
+    def _on_scrolled(self) -> None:
+        hold_off_full_collections()  # see there: a 26 ms pause in a scroll step
+        now = time.monotonic()
+        if now - self._scrolled_at < SCROLLING_GAP_S:
+            self._scrolling = True
+        self._scrolled_at = now
+        self.report_viewport_soon()
+
     def _report_viewport(self) -> None:
         rows = self.viewport_rows()
         if rows is None:  # not laid out yet (e.g. hidden): soon
             self._report_timer.start(20)
             return
         visible, near = rows
-        self.viewport_changed.emit(Viewport(tuple(visible), frozenset(near)))
+        scrolling, self._scrolling = self._scrolling, False
+        self.viewport_changed.emit(Viewport(tuple(visible), frozenset(near), scrolling))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -324,7 +360,8 @@ class StillsGrid(QListView):
         self.report_viewport_soon()
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+        super().showEvent(event)  # polished by now: the stylesheet has had its say
+        self._keep_viewport_opaque()
         self.report_viewport_soon()
 
     def paintEvent(self, event: QPaintEvent) -> None:
