@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 import zipfile
 from pathlib import Path
@@ -67,6 +68,22 @@ CONTACTS = """\
 contacts:
   - {name: Pat Press, role: Publicity, email: pat@example.org, phone: "+1 555 0100"}
 """
+
+
+def make_stills_kit(
+    root: Path, count: int, size: tuple[int, int], extra_lines: tuple[str, ...] = ()
+) -> Path:
+    """A kit of ``count`` real JPEG stills at ``root``: one picture copied to ``count`` files
+    (separate paths, so separate cache keys), captioned "Still N"; ``extra_lines`` are more
+    entries of the stills list."""
+    base = write_image(root / "stills" / "base.jpg", *size, "#446688")
+    lines = ["format: presskit/1", "film:", "  title: Many", "synopsis:", "  short: s", "stills:"]
+    for row in range(count):
+        shutil.copyfile(base, root / "stills" / f"{row:03d}.jpg")
+        lines.append(f"  - {{file: stills/{row:03d}.jpg, caption: Still {row}}}")
+    lines += extra_lines
+    (root / "presskit.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
 
 
 def make_kit(root: Path, contacts: bool = False, extra: str = "") -> Path:

@@ -8,13 +8,12 @@ thread with the interpreter lock handed back sooner while it runs long stretches
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import threading
 from pathlib import Path
 
 import pytest
-from kit_factory import write_image
+from kit_factory import make_stills_kit
 from PySide6.QtGui import QColor, QImage
 
 from app.media import thumbnails, worker
@@ -29,14 +28,7 @@ STILLS = 30
 
 @pytest.fixture(scope="module")
 def kit_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("delivery-kit")
-    base = write_image(root / "stills" / "base.jpg", 640, 360, "#446688")
-    lines = ["format: presskit/1", "film:", "  title: Some", "synopsis:", "  short: s", "stills:"]
-    for row in range(STILLS):
-        shutil.copyfile(base, root / "stills" / f"{row:03d}.jpg")
-        lines.append(f"  - {{file: stills/{row:03d}.jpg, caption: Still {row}}}")
-    (root / "presskit.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return root
+    return make_stills_kit(tmp_path_factory.mktemp("delivery-kit"), STILLS, (640, 360))
 
 
 def _picture() -> QImage:

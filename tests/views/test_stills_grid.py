@@ -9,13 +9,12 @@ they wait.
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from kit_factory import make_kit, temp_settings, write_image
+from kit_factory import make_kit, make_stills_kit, temp_settings
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -34,14 +33,7 @@ STILLS = 300
 @pytest.fixture(scope="module")
 def big_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """300 real JPEG stills (one picture, 300 files: separate paths, so separate cache keys)."""
-    root = tmp_path_factory.mktemp("big-kit")
-    base = write_image(root / "stills" / "base.jpg", 1200, 800, "#446688")
-    lines = ["format: presskit/1", "film:", "  title: Many", "synopsis:", "  short: s", "stills:"]
-    for row in range(STILLS):
-        shutil.copyfile(base, root / "stills" / f"{row:03d}.jpg")
-        lines.append(f"  - {{file: stills/{row:03d}.jpg, caption: Still {row}}}")
-    (root / "presskit.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return root
+    return make_stills_kit(tmp_path_factory.mktemp("big-kit"), STILLS, (1200, 800))
 
 
 class GatedDecodes:

@@ -8,12 +8,11 @@ one call; and no full garbage collection falls in a scroll.
 from __future__ import annotations
 
 import gc
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from kit_factory import temp_settings, write_image
+from kit_factory import make_stills_kit, temp_settings
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
@@ -38,15 +37,9 @@ STILLS = 120
 
 @pytest.fixture(scope="module")
 def kit_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("scroll-kit")
-    base = write_image(root / "stills" / "base.jpg", 640, 360, "#446688")
-    lines = ["format: presskit/1", "film:", "  title: Some", "synopsis:", "  short: s", "stills:"]
-    for row in range(STILLS):
-        shutil.copyfile(base, root / "stills" / f"{row:03d}.jpg")
-        lines.append(f"  - {{file: stills/{row:03d}.jpg, caption: Still {row}}}")
-    lines.append("  - {file: stills/missing.jpg, caption: Gone}")
-    (root / "presskit.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return root
+    # One more still names a file that is not there.
+    missing = ("  - {file: stills/missing.jpg, caption: Gone}",)
+    return make_stills_kit(tmp_path_factory.mktemp("scroll-kit"), STILLS, (640, 360), missing)
 
 
 @pytest.fixture
