@@ -78,6 +78,16 @@ def whole_logical_pixels(image: QImage, pixel_ratio: float) -> QImage:
     return image.copy(0, 0, width, height)
 
 
+def mark_pixel_ratio(image: QImage, pixel_ratio: float) -> None:
+    """Give ``image`` the screen's device pixel ratio where it is made, while nothing else
+    shares its pixels: a pixmap made from it then takes the ratio along. Set on the pixmap
+    instead (on the UI thread, the image still shared by the loader's signal), it copied
+    every thumbnail's pixels: 1-2 ms a tile at 200 % while the first screen's tiles arrived
+    with the pool decoding beside it (tests/benchmarks/bench_gallery.py's cold first screen)."""
+    if image.devicePixelRatio() != pixel_ratio:
+        image.setDevicePixelRatio(pixel_ratio)
+
+
 def _whole_logical(device: int, pixel_ratio: float) -> int:
     """The largest length ≤ ``device`` that is whole in both device and logical pixels; at a
     ratio such as 1.3 that has none within a few pixels, ``device`` itself."""
@@ -268,6 +278,7 @@ class _Worker(QRunnable):
             stored = image is not None
             if image is None:
                 image = whole_logical_pixels(decode_to_fit(request.path, box), ratio)
+            mark_pixel_ratio(image, ratio)
             warning = truncation_warning(request.path)
         except ImageDecodeError as exc:
             self._relay.failed.emit(request.key, str(exc))
@@ -446,6 +457,7 @@ class ThumbnailLoader(QObject):
         image = thumbnail_from_cache(path, identity, self.box, self.cache, self.pixel_ratio)
         if image is None:
             return None
+        mark_pixel_ratio(image, self.pixel_ratio)
         return image, truncation_warning(path)
 
     def is_pending(self, key: int) -> bool:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from kit_factory import make_stills_kit, temp_settings
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QCursor, QImage
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.model.loader import load_press_kit
@@ -91,6 +91,9 @@ def test_a_scroll_step_repaints_only_the_strip_it_brings_into_view(
         lambda: all(row in model.thumbnails or row in model.problems for row in near),
         timeout=20000,
     )
+    # The pointer off the grid (a test before may have left it anywhere): a tile under it
+    # repaints as the scroll moves it away and brings the next one under it.
+    QCursor.setPos(view.mapToGlobal(QPoint(view.width() + 500, view.height() + 500)))
     QApplication.processEvents()
     watcher = PaintedRegions()
     viewport.installEventFilter(watcher)

@@ -470,7 +470,8 @@ class StillsModel(QAbstractListModel):
         if warning is not None:
             self.warnings[row] = warning
         pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.ratio)
+        if pixmap.devicePixelRatio() != self.ratio:  # the loader marks its images already
+            pixmap.setDevicePixelRatio(self.ratio)
         self.thumbnails[row] = pixmap
         self._evict()
         index = self.index(row)
