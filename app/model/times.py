@@ -25,20 +25,20 @@ MINUS = "\u2212"  # a typographic minus: "UTC−05:00" must not read as a dash o
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # ASCII digits only: Python's \d also matches Arabic-Indic and other digits, which RFC 3339
-# does not allow.
-_RFC3339 = re.compile(
+# does not allow. Pattern texts, compiled by ``re`` on first use and kept in its cache: compiling
+# the six at import cost the first paint ~1 ms (the overview imports this module for its
+# embargo banner, which parses nothing).
+_RFC3339 = (
     r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
     r"T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})"
     r"(?:\.(?P<fraction>[0-9]+))?"
     r"(?P<offset>Z|(?P<sign>[+-])(?P<off_hour>[0-9]{2}):(?P<off_minute>[0-9]{2}))"
 )
-_DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATE_PREFIX = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?P<sep>.)")
-_NO_OFFSET = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?")
-_NO_SECONDS = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
-)
-_COMPACT_OFFSET = re.compile(
+_DATE_ONLY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_DATE_PREFIX = r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?P<sep>.)"
+_NO_OFFSET = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?"
+_NO_SECONDS = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
+_COMPACT_OFFSET = (
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]+)?[+-][0-9]{2}(?:[0-9]{2})?"
 )
 _EXAMPLE = "write it like 2030-01-10T09:00:00-05:00, or 2030-01-10T14:00:00Z for UTC"
@@ -67,7 +67,7 @@ def parse_time(text: str) -> dt.datetime:
     Fractions finer than a microsecond are cut (not rounded: rounding could carry a time into
     the next second, or the next year). Raises :class:`TimeFormatError`.
     """
-    match = _RFC3339.fullmatch(text)
+    match = re.fullmatch(_RFC3339, text)
     if match is None:
         raise TimeFormatError(_why_not(text))
     shown = quote_value(text)
@@ -143,23 +143,23 @@ def _why_not(text: str) -> str:
         return f"the time is empty; {_EXAMPLE}"
     if stripped != text:
         return f"{shown} has spaces around it; {_EXAMPLE}"
-    if _DATE_ONLY.fullmatch(text):
+    if re.fullmatch(_DATE_ONLY, text):
         return f"{shown} is a date without a time; {_EXAMPLE}"
-    prefix = _DATE_PREFIX.match(text)
+    prefix = re.match(_DATE_PREFIX, text)
     if prefix and prefix["sep"] in (" ", "t"):
         return f"{shown}: separate the date and the time with an upper-case 'T'; {_EXAMPLE}"
-    if text.endswith("z") and _RFC3339.fullmatch(text[:-1] + "Z"):
+    if text.endswith("z") and re.fullmatch(_RFC3339, text[:-1] + "Z"):
         return f"{shown}: write UTC as an upper-case 'Z'; {_EXAMPLE}"
-    if _NO_OFFSET.fullmatch(text):
+    if re.fullmatch(_NO_OFFSET, text):
         return (
             f"{shown} has no offset, so it would mean a different moment in every country; "
             "add Z for UTC or the offset of the place, such as -05:00"
         )
-    if _NO_SECONDS.fullmatch(text):
+    if re.fullmatch(_NO_SECONDS, text):
         return f"{shown} needs seconds (HH:MM:SS); {_EXAMPLE}"
-    if "," in text and _RFC3339.fullmatch(text.replace(",", ".", 1)):
+    if "," in text and re.fullmatch(_RFC3339, text.replace(",", ".", 1)):
         return f"{shown}: write fractions of a second after a '.', not a ','; {_EXAMPLE}"
-    if _COMPACT_OFFSET.fullmatch(text):
+    if re.fullmatch(_COMPACT_OFFSET, text):
         return f"{shown}: write the offset with a colon, as ±HH:MM; {_EXAMPLE}"
     return f"{shown} is not a date and time in the form YYYY-MM-DDTHH:MM:SS; {_EXAMPLE}"
 

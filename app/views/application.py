@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__, paths
@@ -30,6 +29,8 @@ from app.views.key_art_prefetch import prefetch_key_art
 from app.views.palette import themed
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from app.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ def load_stylesheet() -> str:
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon  # its 151-member ThemeIcon enum: after the first paint
+
     icon = QIcon(str(paths.resource("icons/app.svg")))
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         png = paths.resource(f"icons/app-{size}.png")

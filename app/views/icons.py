@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtGui import QIcon
+from typing import TYPE_CHECKING, Any
 
 from app.views import palette
+
+if TYPE_CHECKING:  # QIcon's type brings its 151-member ThemeIcon enum: made after first paint
+    from PySide6.QtGui import QIcon
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ def icon(name: str, color: str = palette.ICON) -> QIcon:
         )
     except Exception:  # an unknown name must not break a view
         log.warning("no icon named %s", name)
+        from PySide6.QtGui import QIcon
+
         return QIcon()
     return made
 

@@ -28,10 +28,8 @@ box and its icons only inside the functions that make one.
 
 from __future__ import annotations
 
-import html
 import logging
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -60,6 +58,8 @@ _LONG_RUN = re.compile(rf"[^\s{ZERO_WIDTH_SPACE}]{{{LONG_RUN + 1},}}")
 
 
 def _with_breaks(run: str) -> str:
+    import unicodedata  # only a run past LONG_RUN gets here: not on the start-up path
+
     pieces: list[str] = []
     for char in run:
         # Never between a letter and its combining accent: the accent would stand alone.
@@ -86,6 +86,8 @@ def display_text(text: str, limit: int = MAX_LINE_FIELD_CHARS) -> str:
 def html_text(text: str, limit: int = MAX_LINE_FIELD_CHARS) -> str:
     """A one-line kit field inside rich text: cut to ``limit`` characters and escaped (rich
     text wraps long words by itself)."""
+    import html  # with html.entities, 2 ms of start-up: imported by the first rich text
+
     return html.escape(shorten_for_display(text, limit), quote=True)
 
 
@@ -201,6 +203,8 @@ def kit_tooltip(text: str) -> str:
     # glance, and a megabyte caption must not cost seconds each time the pointer rests.
     lines = (shorten_for_display(line) for line in text.split("\n", TOOLTIP_LINES))
     shown = shorten_for_display("\n".join(lines), TOOLTIP_LINES * MAX_LINE_FIELD_CHARS)
+    import html  # see html_text
+
     escaped = html.escape(shown, quote=False).replace("\n", "<br>")
     return f"<qt>{escaped}</qt>"
 

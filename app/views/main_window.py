@@ -1,6 +1,7 @@
 """The main window: one tab per part of the kit, the menus, opening kits, persisted layout.
 
-Start-up path: dialogs and message boxes are imported where used (their enums cost time)."""
+Start-up path: dialogs, message boxes and progress dialogs are imported where used (their
+enums cost time)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,6 @@ from app.views.export_menu import export_story_pack
 from app.views.icons import install_pending_icons, set_icon_later
 from app.views.kit_text import menu_text, window_title_text
 from app.views.overview_tab import OverviewTab
-from app.views.progress import CancellableProgress, opening_notice, progress_dialog
 from app.views.recent_menu import RecentMenu
 from app.views.tab_host import TabHost
 from app.views.tab_specs import TAB_SPECS, tab_index
@@ -144,7 +144,10 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence.StandardKey | str | None,
         slot: Callable[..., object],
     ) -> QAction:
-        action = QAction(text, self)
+        # Not QAction(text, self): choosing among its overloads (one takes a QIcon) builds
+        # QIcon's Python type and its 151-member ThemeIcon enum before the first paint (1 ms).
+        action = QAction(self)
+        action.setText(text)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(QKeySequence.keyBindings(shortcut))
         elif isinstance(shortcut, str):
@@ -240,6 +243,8 @@ class MainWindow(QMainWindow):
         self._on_opened(opened)
 
     def _open_archive_in_background(self, archive: Path, fall_back_to_bundled: bool) -> None:
+        from app.views.progress import CancellableProgress, opening_notice, progress_dialog
+
         dialog = progress_dialog(f"Unpacking {archive.name}…", "Opening press kit", self)
         dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         progress = CancellableProgress(dialog)

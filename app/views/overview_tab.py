@@ -245,7 +245,9 @@ class OverviewTab(KitTab):
             text_column.addWidget(label)
 
         watch_text = _watch_button_text(kit)
-        self.watch_button = QPushButton(watch_text, text_holder)
+        # Not QPushButton(text, parent): see MainWindow._action (an overload takes a QIcon).
+        self.watch_button = QPushButton(text_holder)
+        self.watch_button.setText(watch_text)
         self.watch_button.setObjectName("primaryButton")
         self.watch_button.setAccessibleName(watch_text)
         # A kit without a trailer offers no way to one: a disabled button would promise it.

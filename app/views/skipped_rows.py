@@ -4,13 +4,12 @@ The problems dialog tells a person that the parts of a kit it could not read are
 their tabs": a tab that lists dates, cast, crew, notes or contacts shows such an item as a row
 "⚠ Not shown: <problem>" where it stands in the manifest, never leaving a silent gap.
 
-On the start-up path (the overview's date rows use it before the first paint): the standard
-library and the palette only, no Qt.
+Start-up path (the overview's date rows use it before the first paint): the standard library
+and the palette only, no Qt; ``html`` is imported by the rich-text row that needs it.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
@@ -59,4 +58,6 @@ def not_shown(entry: SkippedEntry) -> str:
 
 def not_shown_html(entry: SkippedEntry) -> str:
     """:func:`not_shown` for rich text, escaped, in the palette's warning colour."""
+    import html  # with html.entities, 2 ms of start-up: the first paint shows no such row
+
     return f"<span style='color:{WARNING}'>{html.escape(not_shown(entry))}</span>"
