@@ -9,8 +9,9 @@ needs cost about 5 ms (most of it typing's parse of each field's annotation).
 Start-up path: ``unicodedata``, needed only when names are matched, is imported there.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: NamedTuple makes each field's annotation text
+# a ForwardRef, compiling every one (some 140), ~1 ms of the first paint; as objects they cost
+# next to nothing. A record named before it is defined is written in quotes.
 import datetime
 from collections.abc import Mapping
 from pathlib import Path
@@ -189,7 +190,7 @@ class Person(NamedTuple):
     bio: str | None = None  # Markdown, like a press note's body
     photo: KitFile | None = None
     photo_credit: str | None = None
-    bio_links: tuple[LinkTarget, ...] = ()
+    bio_links: tuple["LinkTarget", ...] = ()  # defined below, with the notes
 
 
 class Award(NamedTuple):
