@@ -5,7 +5,9 @@ starts this decode then, so the decode (a progressive 2000×3000 JPEG takes ~45 
 scaled down) runs while the window is imported and built rather than after it. The overview's
 :class:`~app.views.overview_tab.KeyArtLabel` then takes the image (or waits for it) instead of
 decoding again. The decode writes nothing: the thumbnail cache entry is stored on a pool
-thread once the image has been handed over, so the first paint never waits for an encode.
+thread once the image has been handed over, so the first paint never waits for an encode. From
+the second start on the image comes from that cache entry, read on the main thread when the
+kit is opened (see :meth:`KeyArtPrefetch.start`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from app.media.images import decode_to_fit
 from app.media.thumbnails import default_cache, store_thumbnail, thumbnail_from_cache
 from app.media.worker import run_in_background
 from app.model.kit import PressKit
-from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
+from app.model.thumbnail_cache import SourceIdentity
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +60,17 @@ class KeyArtPrefetch:
 
     def start(self) -> None:
         path, identity, box, cache = self.path, self.identity, self.box, self._cache
-        run_in_background(
-            lambda: _cached_or_decoded(path, identity, box, cache),
-            self._on_made,
-            self._on_failed,
-        )
+        # From the second start on, the key art at this size is a small JPEG in the cache
+        # (~2 ms to read and decode): read here, so the overview has it when it is built. On
+        # a pool thread it came late in about half the starts (the thread waits for the
+        # interpreter lock at every Python call while this thread imports and builds the
+        # window), and the window painted twice: ~5 ms later, and a pool thread's lock
+        # hand-overs slowed this thread too (3.5 ms by interleaved start-up timings).
+        cached = thumbnail_from_cache(path, identity, box, cache)
+        if cached is not None:
+            self.image = cached
+            return
+        run_in_background(lambda: decode_to_fit(path, box), self._on_made, self._on_failed)
 
     def take(self, on_image: ImageCallback, on_error: ErrorCallback) -> None:
         """``on_image(image)`` now when the decode is done, else as soon as it is (on the
@@ -74,36 +82,24 @@ class KeyArtPrefetch:
         else:
             self._waiting = (on_image, on_error)
 
-    def _on_made(self, made: tuple[QImage, bool]) -> None:
-        image, from_cache = made
+    def _on_made(self, image: QImage) -> None:
         self.image = image
         waiting, self._waiting = self._waiting, None
         if waiting is not None:
             waiting[0](image)
-        if not from_cache:
-            cache = self._cache
-            key = cache.key(self.identity, self.box.width(), self.box.height())
-            run_in_background(
-                lambda: store_thumbnail(cache, key, image),
-                lambda _stored: None,
-                lambda error: log.info("key art: not kept in the cache: %s", error),
-            )
+        cache = self._cache
+        key = cache.key(self.identity, self.box.width(), self.box.height())
+        run_in_background(
+            lambda: store_thumbnail(cache, key, image),
+            lambda _stored: None,
+            lambda error: log.info("key art: not kept in the cache: %s", error),
+        )
 
     def _on_failed(self, error: Exception) -> None:
         self.error = error
         waiting, self._waiting = self._waiting, None
         if waiting is not None:
             waiting[1](error)
-
-
-def _cached_or_decoded(
-    path: Path, identity: SourceIdentity, box: QSize, cache: ThumbnailCache
-) -> tuple[QImage, bool]:
-    """Runs on a pool thread: the cached image at ``box`` (True) or a fresh decode (False)."""
-    cached = thumbnail_from_cache(path, identity, box, cache)
-    if cached is not None:
-        return cached, True
-    return decode_to_fit(path, box), False
 
 
 _pending: KeyArtPrefetch | None = None

@@ -131,6 +131,56 @@ def test_the_cache_is_written_after_the_hand_over_and_read_by_the_next_start(
     assert second.image is not None and second.image.size() == first.image.size()
 
 
+def _stored_entry(qtbot, kit, own_cache: Path) -> Path:
+    """A first start's prefetch, run to the end: the key art's cache entry it leaves."""
+    prefetch_key_art(kit, DEFAULT_WINDOW_SIZE[1], 1.0)
+    first = key_art_prefetch._pending
+    assert first is not None
+    wait_done(qtbot, first)
+    QThreadPool.globalInstance().waitForDone(10_000)
+    (entry,) = own_cache.rglob("*.thumb")
+    return entry
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+def test_a_cached_key_art_is_read_at_once_with_no_pool_task(
+    qtbot, tmp_path: Path, own_cache: Path, ratio: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kit = kit_with_key_art(tmp_path / "kit")
+    prefetch_key_art(kit, DEFAULT_WINDOW_SIZE[1], ratio)
+    first = key_art_prefetch._pending
+    assert first is not None
+    wait_done(qtbot, first)
+    QThreadPool.globalInstance().waitForDone(10_000)
+    started: list[object] = []
+    monkeypatch.setattr(key_art_prefetch, "run_in_background", lambda *a, **k: started.append(a))
+
+    prefetch_key_art(kit, DEFAULT_WINDOW_SIZE[1], ratio)  # the next start
+    second = key_art_prefetch._pending
+    # Done before any event is processed, with no pool thread to wait for the main one.
+    assert second is not None and second.done and started == []
+    assert second.image is not None and second.image.size() == first.image.size()
+    tab = OverviewTab(kit, temp_settings(tmp_path / "settings"))
+    qtbot.addWidget(tab)
+    assert tab.key_art.image is second.image  # the first paint has it
+
+
+@pytest.mark.parametrize("damage", [b"", b"\xff\xd8\xff\xe0 cut short", b"not an image at all"])
+def test_a_damaged_cache_entry_falls_back_to_a_pool_decode(
+    qtbot, tmp_path: Path, own_cache: Path, damage: bytes
+) -> None:
+    kit = kit_with_key_art(tmp_path / "kit")
+    entry = _stored_entry(qtbot, kit, own_cache)
+    entry.write_bytes(damage)
+    prefetch_key_art(kit, DEFAULT_WINDOW_SIZE[1], 1.0)
+    prefetch = key_art_prefetch._pending
+    assert prefetch is not None and not prefetch.done  # decoding from the kit instead
+    wait_done(qtbot, prefetch)
+    assert prefetch.image is not None and not prefetch.image.isNull()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    assert entry.stat().st_size > len(damage)  # written afresh
+
+
 def test_a_key_art_that_cannot_be_decoded_fails_in_the_overview(qtbot, tmp_path: Path) -> None:
     kit = kit_with_key_art(tmp_path / "kit")
     kit.film.key_art.path.write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
