@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from app.model.kit import PressKit
 from app.model.times import embargo_phrase, local_offset_at
 from app.views.kit_text import KitLabel, display_text
-from app.views.qt_values import TEXT_SELECTABLE_BY_MOUSE, set_enum_property
 
 if TYPE_CHECKING:
     from app.views.laurel import LaurelWidget
@@ -76,7 +75,7 @@ def terms_label(kit: PressKit, parent: QWidget) -> QLabel | None:
     label = KitLabel(text, parent=parent)
     label.setObjectName("termsLine")
     label.setWordWrap(True)
-    set_enum_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
+    label.select_by_mouse_on_demand()
     label.setAccessibleName(display_text(text))
     return label
 

@@ -41,7 +41,6 @@ from app.views.qt_values import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
     FRAME_NO_FRAME,
-    TEXT_SELECTABLE_BY_MOUSE,
     set_enum_property,
 )
 from app.views.skipped_rows import in_place, not_shown, skipped_label
@@ -223,7 +222,7 @@ class OverviewTab(KitTab):
         title.setObjectName("filmTitle")
         title.setWordWrap(True)
         title.setAccessibleName(f"Title: {shorten_for_display(film.title, MAX_TITLE_CHARS)}")
-        set_enum_property(title, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
+        title.select_by_mouse_on_demand()
         self.text_column = text_column = QVBoxLayout()
         text_column.setSpacing(10)
         self.text_holder = text_holder
@@ -235,7 +234,7 @@ class OverviewTab(KitTab):
             label = KitLabel(" ".join(shorten_for_display(text or "").split()), parent=text_holder)
             label.setObjectName(name)
             label.setWordWrap(True)
-            set_enum_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
+            label.select_by_mouse_on_demand()
             label.setAccessibleName(f"{name.capitalize()}: {shorten_for_display(text or '')}")
             if not text:
                 # Only ever hidden here: showing a child of a widget not yet shown polishes
@@ -478,7 +477,7 @@ class OverviewTab(KitTab):
         if warning:
             text.setStyleSheet(f"color: {palette.WARNING};")
         text.setWordWrap(True)
-        set_enum_property(text, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
+        text.select_by_mouse_on_demand()
         short_label = shorten_for_display(label, MAX_TITLE_CHARS)
         text.setAccessibleName(f"{short_label}: {shorten_for_display(value)}")
         name.setBuddy(text)

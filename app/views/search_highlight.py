@@ -199,6 +199,8 @@ def form_row_labels(form: QFormLayout, value: str, label: str) -> list[QLabel]:
 def show_labels(labels: list[QLabel]) -> bool:
     """Select each label's text (where it can be selected), scroll to it and outline it."""
     for label in labels:
+        if isinstance(label, KitLabel):
+            label.make_selectable()
         label.setSelection(0, len(label.text()))
         scroll_to(label)
         mark_widget(label)
