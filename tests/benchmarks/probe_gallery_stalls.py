@@ -75,7 +75,7 @@ def timed(cls: type, name: str) -> None:
 
 
 def install() -> None:
-    from app.media.thumbnails import ThumbnailLoader
+    from app.media.thumbnail_loader import ThumbnailLoader
     from app.views.stills.grid_model import StillsModel
     from app.views.stills.grid_view import StillsGrid, TileDelegate
     from app.views.stills_tab import StillsTab

@@ -382,19 +382,19 @@ def test_every_button_on_a_tab_is_reachable_with_the_tab_key(qtbot, window: Main
 def test_second_opening_shows_thumbnails_from_the_disk_cache(
     qtbot, tmp_path: Path, kit_dir: Path, monkeypatch
 ) -> None:
-    from app.media import thumbnails
+    from app.media import thumbnail_loader
     from app.views import stills_tab
 
     cache_dir = tmp_path / "cache"
     monkeypatch.setattr(stills_tab, "default_cache", lambda: ThumbnailCache(cache_dir))
     decoded: list[Path] = []
-    real_decode = thumbnails.decode_to_fit
+    real_decode = thumbnail_loader.decode_to_fit
 
     def counting_decode(path: Path, box: object) -> object:
         decoded.append(path)
         return real_decode(path, box)
 
-    monkeypatch.setattr(thumbnails, "decode_to_fit", counting_decode)
+    monkeypatch.setattr(thumbnail_loader, "decode_to_fit", counting_decode)
     for _ in range(2):
         window = MainWindow(temp_settings(tmp_path))
         qtbot.addWidget(window)

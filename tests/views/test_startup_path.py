@@ -42,7 +42,6 @@ STARTUP_MODULES = frozenset(
         "app.settings",
         "app.media",
         "app.media.images",
-        "app.media.thumbnail_queue",
         "app.media.thumbnails",
         "app.media.worker",
         "app.model",

@@ -16,8 +16,8 @@ import pytest
 from kit_factory import make_stills_kit
 from PySide6.QtGui import QColor, QImage
 
-from app.media import thumbnails, worker
-from app.media.thumbnails import ThumbnailLoader
+from app.media import thumbnail_loader, worker
+from app.media.thumbnail_loader import ThumbnailLoader
 from app.model.loader import load_press_kit
 from app.model.thumbnail_cache import ThumbnailCache
 from app.views.stills import grid_model
@@ -104,7 +104,7 @@ def test_the_background_fill_is_listed_on_a_pool_thread_with_the_lock_handed_bac
     qtbot, kit_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = ThumbnailCache(tmp_path / "cache")
-    loader = ThumbnailLoader(thumbnails.QSize(256, 144), cache=cache)
+    loader = ThumbnailLoader(thumbnail_loader.QSize(256, 144), cache=cache)
     listed_on: list[int] = []
     intervals: list[float] = []
     real_existing = cache.existing_keys
@@ -136,7 +136,7 @@ def test_pool_threads_run_below_the_ui_thread() -> None:
     seen: list[int] = []
 
     def pool_thread() -> None:
-        thumbnails.lower_thread_priority()
+        thumbnail_loader.lower_thread_priority()
         seen.append(os.sched_getscheduler(0))
 
     thread = threading.Thread(target=pool_thread)
@@ -154,16 +154,16 @@ def test_pool_threads_are_niced_where_the_idle_class_is_refused(
     def refuse(*args: object) -> None:
         raise PermissionError("not here")
 
-    monkeypatch.setattr(thumbnails.os, "sched_setscheduler", refuse)
+    monkeypatch.setattr(thumbnail_loader.os, "sched_setscheduler", refuse)
     before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     seen: list[int] = []
 
     def pool_thread() -> None:
-        thumbnails.lower_thread_priority()
+        thumbnail_loader.lower_thread_priority()
         seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
 
     thread = threading.Thread(target=pool_thread)
     thread.start()
     thread.join()
-    assert seen == [max(before, thumbnails.WORKER_NICENESS)]
+    assert seen == [max(before, thumbnail_loader.WORKER_NICENESS)]
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before

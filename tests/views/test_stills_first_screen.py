@@ -14,7 +14,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
-from app.media.thumbnails import ThumbnailLoader, mark_pixel_ratio
+from app.media.thumbnail_loader import ThumbnailLoader
+from app.media.thumbnails import mark_pixel_ratio
 from app.model.loader import load_press_kit
 from app.model.thumbnail_cache import SourceIdentity, ThumbnailCache
 from app.views.stills.grid_model import StillsModel, Viewport

@@ -18,9 +18,9 @@ from kit_factory import make_kit, make_stills_kit, temp_settings
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from app.media import thumbnails
+from app.media import thumbnail_loader
+from app.media.thumbnail_loader import ThumbnailLoader
 from app.media.thumbnail_queue import DeferredWrite
-from app.media.thumbnails import ThumbnailLoader
 from app.model.loader import load_press_kit
 from app.model.thumbnail_cache import ThumbnailCache
 from app.views.stills import grid_model, grid_view
@@ -45,7 +45,7 @@ class GatedDecodes:
         self.waiting = 0
         self.order: list[int] = []
         self._lock = threading.Lock()
-        self._real = thumbnails.decode_to_fit
+        self._real = thumbnail_loader.decode_to_fit
 
     def __call__(self, path: Path, box: object) -> object:
         with self._lock:
@@ -64,7 +64,7 @@ class GatedDecodes:
 @pytest.fixture
 def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[GatedDecodes]:
     decodes = GatedDecodes()
-    monkeypatch.setattr(thumbnails, "decode_to_fit", decodes)
+    monkeypatch.setattr(thumbnail_loader, "decode_to_fit", decodes)
     yield decodes
     decodes.gate.set()
 
@@ -431,7 +431,7 @@ def test_a_second_opening_paints_its_first_screen_complete_from_the_cache(
 
     decoded: list[Path] = []
     monkeypatch.setattr(
-        thumbnails,
+        thumbnail_loader,
         "decode_to_fit",
         lambda path, box: decoded.append(path),  # never called
     )

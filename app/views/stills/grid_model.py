@@ -34,7 +34,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPixmap
 
-from app.media.thumbnails import ThumbnailLoader, default_cache
+from app.media.thumbnail_loader import ThumbnailLoader
+from app.media.thumbnails import default_cache
 from app.media.worker import lock_handed_back_sooner, run_in_background
 from app.model.kit import PressKit, Still
 from app.model.media_headers import MediaInfo, check_media
