@@ -129,14 +129,23 @@ def _oriented_size(reader: QImageReader, size: QSize) -> QSize:
     return size
 
 
+_plugins_warmed = False
+
+
 def warm_image_plugins() -> None:
     """Load the JPEG, PNG and WebP plugins on the main thread, before any pool thread decodes.
 
     A first decode on a pool thread loads the plugin there, under Qt's plugin-loader lock and
     while holding Python's GIL; the main thread meanwhile can want both. Seen as a rare hang at
     start-up (about one start in 70, the key art decoding while the window was being built).
-    Decoding a 1-pixel file of each format loads its plugin for ~0.5 ms.
+    Decoding a 1-pixel file of each format loads its plugin for ~0.5 ms. Once per process:
+    the viewer calls it before the first pool decode it starts, or after its first paint when
+    its start decodes nothing on a pool thread (a key art read from the cache).
     """
+    global _plugins_warmed
+    if _plugins_warmed:
+        return
+    _plugins_warmed = True
     from app import paths
 
     for extension in ("jpg", "png", "webp"):

@@ -55,7 +55,9 @@ def app_icon() -> QIcon:
     return icon
 
 
-def create_application() -> QApplication:
+def create_application(warm_plugins: bool = True) -> QApplication:
+    """The application, styled; ``warm_plugins=False`` leaves the image plugins to the caller
+    (see :func:`~app.media.images.warm_image_plugins`)."""
     existing = QApplication.instance()
     # Fusion on every platform, chosen by Qt's own -style argument: asking app.style() for its
     # name from Python would build the Python enums of QStyle before the first paint.
@@ -73,20 +75,26 @@ def create_application() -> QApplication:
     if isinstance(existing, QApplication) and existing.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setStyleSheet(load_stylesheet())
-    warm_image_plugins()
+    if warm_plugins:
+        warm_image_plugins()
     return app
 
 
 def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
     # The app never talks to a network; keep Qt's own proxy lookups from trying either.
     os.environ.setdefault("QT_NO_NETWORK_PROXY_AUTODETECT", "1")
-    app = create_application()
+    # The image plugins are loaded before the first pool decode (the key art's, when it is
+    # not in the cache, or an archive's) or else after the first paint: ~1 ms a warm start
+    # does not wait for.
+    app = create_application(warm_plugins=False)
     install_exception_hook(log_file_path())
     settings = Settings()
     # The first start's snapshot is written once the first screen is up.
     snapshots = user_kit_snapshots()
     snapshots.hold_saves()
     unpack_first = kit is not None and is_archive(kit) and kit.is_file()
+    if unpack_first:
+        warm_image_plugins()
     choice = None
     if not unpack_first or exit_after_first_paint:
         # Opened before the main window is imported and built, so that the key art decodes
@@ -100,6 +108,7 @@ def run_viewer(kit: Path | None, exit_after_first_paint: bool = False) -> int:
 
     window = MainWindow(settings, snapshots=snapshots)
     window.after_first_paint(snapshots.write_held)
+    window.after_first_paint(warm_image_plugins)
     # Loading the SVG and eight PNG sizes costs ~10 ms: done once the first screen is up.
     window.after_first_paint(lambda: app.setWindowIcon(app_icon()))
     window.after_first_paint(_end_start_up_gc_pause)

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from app.media.images import decode_to_fit
+from app.media.images import decode_to_fit, warm_image_plugins
 from app.media.thumbnails import default_cache, store_thumbnail, thumbnail_from_cache
 from app.media.worker import run_in_background
 from app.model.kit import PressKit
@@ -70,6 +70,7 @@ class KeyArtPrefetch:
         if cached is not None:
             self.image = cached
             return
+        warm_image_plugins()  # before any pool thread decodes (see there)
         run_in_background(lambda: decode_to_fit(path, box), self._on_made, self._on_failed)
 
     def take(self, on_image: ImageCallback, on_error: ErrorCallback) -> None:

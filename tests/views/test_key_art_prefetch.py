@@ -284,3 +284,34 @@ def test_a_decoded_image_is_a_qimage_of_the_file(qtbot, tmp_path: Path) -> None:
     wait_done(qtbot, prefetch)
     assert isinstance(prefetch.image, QImage)
     assert prefetch.image.size() == QSize(300, 450)  # smaller than the box: never enlarged
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_image_plugins_are_loaded_before_a_pool_decode_and_only_then(
+    qtbot, tmp_path: Path, own_cache: Path, cached: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool thread must not be the first to load an image plugin (images.warm_image_plugins);
+    a start that reads its key art from the cache leaves them to after its first paint."""
+    kit = kit_with_key_art(tmp_path / "kit")
+    if cached:
+        _stored_entry(qtbot, kit, own_cache)
+    calls: list[str] = []
+    monkeypatch.setattr(key_art_prefetch, "warm_image_plugins", lambda: calls.append("warm"))
+    monkeypatch.setattr(
+        key_art_prefetch, "run_in_background", lambda *a, **k: calls.append("pool decode")
+    )
+    prefetch_key_art(kit, DEFAULT_WINDOW_SIZE[1], 1.0)
+    assert calls == ([] if cached else ["warm", "pool decode"])
+
+
+def test_warming_the_image_plugins_twice_loads_them_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import paths
+    from app.media import images
+
+    monkeypatch.setattr(images, "_plugins_warmed", False)
+    asked: list[str] = []
+    real_resource = paths.resource
+    monkeypatch.setattr(paths, "resource", lambda name: asked.append(name) or real_resource(name))
+    images.warm_image_plugins()
+    images.warm_image_plugins()
+    assert sorted(asked) == [f"images/plugin-warm-up.{ext}" for ext in ("jpg", "png", "webp")]
