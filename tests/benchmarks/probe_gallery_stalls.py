@@ -51,7 +51,7 @@ def ui_thread_state() -> str:
     return f"[{state} {SYSCALLS.get(call, call)}]"
 
 
-state = {"last": 0.0, "on": False, "bar": None}
+state = {"last": 0.0, "on": False, "bar": None, "faults": 0}
 T0 = time.perf_counter()
 
 
@@ -150,12 +150,15 @@ def start_heartbeat() -> None:
         now = time.perf_counter()
         with open(stat_path) as f:
             run_ns, wait_ns, _ = (int(x) for x in f.read().split())
+        faults = _major_faults()
         if state["on"]:
             gap = (now - state["last"]) * 1000 - 5
             if gap > 20:
-                GAPS.append((state["last"], now, (run_ns - state["run"], wait_ns - state["wait"])))
+                spent = (run_ns - state["run"], wait_ns - state["wait"])
+                GAPS.append((state["last"], now, spent))
+                GAP_FAULTS.append(faults - state["faults"])
         state["last"] = now
-        state["run"], state["wait"] = run_ns, wait_ns
+        state["run"], state["wait"], state["faults"] = run_ns, wait_ns, faults
         state["on"] = True
 
     timer.timeout.connect(beat)
@@ -163,14 +166,25 @@ def start_heartbeat() -> None:
     state["timer"] = timer
 
 
+def _major_faults() -> int:
+    """The process's major page faults so far (pages read back from disk: the host's memory
+    reclaim can evict even a running program's pages), from /proc/self/stat."""
+    with open("/proc/self/stat") as f:
+        return int(f.read().rsplit(")", 1)[1].split()[9])
+
+
+GAP_FAULTS: list[int] = []
+
+
 def report() -> None:
     print(f"\n=== {len(GAPS)} gaps > 20 ms ===", file=sys.stderr)
     events = list(EVENTS)
     samples = list(SAMPLES)
-    for start, end, (run, wait) in GAPS:
+    for (start, end, (run, wait)), faults in zip(GAPS, GAP_FAULTS, strict=True):
         print(
             f"-- gap {1000 * (end - start) - 5:.0f} ms at t={start - T0:.3f}s: UI thread ran "
-            f"{run / 1e6:.0f} ms, waited for a CPU {wait / 1e6:.0f} ms",
+            f"{run / 1e6:.0f} ms, waited for a CPU {wait / 1e6:.0f} ms, "
+            f"{faults} major page faults in the process",
             file=sys.stderr,
         )
         inside = [e for e in events if e[1] > start and e[0] < end]
