@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
+from PySide6.QtGui import QImage, QImageReader
 
 from app.model.media_headers import MAX_IMAGE_PIXELS, check_media, image_kind
 
@@ -123,6 +123,8 @@ def fit_within(size: QSize, box: QSize) -> QSize:
 
 
 def _oriented_size(reader: QImageReader, size: QSize) -> QSize:
+    from PySide6.QtGui import QImageIOHandler  # a decode from the kit: not a warm start's
+
     rotate = QImageIOHandler.Transformation.TransformationRotate90
     if reader.transformation() & rotate:
         return size.transposed()

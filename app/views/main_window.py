@@ -64,7 +64,6 @@ class MainWindow(QMainWindow):
 
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setDocumentMode(True)
-        self.tab_widget.tabBar().setDrawBase(False)  # the style's base line is a light rule
         self.tab_widget.setAccessibleName("Press kit sections")
         self.tab_widget.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tab_widget)

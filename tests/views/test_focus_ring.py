@@ -118,3 +118,12 @@ def test_the_overviews_text_column_shows_focus_when_tabbed_into(qtbot, window: M
     qtbot.wait(20)
     focused = count_colour(edge(scroll.grab().toImage()), RING)
     assert unfocused == 0 and focused > scroll.width()
+
+
+def test_the_tab_bar_draws_no_base_line_under_the_theme(qtbot, window: MainWindow) -> None:
+    """Set by the stylesheet (qproperty-drawBase), so no Python call builds QTabBar's type
+    before the first paint; the pane's top border is the only rule under the tabs."""
+    tab_bar = window.tab_widget.tabBar()
+    assert tab_bar.drawBase() is False
+    window.rebuild_tabs()  # tabs built afresh keep it
+    assert window.tab_widget.tabBar().drawBase() is False
