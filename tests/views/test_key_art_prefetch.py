@@ -207,8 +207,26 @@ def test_a_kit_without_key_art_starts_no_decode(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("height", "ratio"), [(820, 1.0), (820, 2.0), (300, 1.0), (2160, 1.5)])
 def test_the_estimate_is_a_portrait_box_at_the_pixel_ratio(height: int, ratio: float) -> None:
     box = estimated_key_art_box(height, ratio)
-    logical_height = max(360, height - 130)
+    logical_height = max(360, height - key_art_prefetch.KEY_ART_VERTICAL_MARGIN)
     assert box == QSize(int(logical_height * 2 / 3 * ratio), int(logical_height * ratio))
+
+
+@pytest.mark.parametrize("height", [DEFAULT_WINDOW_SIZE[1], 700, 1100])
+def test_the_estimate_is_the_key_arts_shown_height(qtbot, tmp_path: Path, height: int) -> None:
+    """Decoded at the height it is shown, the key art is painted without resampling."""
+    from app.views.application import create_application
+
+    create_application()  # the theme: its menu and tab bars' heights
+    window = MainWindow(temp_settings(tmp_path / "settings"))
+    qtbot.addWidget(window)
+    window.show_kit(open_kit_location(BUNDLED_KIT), remember=False)
+    window.resize(DEFAULT_WINDOW_SIZE[0], height)
+    window.show()
+    qtbot.waitExposed(window)
+    overview = window.hosts[0].tab
+    assert isinstance(overview, OverviewTab)
+    qtbot.waitUntil(lambda: overview.key_art.height() == overview.height() - 48)
+    assert overview.key_art.height() == estimated_key_art_box(window.height(), 1.0).height()
 
 
 # -- the snapshot, held until after the first paint -------------------------------------------
