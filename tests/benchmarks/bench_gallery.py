@@ -265,6 +265,52 @@ def _thread_cpu_s(native_id: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+class StallWitness:
+    """What the machine and the UI thread did between two heartbeat ticks, so that a stall over
+    the target is printed with where its time went: the UI thread running, waiting for a CPU
+    (its run-queue wait), or neither (blocked: a lock, the X server, a page read back from disk);
+    its major page faults; and the machine's vCPU steal and I/O wait (Linux /proc figures)."""
+
+    def __init__(self) -> None:
+        self._task = Path(f"/proc/self/task/{threading.get_native_id()}")
+        self._tick_s = 1 / os.sysconf("SC_CLK_TCK")
+        self._last = self._sample()
+
+    def _sample(self) -> tuple[float, ...]:
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_THREAD)
+        run_queue_ns = int((self._task / "schedstat").read_text().split()[1])
+        machine = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+        return (
+            time.thread_time(),
+            run_queue_ns / 1e9,
+            float(usage.ru_majflt),
+            float(resource.getrusage(resource.RUSAGE_SELF).ru_majflt),
+            int(machine[8]) * self._tick_s,  # steal
+            int(machine[5]) * self._tick_s,  # iowait
+        )
+
+    def tick(self, gap_ms: float, where: str) -> str:
+        """Samples anew; a description of the interval just ended when it was a stall."""
+        now = self._sample()
+        ran, waited, faults, all_faults, steal, iowait = (
+            b - a for a, b in zip(self._last, now, strict=True)
+        )
+        self._last = now
+        if gap_ms <= STALL_TARGET_MS:
+            return ""
+        interval_ms = gap_ms + TICK_MS
+        off_cpu = max(0.0, interval_ms - (ran + waited) * 1000)
+        return (
+            f"{gap_ms:.0f} ms {where}: of the {interval_ms:.0f} ms between ticks the UI thread "
+            f"ran {ran * 1000:.0f} ms, waited {waited * 1000:.0f} ms for a CPU and was off it "
+            f"{off_cpu:.0f} ms (asleep or blocked); major faults "
+            f"{faults:.0f} (process {all_faults:.0f}); machine steal {steal * 1000:.0f} ms, "
+            f"I/O wait {iowait * 1000:.0f} ms"
+        )
+
+
 def _child_app(kit: Path, size: int, cache: Path, phase: str) -> dict[str, float]:
     from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -343,8 +389,10 @@ def _child_app(kit: Path, size: int, cache: Path, phase: str) -> dict[str, float
     ticker.setTimerType(Qt.TimerType.PreciseTimer)
     ticker.setInterval(TICK_MS)
     stalls = {"pass": 0.0, "scroll": 0.0}
+    witnessed: list[str] = []
 
     def start_ticking() -> None:
+        state["witness"] = StallWitness()
         state["last_tick"] = time.perf_counter()
         state["scrolling"] = False
         ticker.start()
@@ -356,6 +404,12 @@ def _child_app(kit: Path, size: int, cache: Path, phase: str) -> dict[str, float
         tab = state["tab"]
         assert isinstance(tab, StillsTab) and tab.view is not None
         bar = tab.view.verticalScrollBar()
+        witness = state["witness"]
+        assert isinstance(witness, StallWitness)
+        where = f"scrolling at {bar.value()} of {bar.maximum()}" if state["scrolling"] else "idle"
+        note = witness.tick(gap, where)
+        if note:
+            witnessed.append(note)
         if not state["scrolling"]:
             stalls["pass"] = max(stalls["pass"], gap)
             if "all" in marks or phase == "warm":
@@ -391,6 +445,7 @@ def _child_app(kit: Path, size: int, cache: Path, phase: str) -> dict[str, float
         result["stall_scroll_ms"] = max(0.0, stalls["scroll"])
         result["stall_ms"] = max(result["stall_pass_ms"], result["stall_scroll_ms"])
         result["failed"] = len(tab.model.problems)
+        result["stalls_witnessed"] = witnessed[:5]  # type: ignore[assignment]
         result["progress"] = tab.progress.text()  # type: ignore[assignment]
         tab.shutdown()
         app.quit()
@@ -515,6 +570,9 @@ def _print_run(size: int, ratio: int, run: dict[str, dict[str, float]]) -> None:
             f"{figures['stall_scroll_ms']:.0f} ms scrolling; progress {figures['progress']!r}",
             flush=True,
         )
+        notes: list[str] = figures.get("stalls_witnessed") or []  # type: ignore[assignment]
+        for note in notes:
+            print(f"        stall {note}", flush=True)
 
 
 def _print_targets(figures: dict[tuple[int, int], dict[str, dict[str, float]]]) -> bool:
