@@ -51,31 +51,25 @@ log = logging.getLogger(__name__)
 
 CACHED_BATCH = 200  # background-fill cache hits reported per signal (or every 50 ms)
 
-# How much lower than the UI thread the pool's threads are scheduled, as a nice value, where
-# the idle scheduling class (below) is refused (Linux).
+# How much lower than the UI thread the pool's threads are scheduled, as a nice value (Linux).
 WORKER_NICENESS = 5
 
 
 def lower_thread_priority() -> None:
     """Schedule the calling pool thread below the UI thread, so that the UI thread has a core
-    the moment it wakes, and the pool has every core the UI thread leaves idle.
+    the moment it wakes and the pool has what the UI thread leaves.
 
-    On Linux a thread is scheduled on its own: it goes into the idle class (``SCHED_IDLE``),
-    which runs only on a core nothing else wants. On two cores, the pool's threads reading
-    the disk cache at nice 5 still kept the UI thread waiting for a CPU for 5-20 ms of a scroll
-    step at 200 % (its run-queue wait in /proc/self/task/*/schedstat, measured with
-    tests/benchmarks/probe_gallery_stalls.py); in the idle class the longest stall of
-    tests/benchmarks/bench_gallery.py's scroll at 100 % went from 20-34 ms to 4-5 ms, with the
-    same throughput. Where the idle class is refused, the thread's nice value is raised
-    (``setpriority`` on its thread id); Qt's thread priorities do nothing there for ordinary
-    threads. Elsewhere ``setpriority`` would name the whole process, so Qt's low priority is
-    asked for instead."""
+    On Linux a thread is scheduled on its own: its nice value is raised to 5 (``setpriority``
+    on its thread id). Not the idle class (``SCHED_IDLE``), which runs a thread only on a core
+    nothing else wants: a pool thread preempted there while it holds the interpreter lock keeps
+    the UI thread waiting for the lock until the core is free again, however long that is. In
+    tests/benchmarks/bench_gallery.py the X server drawing a scroll at 200 % was enough: UI
+    stalls of 43-413 ms, off the CPU, in five of eight runs. tests/benchmarks/probe_gil_inversion.py
+    shows the inversion on its own: beside a busy process the UI thread's longest wait for the
+    lock is ~1,370 ms with the pool thread in the idle class, ~276 ms at nice 19, ~40 ms at 10
+    and ~16 ms at 5. Qt's thread priorities do nothing there for ordinary threads. Elsewhere
+    ``setpriority`` would name the whole process, so Qt's low priority is asked for instead."""
     if sys.platform.startswith("linux"):
-        try:
-            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))  # 0: this thread
-            return
-        except OSError as exc:  # a sandbox may refuse it: a higher nice value then
-            log.debug("cannot put the thumbnail thread in the idle class: %s", exc)
         native_id = threading.get_native_id()
         try:
             if os.getpriority(os.PRIO_PROCESS, native_id) < WORKER_NICENESS:
